@@ -1,0 +1,47 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= $(shell scripts/find-python)
+PORT ?= 8000
+export PORT
+
+.PHONY: run dev test lint check-python collect migrate clean
+
+check-python:
+	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found: see README.md" >&2; exit 1; }
+
+$(BIN)/python: | check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a requirements file changes.
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+migrate: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py migrate --noinput
+
+collect: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: migrate collect
+	$(BIN)/gunicorn -c gunicorn.conf.py permitsite.wsgi
+
+dev: migrate
+	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=permitsite.settings_test > /dev/null
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,27 @@
+"""gunicorn settings for `make run` and production. Sized for a 2-core machine (docs/benchmarks.md)."""
+
+import os
+
+bind = f"{os.environ.get('GUNICORN_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+
+# Two cores: 3 processes keep both busy while one waits on I/O; threads absorb slow mobile clients.
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+
+timeout = 30
+graceful_timeout = 30
+keepalive = 5
+
+# Recycle workers now and then so a slow leak cannot grow forever; jitter keeps them from
+# restarting all at once.
+max_requests = 2000
+max_requests_jitter = 200
+
+# Only the one proxy in front of us may say who the client is (docs/deploy.md).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = "-"
+errorlog = "-"
+# %(U)s is the path without the query string: query strings may carry a user's answers.
+access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'

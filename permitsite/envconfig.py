@@ -1,0 +1,104 @@
+"""Strict readers for the environment variables that settings.py uses.
+
+Kept out of settings.py so the parsing can be unit-tested without reloading settings.
+A typo in a boolean ("ture") raises instead of silently meaning False.
+"""
+
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def envbool(environ, name, default=False):
+    raw = environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+
+
+def envint(environ, name, default):
+    raw = environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return int(raw)
+
+
+def envlist(environ, name, default):
+    raw = environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def secret_key(environ, var_dir: Path) -> str:
+    """The configured key, or one generated once into var/ so restarts keep sessions valid."""
+    configured = environ.get("DJANGO_SECRET_KEY", "").strip()
+    if configured:
+        return configured
+    key_file = var_dir / "secret_key"
+    if not key_file.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_urlsafe(64))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def database_config(database_url: str | None, var_dir: Path) -> dict:
+    if not database_url:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": var_dir / "db.sqlite3",
+            "OPTIONS": {
+                # Writers queue on the lock for up to 20 s instead of failing with "database is locked";
+                # IMMEDIATE takes the write lock at BEGIN so a read-then-write transaction cannot deadlock.
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    config = dj_database_url.parse(database_url, conn_max_age=600, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A dead database must turn into a 503 within seconds, not hang a worker.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    return config
+
+
+def cache_config(redis_url: str | None, var_dir: Path) -> dict:
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "permitsite",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    # Without Redis, a file cache is still shared by every gunicorn worker on the host
+    # (a locmem cache would give each worker its own stale copy of the rules).
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": var_dir / "cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
+
+def session_engine(redis_url: str | None) -> str:
+    if redis_url:
+        return "django.contrib.sessions.backends.cache"
+    return "django.contrib.sessions.backends.cached_db"
+
+
+def admin_path(raw: str | None) -> str:
+    """`DJANGO_ADMIN_URL` as a URL prefix with exactly one trailing slash."""
+    path = (raw or "admin").strip().strip("/")
+    if not path or urlsplit(path).netloc or "//" in path:
+        raise ValueError(f"DJANGO_ADMIN_URL must be a plain path such as 'backoffice'; got {raw!r}")
+    return path + "/"

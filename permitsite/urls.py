@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from permitsite import views
+from permitsite.sitemaps import SITEMAPS
+
+admin.site.site_header = "上海居住证助手 · 管理后台"
+admin.site.site_title = "上海居住证助手管理"
+admin.site.index_title = "内容与线索管理"
+
+api_v1 = [
+    path("", include("calculator.api")),
+    path("", include("renewal.api")),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("jifen/", include("calculator.urls")),
+    path("", include("renewal.urls")),
+    path("consult/", include("leads.urls")),
+    path("api/v1/", include(api_v1)),
+    path("ping", views.ping, name="ping"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+handler400 = "permitsite.views.bad_request"
+handler403 = "permitsite.views.permission_denied"
+handler404 = "permitsite.views.page_not_found"
+handler500 = "permitsite.views.server_error"

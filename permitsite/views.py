@@ -1,0 +1,103 @@
+"""Site-wide pages: home, privacy, robots.txt, liveness and readiness, error pages."""
+
+import sys
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+
+from permitsite import privacy as privacy_policy
+from permitsite.outage import is_database_outage, maintenance_response, render_without_database
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+def privacy(request):
+    context = {
+        "policy_version": privacy_policy.POLICY_VERSION,
+        "policy_date": privacy_policy.POLICY_DATE,
+        "operator": settings.SITE_OPERATOR,
+        "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+    }
+    return render(request, "privacy.html", context)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /api/",
+        "Disallow: /jifen/result/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the hashed icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+@never_cache
+def ping(request):
+    """Liveness: the process answers. Touches neither database nor cache."""
+    return HttpResponse("pong\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def healthz(request):
+    """Readiness: can this instance serve real pages right now?"""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    healthy = all(checks.values())
+    body = {"status": "ok" if healthy else "unavailable", "checks": checks}
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("healthz", "ok", 10)
+        return cache.get("healthz") == "ok"
+    except Exception:
+        return False
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Errors raised outside a view (e.g. while saving the session) still reach here:
+    # an unreachable database is an outage, not a bug.
+    if is_database_outage(sys.exc_info()[1]):
+        return maintenance_response(request)
+    return render_without_database("500.html", 500, request)
+
+
+def csrf_failure(request, reason=""):
+    return render_without_database("403_csrf.html", 403, request)
