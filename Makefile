@@ -5,7 +5,7 @@ PYTHON ?= $(shell scripts/find-python)
 PORT ?= 8000
 export PORT
 
-.PHONY: run dev test lint check-python collect migrate clean
+.PHONY: run dev test lint check-python collect migrate clean bench lighthouse
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found: see README.md" >&2; exit 1; }
@@ -42,6 +42,17 @@ lint: $(VENV)/.dev-installed
 test: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=permitsite.settings_test > /dev/null
 	$(BIN)/pytest
+
+# Measuring (docs/benchmarks.md): the site served as `make run` serves it, on a fresh database.
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+lighthouse: $(VENV)/.dev-installed node_modules/.installed
+	$(BIN)/python -m scripts.lighthouse $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) var/static

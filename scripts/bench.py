@@ -1,0 +1,295 @@
+"""`make bench`: requests/s and latency of each page, served as `make run` serves it, beside a ceiling.
+
+The server is gunicorn with gunicorn.conf.py on a fresh SQLite database (scripts/serve.py) with
+permitsite.settings_bench, which adds a bare view at /__bench__/ceiling. The load comes from a second
+process on loopback: wrk where it is installed (Debian: `apt-get install wrk`), otherwise the aiohttp
+generator below. Each endpoint runs for BENCH_SECONDS (default 5). Timing never fails the run.
+
+Usage: python -m scripts.bench [--seconds 5] [--connections 16] [--gunicorn 3x4 --gunicorn 2x8] [--only NAME]
+With one server configuration (the default) the table is also written to docs/benchmarks.md.
+"""
+
+import argparse
+import asyncio
+import datetime
+import importlib.metadata
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.pages import Page, resolve
+from scripts.serve import ROOT, fetch, served
+
+CEILING = Page("ceiling (bare Django view)", "/__bench__/ceiling")
+SCORE_BODY = '{"age": 30, "education": "master", "social_insurance_years": 3}'
+
+# Every endpoint the benchmark drives. A page that answers 404 is skipped with a note, so the
+# wizard, guides and renewal pages join the table when their apps land. Add new pages here.
+ENDPOINTS = [
+    CEILING,
+    Page("home", "/"),
+    Page("privacy", "/privacy/"),
+    Page("wizard step 1", "/jifen/"),
+    # The wizard's later steps: replace with their URLs when the calculator lands.
+    Page("wizard step 2", "/jifen/step-2/"),
+    Page("wizard step 3", "/jifen/step-3/"),
+    Page("wizard step 4", "/jifen/step-4/"),
+    Page("result page", prepare="calculator.samples.example_result_path"),
+    Page("guide list", "/guides/"),
+    Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
+    Page("renewal check", "/renewal/check/?expiry=2027-03-01"),
+    Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
+]
+
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+@dataclass
+class Measurement:
+    name: str
+    target: str
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int = 0
+    note: str = ""
+
+
+# ---------- load generators ----------
+
+
+def run_wrk(url: str, page: Page, seconds: float, connections: int) -> tuple[float, float, float, int]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", url]
+    with tempfile.TemporaryDirectory() as tmp:
+        if page.method != "GET":
+            script = Path(tmp) / "request.lua"
+            script.write_text(
+                f'wrk.method = "{page.method}"\n'
+                f"wrk.body = [==[{page.json_body or ''}]==]\n"
+                'wrk.headers["Content-Type"] = "application/json"\n'
+            )
+            command[1:1] = ["-s", str(script)]
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def parse_wrk(output: str) -> tuple[float, float, float, int]:
+    """(requests/s, p50 ms, p99 ms, non-2xx/3xx count) from `wrk --latency` output."""
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    percentiles = {
+        int(p): to_ms(value, unit) for p, value, unit in re.findall(r"\s(50|99)%\s+([\d.]+)(us|ms|s)", output)
+    }
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    total_errors = int(errors.group(1)) if errors else 0
+    if socket_errors:
+        total_errors += sum(int(n) for n in socket_errors.groups())
+    return rate, percentiles[50], percentiles[99], total_errors
+
+
+def to_ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_python(url: str, page: Page, seconds: float, connections: int) -> tuple[float, float, float, int]:
+    return asyncio.run(_python_load(url, page, seconds, connections))
+
+
+async def _python_load(url, page, seconds, connections):
+    import aiohttp
+
+    latencies: list[float] = []
+    errors = 0
+    body = page.json_body.encode() if page.json_body is not None else None
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    deadline = time.perf_counter() + seconds
+
+    async def client(session):
+        nonlocal errors
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                async with session.request(
+                    page.method, url, data=body, headers=headers, allow_redirects=False
+                ) as r:
+                    await r.read()
+                    if r.status >= 400:
+                        errors += 1
+            except aiohttp.ClientError:
+                errors += 1
+            latencies.append((time.perf_counter() - started) * 1000)
+
+    connector = aiohttp.TCPConnector(limit=connections)
+    # Like wrk: no cookie jar, so every request is a first visit.
+    async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar()) as session:
+        started = time.perf_counter()
+        await asyncio.gather(*(client(session) for _ in range(connections)))
+        elapsed = time.perf_counter() - started
+    return len(latencies) / elapsed, percentile(latencies, 50), percentile(latencies, 99), errors
+
+
+def percentile(values: list[float], p: int) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def load_generator(choice: str = "auto"):
+    if choice == "wrk" or (choice == "auto" and shutil.which("wrk")):
+        version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("[")[0].strip()
+        return run_wrk, version or "wrk"
+    return run_python, f"aiohttp {importlib.metadata.version('aiohttp')} (Python load generator)"
+
+
+# ---------- running ----------
+
+
+def bench_server(workers: int | None, threads: int | None, args, drive) -> list[Measurement | str]:
+    extra = {}
+    if workers:
+        extra["GUNICORN_WORKERS"] = str(workers)
+    if threads:
+        extra["GUNICORN_THREADS"] = str(threads)
+    rows: list[Measurement | str] = []
+    with served("permitsite.settings_bench", extra) as (base_url, env):
+        for page in ENDPOINTS:
+            if args.only and page is not CEILING and not any(o in page.name for o in args.only):
+                continue
+            resolved = resolve(page, base_url, env)
+            if resolved.path is None:
+                print(f"  {page.name}: {resolved.note}", flush=True)
+                rows.append(f"{page.name}: {resolved.note}")
+                continue
+            url = base_url + resolved.path
+            warm_up(url, page)
+            rate, p50, p99, errors = drive(url, page, args.seconds, args.connections)
+            target = f"{page.method} {resolved.path}"
+            row = Measurement(page.name, target, rate, p50, p99, errors, resolved.note)
+            rows.append(row)
+            print(f"  {page.name:<28} {rate:8.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms", flush=True)
+    return rows
+
+
+def warm_up(url: str, page: Page, times: int = 20) -> None:
+    body = page.json_body.encode() if page.json_body is not None else None
+    headers = {"Content-Type": "application/json"} if body is not None else {}
+    for _ in range(times):
+        fetch(url, page.method, body, headers)
+
+
+def table(rows: list[Measurement | str]) -> str:
+    measured = [r for r in rows if isinstance(r, Measurement)]
+    ceiling = next((r.requests_per_second for r in measured if r.name == CEILING.name), None)
+    lines = [
+        "| endpoint | request | req/s | p50 ms | p99 ms | of ceiling | errors |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in measured:
+        ratio = f"{r.requests_per_second / ceiling:.0%}" if ceiling else "–"
+        lines.append(
+            f"| {r.name} | `{r.target}` | {r.requests_per_second:.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} "
+            f"| {ratio} | {r.errors} |"
+        )
+    skipped = [r for r in rows if isinstance(r, str)]
+    if skipped:
+        lines.append("")
+        lines.extend(f"- {s}" for s in skipped)
+    return "\n".join(lines)
+
+
+def gunicorn_settings(extra: dict) -> tuple[int, int]:
+    import runpy
+
+    saved = dict(os.environ)
+    os.environ.update(extra)
+    try:
+        conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return conf["workers"], conf["threads"]
+
+
+def machine(generator: str, workers: int, threads: int, args) -> str:
+    cpu = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1).strip() if found else cpu
+    memory = "unknown"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(re.search(r"MemTotal:\s+(\d+)", meminfo.read_text()).group(1))
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    now = datetime.datetime.now(datetime.UTC)
+    django, gunicorn = (importlib.metadata.version(name) for name in ("django", "gunicorn"))
+    return "\n".join(
+        [
+            f"- Run: {now:%Y-%m-%d %H:%M} UTC, {args.seconds:g} s per endpoint, "
+            f"{args.connections} connections, after 20 warm-up requests",
+            f"- Machine: {os.cpu_count()} cores ({cpu}), {memory} memory, "
+            f"{platform.system()} {platform.release()}",
+            f"- Python {platform.python_version()}, Django {django}, "
+            f"gunicorn {gunicorn} ({workers} workers × {threads} threads, gthread)",
+            f"- Load generator: {generator}, on the same machine (it takes CPU from the server too)",
+            "- Server: as `make run` (production settings, DEBUG off, SQLite in a fresh temporary "
+            "DJANGO_VAR_DIR, file cache), plus the ceiling view from permitsite/settings_bench.py",
+        ]
+    )
+
+
+def write_doc(text: str) -> None:
+    block = f"{START}\n{text}\n{END}"
+    current = DOC.read_text() if DOC.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START in current and END in current:
+        before, rest = current.split(START, 1)
+        after = rest.split(END, 1)[1]
+        DOC.write_text(before + block + after)
+    else:
+        DOC.write_text(current.rstrip() + "\n\n" + block + "\n")
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "5")))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "16")))
+    parser.add_argument("--gunicorn", action="append", default=[], metavar="WORKERSxTHREADS")
+    parser.add_argument("--only", action="append", default=[], help="endpoints whose name contains this")
+    parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    drive, generator = load_generator(args.generator)
+    configs = [tuple(int(n) for n in c.lower().split("x")) for c in args.gunicorn] or [(None, None)]
+    for workers, threads in configs:
+        extra = {"GUNICORN_WORKERS": str(workers), "GUNICORN_THREADS": str(threads)} if workers else {}
+        actual_workers, actual_threads = gunicorn_settings(extra)
+        print(
+            f"== gunicorn {actual_workers} workers × {actual_threads} threads; load from {generator}",
+            flush=True,
+        )
+        rows = bench_server(workers, threads, args, drive)
+        result = table(rows)
+        print()
+        print(result)
+        print(flush=True)
+        if len(configs) == 1 and not args.no_write and not args.only:
+            write_doc(machine(generator, actual_workers, actual_threads, args) + "\n\n" + result)
+            print(f"written to {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""`make bench`: the ceiling view exists only in the benchmark configuration, and the numbers it
+prints are read correctly from its load generators."""
+
+import pytest
+from django.test import Client, override_settings
+
+from scripts import bench
+from scripts.pages import Page
+from scripts.serve import first_link
+
+WRK_OUTPUT = """Running 1s test @ http://127.0.0.1:8001/
+  1 threads and 2 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    73.03ms   55.15ms 241.37ms   78.95%
+    Req/Sec    36.25     17.38    50.00     75.00%
+  Latency Distribution
+     50%  847.24us
+     75%   80.46ms
+     90%  173.40ms
+     99%    1.41s
+  32 requests in 1.04s, 106.91KB read
+  Socket errors: connect 0, read 1, write 0, timeout 2
+  Non-2xx or 3xx responses: 4
+Requests/sec:     30.83
+Transfer/sec:    103.01KB
+"""
+
+
+def test_wrk_output_is_read_in_milliseconds_with_every_kind_of_error_counted():
+    assert bench.parse_wrk(WRK_OUTPUT) == (30.83, 0.84724, 1410.0, 7)
+
+
+def test_percentile_picks_the_nearest_rank():
+    values = [float(n) for n in range(1, 101)]
+    assert bench.percentile(values, 50) == 51.0
+    assert bench.percentile(values, 99) == 99.0
+    assert bench.percentile([], 99) == 0.0
+
+
+def test_table_gives_each_endpoint_its_share_of_the_ceiling_and_lists_skipped_pages():
+    rows = [
+        bench.Measurement(bench.CEILING.name, "GET /__bench__/ceiling", 2000, 5.0, 9.0),
+        bench.Measurement("home", "GET /", 1500, 7.0, 20.0),
+        "guide list: skipped: GET /guides/ answers 404 (not built yet)",
+    ]
+    text = bench.table(rows)
+    assert "| home | `GET /` | 1500 | 7.0 | 20.0 | 75% | 0 |" in text
+    assert "- guide list: skipped: GET /guides/ answers 404 (not built yet)" in text
+
+
+def test_writing_the_results_keeps_the_hand_written_parts_of_the_document(tmp_path, monkeypatch):
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# Benchmarks\n\nintro\n\n{bench.START}\nold table\n{bench.END}\n\n## Tuning\nnotes\n")
+    monkeypatch.setattr(bench, "DOC", doc)
+    bench.write_doc("new table")
+    assert doc.read_text() == (
+        f"# Benchmarks\n\nintro\n\n{bench.START}\nnew table\n{bench.END}\n\n## Tuning\nnotes\n"
+    )
+
+
+def test_one_guide_is_found_from_the_list_page_by_its_link():
+    html = '<a href="/">首页</a><a href="/guides/feed/">订阅</a><a href="/guides/renew-online/">网上签注</a>'
+    assert first_link(html, r"/guides/[\w-]+/") == "/guides/feed/"
+    assert first_link(html, r"/guides/(?!feed/)[\w-]+/") == "/guides/renew-online/"
+    assert first_link(html, r"/jifen/result/\w+/") is None
+
+
+def test_the_ceiling_view_is_not_part_of_the_production_site(client):
+    assert client.get("/__bench__/ceiling").status_code == 404
+
+
+@override_settings(ROOT_URLCONF="permitsite.urls_bench")
+def test_the_benchmark_configuration_adds_the_ceiling_beside_the_real_pages():
+    client = Client()
+    assert client.get("/__bench__/ceiling").content == b"ok\n"
+    assert client.get("/ping").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_python_load_generator_drives_a_real_server(live_server):
+    rate, p50, p99, errors = bench.run_python(live_server.url + "/ping", Page("ping", "/ping"), 0.3, 2)
+    assert rate > 0
+    assert 0 < p50 <= p99
+    assert errors == 0
