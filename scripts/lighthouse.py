@@ -1,0 +1,111 @@
+"""`make lighthouse`: Lighthouse's mobile scores for each page, against the budgets of DESIGN.md §5.
+
+The site is served as `make run` serves it (scripts/serve.py); Lighthouse 12.2.3 comes from
+node_modules (`npm ci`) and drives Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
+A page that answers 404 (its app has not landed yet) is skipped with a note. Exits 1 when a score
+misses its budget, and names the audits that cost the points. Full reports: var/lighthouse/.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from scripts.pages import Page, resolve
+from scripts.serve import ROOT, served
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / "var" / "lighthouse"
+CHROME_FLAGS = " ".join(
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+)
+BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+# Every page Lighthouse checks. A page that answers 404 is skipped with a note, so the wizard, the
+# guides, the renewal check and the consultation form join when their apps land. Add new pages here.
+PAGES = [
+    Page("home", "/"),
+    Page("privacy", "/privacy/"),
+    Page("wizard step 1", "/jifen/"),
+    Page("result page", prepare="calculator.samples.example_result_path"),
+    Page("guide list", "/guides/"),
+    Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
+    Page("renewal check", "/renewal/check/"),
+    Page("consultation form", "/consult/"),
+]
+
+
+def audit(url: str, name: str) -> dict:
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    stem = REPORTS / re.sub(r"\W+", "-", name).strip("-")
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output=html",
+            f"--output-path={stem}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(BUDGETS),
+        ],
+        env=env,
+        check=True,
+    )
+    return json.loads(stem.with_suffix(".report.json").read_text())
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {key: round((report["categories"][key]["score"] or 0) * 100) for key in BUDGETS}
+
+
+def costly_audits(report: dict, category: str) -> list[str]:
+    """The audits that took points off `category`, with Lighthouse's own title."""
+    found = []
+    for ref in report["categories"][category]["auditRefs"]:
+        result = report["audits"][ref["id"]]
+        if ref["weight"] > 0 and result["score"] is not None and result["score"] < 1:
+            value = f" ({result['displayValue']})" if result.get("displayValue") else ""
+            found.append(f"{ref['id']}: {result['title']}{value}")
+    return found
+
+
+def main() -> int:
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is not installed: run `npm ci` (make lighthouse does).", file=sys.stderr)
+        return 2
+    missed = []
+    print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  path")
+    with served() as (base_url, env):
+        for page in PAGES:
+            resolved = resolve(page, base_url, env)
+            if resolved.path is None:
+                print(f"{page.name:<22} {resolved.note}", flush=True)
+                continue
+            report = audit(base_url + resolved.path, page.name)
+            got = scores(report)
+            print(f"{page.name:<22} " + " ".join(f"{got[k]:>5}" for k in BUDGETS) + f"  {resolved.path}")
+            for category, budget in BUDGETS.items():
+                if got[category] < budget:
+                    missed.append(f"{page.name} {category} {got[category]} < {budget}")
+                    missed.extend(f"    {line}" for line in costly_audits(report, category))
+            sys.stdout.flush()
+    if missed:
+        print("\nBudgets missed:\n" + "\n".join(missed))
+        return 1
+    print("\nEvery page meets every budget (Performance ≥ 95, the others 100).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
