@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, which answers static files itself with its precompressed copies (docs/decisions.md).
+    "django.middleware.gzip.GZipMiddleware",
     "permitsite.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "permitsite.middleware.DatabaseOutageMiddleware",

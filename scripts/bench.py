@@ -48,6 +48,9 @@ ENDPOINTS = [
     Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
 ]
 
+# As a phone's browser asks, so that the cost of compressing pages is measured too.
+BROWSER_ENCODING = "Accept-Encoding: gzip, deflate, br"
+
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -67,7 +70,7 @@ class Measurement:
 
 
 def run_wrk(url: str, page: Page, seconds: float, connections: int) -> tuple[float, float, float, int]:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", url]
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-H", BROWSER_ENCODING, url]
     with tempfile.TemporaryDirectory() as tmp:
         if page.method != "GET":
             script = Path(tmp) / "request.lua"
@@ -110,6 +113,7 @@ async def _python_load(url, page, seconds, connections):
     errors = 0
     body = page.json_body.encode() if page.json_body is not None else None
     headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers["Accept-Encoding"] = BROWSER_ENCODING.split(": ", 1)[1]
     deadline = time.perf_counter() + seconds
 
     async def client(session):
@@ -129,7 +133,8 @@ async def _python_load(url, page, seconds, connections):
 
     connector = aiohttp.TCPConnector(limit=connections)
     # Like wrk: no cookie jar, so every request is a first visit.
-    async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar()) as session:
+    jar = aiohttp.DummyCookieJar()
+    async with aiohttp.ClientSession(connector=connector, cookie_jar=jar, auto_decompress=False) as session:
         started = time.perf_counter()
         await asyncio.gather(*(client(session) for _ in range(connections)))
         elapsed = time.perf_counter() - started
