@@ -1,6 +1,10 @@
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.functional import lazy
 
 SITE_NAME = "上海居住证助手"
+# 300×300: WeChat crops share thumbnails to a square.
+SHARE_IMAGE = "img/share.png"
 
 # (url path, label). Each part adds itself here when it exists.
 NAVIGATION = [
@@ -16,6 +20,21 @@ def site_context(request=None):
         "navigation": [
             {"url": url, "label": label, "current": _is_current(url, path)} for url, label in NAVIGATION
         ],
+        **_sharing_urls(request),
+    }
+
+
+def _sharing_urls(request):
+    """Absolute URLs for the canonical link and the share tags; the query string is never part of them.
+
+    Lazy, so that only pages that print them ask the request for its host: error pages do not, and a
+    400 for a disallowed Host header must not raise again while rendering.
+    """
+    if request is None:
+        return {"canonical_url": "", "share_image_url": ""}
+    return {
+        "canonical_url": lazy(request.build_absolute_uri, str)(request.path),
+        "share_image_url": lazy(lambda: request.build_absolute_uri(static(SHARE_IMAGE)), str)(),
     }
 
 
