@@ -1,0 +1,66 @@
+"""Every public page passes axe-core's WCAG 2.1 A and AA rules on a phone.
+
+axe-core comes from node_modules (`npm ci`, pinned in package.json), never from a CDN. Our CSP
+(`script-src 'self'`) rightly refuses the inline script that carries it into the page, so the audit's
+browser context bypasses the CSP; tests/browser/test_site_shell.py checks the CSP itself.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.conftest import PHONE_VIEWPORT
+from tests.public_pages import PUBLIC_PAGES, page_path
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_source():
+    if not AXE.exists():
+        pytest.skip(f"{AXE.relative_to(settings.BASE_DIR)} is missing: run `npm ci` (.ci/run does)")
+    return AXE.read_text()
+
+
+@pytest.fixture
+def audited_phone(chromium):
+    context = chromium.new_context(
+        viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, locale="zh-CN", bypass_csp=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
+        for v in results["violations"]
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("public_page", PUBLIC_PAGES, ids=str)
+def test_page_has_no_wcag_21_aa_violations(audited_phone, seeded_live_server, axe_source, public_page):
+    response = audited_phone.goto(seeded_live_server.url + page_path(public_page))
+    assert response.status == public_page.status
+    assert axe_violations(audited_phone, axe_source) == []
+
+
+def test_the_audit_catches_a_real_violation(audited_phone, live_server, axe_source):
+    """The check can fail: an image without alternative text and an unlabeled input are reported."""
+    audited_phone.goto(live_server.url + "/ping")
+    audited_phone.set_content(
+        '<!doctype html><html lang="zh-Hans"><title>t</title><main><img src="/x.png"><input></main></html>'
+    )
+    found = " ".join(axe_violations(audited_phone, axe_source))
+    assert "image-alt" in found
+    assert "label" in found
