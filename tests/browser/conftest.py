@@ -91,7 +91,7 @@ def migrated_rows(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def seeded_live_server(live_server, migrated_rows):
+def seeded_live_server(migrated_rows, live_server):
     """live_server with the data migrations' rows back: an earlier transactional test's flush removed them."""
     from django.core.management import call_command
     from django.db import connection
