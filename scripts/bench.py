@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.pages import Page, resolve
-from scripts.serve import ROOT, fetch, served
+from scripts.serve import ROOT, cpu_seconds, fetch, served
 
 CEILING = Page("ceiling (bare Django view)", "/__bench__/ceiling")
 SCORE_BODY = '{"age": 30, "education": "master", "social_insurance_years": 3}'
@@ -64,6 +64,7 @@ class Measurement:
     p99_ms: float
     errors: int = 0
     note: str = ""
+    cpu_ms: float = 0.0  # server CPU time per request, all gunicorn processes together
 
 
 # ---------- load generators ----------
@@ -165,7 +166,7 @@ def bench_server(workers: int | None, threads: int | None, args, drive) -> list[
     if threads:
         extra["GUNICORN_THREADS"] = str(threads)
     rows: list[Measurement | str] = []
-    with served("permitsite.settings_bench", extra) as (base_url, env):
+    with served("permitsite.settings_bench", extra) as (base_url, env, server_pid):
         for page in ENDPOINTS:
             if args.only and page is not CEILING and not any(o in page.name for o in args.only):
                 continue
@@ -176,11 +177,16 @@ def bench_server(workers: int | None, threads: int | None, args, drive) -> list[
                 continue
             url = base_url + resolved.path
             warm_up(url, page)
+            cpu_before = cpu_seconds(server_pid)
             rate, p50, p99, errors = drive(url, page, args.seconds, args.connections)
+            cpu_ms = (cpu_seconds(server_pid) - cpu_before) * 1000 / max(rate * args.seconds, 1)
             target = f"{page.method} {resolved.path}"
-            row = Measurement(page.name, target, rate, p50, p99, errors, resolved.note)
-            rows.append(row)
-            print(f"  {page.name:<28} {rate:8.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms", flush=True)
+            rows.append(Measurement(page.name, target, rate, p50, p99, errors, resolved.note, cpu_ms))
+            print(
+                f"  {page.name:<28} {rate:8.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
+                f"CPU {cpu_ms:5.2f} ms/req",
+                flush=True,
+            )
     return rows
 
 
@@ -195,14 +201,14 @@ def table(rows: list[Measurement | str]) -> str:
     measured = [r for r in rows if isinstance(r, Measurement)]
     ceiling = next((r.requests_per_second for r in measured if r.name == CEILING.name), None)
     lines = [
-        "| endpoint | request | req/s | p50 ms | p99 ms | of ceiling | errors |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| endpoint | request | req/s | p50 ms | p99 ms | of ceiling | server CPU ms/req | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in measured:
         ratio = f"{r.requests_per_second / ceiling:.0%}" if ceiling else "–"
         lines.append(
             f"| {r.name} | `{r.target}` | {r.requests_per_second:.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} "
-            f"| {ratio} | {r.errors} |"
+            f"| {ratio} | {r.cpu_ms:.2f} | {r.errors} |"
         )
     skipped = [r for r in rows if isinstance(r, str)]
     if skipped:
@@ -224,7 +230,7 @@ def gunicorn_settings(extra: dict) -> tuple[int, int]:
     return conf["workers"], conf["threads"]
 
 
-def machine(generator: str, workers: int, threads: int, args) -> str:
+def machine(generator: str, workers: int, threads: int, args, load_before: float) -> str:
     cpu = platform.processor() or "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -245,7 +251,8 @@ def machine(generator: str, workers: int, threads: int, args) -> str:
             f"{platform.system()} {platform.release()}",
             f"- Python {platform.python_version()}, Django {django}, "
             f"gunicorn {gunicorn} ({workers} workers × {threads} threads, gthread)",
-            f"- Load generator: {generator}, on the same machine (it takes CPU from the server too)",
+            f"- Load generator: {generator}, on the same machine (it takes CPU from the server too); "
+            f"load average before the run: {load_before:.1f}",
             "- Server: as `make run` (production settings, DEBUG off, SQLite in a fresh temporary "
             "DJANGO_VAR_DIR, file cache), plus the ceiling view from permitsite/settings_bench.py",
         ]
@@ -285,13 +292,14 @@ def main(argv=None) -> int:
             f"== gunicorn {actual_workers} workers × {actual_threads} threads; load from {generator}",
             flush=True,
         )
+        load_before = os.getloadavg()[0]
         rows = bench_server(workers, threads, args, drive)
         result = table(rows)
         print()
         print(result)
         print(flush=True)
         if len(configs) == 1 and not args.no_write and not args.only:
-            write_doc(machine(generator, actual_workers, actual_threads, args) + "\n\n" + result)
+            write_doc(machine(generator, actual_workers, actual_threads, args, load_before) + "\n\n" + result)
             print(f"written to {DOC.relative_to(ROOT)}")
     return 0
 

@@ -92,7 +92,7 @@ def main() -> int:
         return 2
     missed = []
     print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  path")
-    with served() as (base_url, env):
+    with served() as (base_url, env, _):
         for page in PAGES:
             resolved = resolve(page, base_url, env)
             if resolved.path is None:

@@ -52,7 +52,7 @@ def manage(env: dict, *args: str) -> str:
 
 @contextlib.contextmanager
 def served(settings_module: str = "permitsite.settings", extra_env: dict | None = None):
-    """Yield (base URL, environment) of a gunicorn serving the site; stop it and clean up afterwards."""
+    """Yield (base URL, environment, master pid) of a gunicorn serving the site; stop it and clean up."""
     var_dir = Path(tempfile.mkdtemp(prefix="permitsite-served-"))
     port = free_port()
     env = server_environment(var_dir, port, settings_module, extra_env)
@@ -71,7 +71,7 @@ def served(settings_module: str = "permitsite.settings", extra_env: dict | None 
         base_url = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(base_url, server, log_path)
-            yield base_url, env
+            yield base_url, env, server.pid
         finally:
             server.terminate()
             try:
@@ -137,3 +137,26 @@ def call_in_django(env: dict, dotted: str) -> str | None:
     if result.returncode != 0:
         raise RuntimeError(f"{dotted} failed:\n{result.stderr[-2000:]}")
     return result.stdout.strip().splitlines()[-1]
+
+
+def cpu_seconds(master_pid: int) -> float:
+    """CPU time used so far by gunicorn's master and workers (Linux /proc), or 0.0 where unknown.
+
+    Unlike requests/s, this hardly changes when other programs share the machine.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in [master_pid, *_children(master_pid)]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []

@@ -1,12 +1,14 @@
 """`make bench`: the ceiling view exists only in the benchmark configuration, and the numbers it
 prints are read correctly from its load generators."""
 
+import os
+
 import pytest
 from django.test import Client, override_settings
 
 from scripts import bench
 from scripts.pages import Page
-from scripts.serve import first_link
+from scripts.serve import cpu_seconds, first_link
 
 WRK_OUTPUT = """Running 1s test @ http://127.0.0.1:8001/
   1 threads and 2 connections
@@ -39,12 +41,12 @@ def test_percentile_picks_the_nearest_rank():
 
 def test_table_gives_each_endpoint_its_share_of_the_ceiling_and_lists_skipped_pages():
     rows = [
-        bench.Measurement(bench.CEILING.name, "GET /__bench__/ceiling", 2000, 5.0, 9.0),
-        bench.Measurement("home", "GET /", 1500, 7.0, 20.0),
+        bench.Measurement(bench.CEILING.name, "GET /__bench__/ceiling", 2000, 5.0, 9.0, cpu_ms=0.61),
+        bench.Measurement("home", "GET /", 1500, 7.0, 20.0, cpu_ms=0.8),
         "guide list: skipped: GET /guides/ answers 404 (not built yet)",
     ]
     text = bench.table(rows)
-    assert "| home | `GET /` | 1500 | 7.0 | 20.0 | 75% | 0 |" in text
+    assert "| home | `GET /` | 1500 | 7.0 | 20.0 | 75% | 0.80 | 0 |" in text
     assert "- guide list: skipped: GET /guides/ answers 404 (not built yet)" in text
 
 
@@ -63,6 +65,12 @@ def test_one_guide_is_found_from_the_list_page_by_its_link():
     assert first_link(html, r"/guides/[\w-]+/") == "/guides/feed/"
     assert first_link(html, r"/guides/(?!feed/)[\w-]+/") == "/guides/renew-online/"
     assert first_link(html, r"/jifen/result/\w+/") is None
+
+
+def test_server_cpu_time_is_read_from_proc():
+    spent = cpu_seconds(os.getpid())
+    sum(range(3_000_000))
+    assert cpu_seconds(os.getpid()) > spent > 0
 
 
 def test_the_ceiling_view_is_not_part_of_the_production_site(client):
