@@ -151,7 +151,10 @@ def cpu_seconds(master_pid: int) -> float:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        # utime and stime; for the master also cutime and cstime, the time of the workers it has
+        # reaped (gunicorn recycles workers after max_requests).
+        counted = fields[11:15] if pid == master_pid else fields[11:13]
+        total += sum(int(ticks) for ticks in counted) / tick
     return total
 
 
