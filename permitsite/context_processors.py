@@ -1,6 +1,6 @@
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.functional import lazy
+from django.utils.functional import SimpleLazyObject
 
 SITE_NAME = "上海居住证助手"
 # 300×300: WeChat crops share thumbnails to a square.
@@ -32,9 +32,11 @@ def _sharing_urls(request):
     """
     if request is None:
         return {"canonical_url": "", "share_image_url": ""}
+    # SimpleLazyObject, not django.utils.functional.lazy: lazy() builds a new class on every call,
+    # which cost a sixth of the home page's time (docs/benchmarks.md).
     return {
-        "canonical_url": lazy(request.build_absolute_uri, str)(request.path),
-        "share_image_url": lazy(lambda: request.build_absolute_uri(static(SHARE_IMAGE)), str)(),
+        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
+        "share_image_url": SimpleLazyObject(lambda: request.build_absolute_uri(static(SHARE_IMAGE))),
     }
 
 

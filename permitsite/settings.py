@@ -111,7 +111,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names plus gzip and brotli copies; whitenoise serves them with a one-year immutable cache.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # permitsite/storage.py adds only a memory of the URLs it has worked out.
+    "staticfiles": {"BACKEND": "permitsite.storage.StaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
