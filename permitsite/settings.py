@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "formtools",
+    "captcha",
     "permitsite",
     "calculator",
     "renewal",
@@ -157,6 +158,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 PORT = envint(env, "PORT", 8000)
+
+# 在线咨询 (leads/): SMS verification codes and how long leads are kept. See docs/leads.md.
+SMS_BACKEND = env.get("SMS_BACKEND", "leads.sms.ConsoleBackend")
+SMS_DAILY_BUDGET = envint(env, "SMS_DAILY_BUDGET", 500)
+SMS_ALIYUN_ACCESS_KEY_ID = env.get("SMS_ALIYUN_ACCESS_KEY_ID", "")
+SMS_ALIYUN_ACCESS_KEY_SECRET = env.get("SMS_ALIYUN_ACCESS_KEY_SECRET", "")
+SMS_ALIYUN_SIGN_NAME = env.get("SMS_ALIYUN_SIGN_NAME", "")
+SMS_ALIYUN_TEMPLATE_CODE = env.get("SMS_ALIYUN_TEMPLATE_CODE", "")
+SMS_ALIYUN_ENDPOINT = env.get("SMS_ALIYUN_ENDPOINT", "dysmsapi.aliyuncs.com")
+LEADS_RETENTION_DAYS = envint(env, "LEADS_RETENTION_DAYS", 180)
 
 LOGGING = {
     "version": 1,

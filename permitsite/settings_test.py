@@ -14,6 +14,7 @@ STORAGES = {
 }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="permitsite-test-static-"))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SMS_BACKEND = "leads.sms.LocmemBackend"
 
 # With REDIS_URL the tests use that Redis as production would. Point it at a database of its own
 # (.ci/run uses /15): tests clear the cache between them, which flushes the whole database.
