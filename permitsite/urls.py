@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from leads import views as leads_views
 from permitsite import views
 from permitsite.sitemaps import SITEMAPS
 
@@ -18,10 +19,12 @@ api_v1 = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("privacy/requests/", leads_views.deletion_request, name="privacy_requests"),
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),
     path("api/v1/", include(api_v1)),
+    path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
