@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
@@ -75,11 +76,12 @@ class CodeField(forms.CharField):
             "widget",
             forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
         )
-        kwargs.setdefault("validators", [RegexValidator(r"^\d{6}$", "验证码为短信中的 6 位数字。")])
+        kwargs.setdefault("validators", [RegexValidator(r"^[0-9]{6}$", "验证码为短信中的 6 位数字。")])
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return re.sub(r"\s", "", super().to_python(value))
+        # Full-width digits from a Chinese input method count as the digits they look like.
+        return re.sub(r"\s", "", unicodedata.normalize("NFKC", super().to_python(value)))
 
 
 class LeadForm(forms.Form):
