@@ -5,6 +5,7 @@ import pytest
 from leads import sms
 from leads.callback import callback_due
 from leads.models import Lead
+from permitsite.privacy import POLICY_VERSION
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_a_visitor_gets_a_code_submits_and_sees_when_we_will_call(client):
     assert lead.status == Lead.Status.NEW
     assert lead.assigned_to is None
     assert lead.due_by == callback_due(lead.created_at)
-    assert lead.consent_privacy_version == "1.0"
+    assert lead.consent_privacy_version == POLICY_VERSION
     assert lead.consent_at == lead.created_at
     assert len(lead.consent_ip_hash) == 64 and "203.0.113.7" not in lead.consent_ip_hash
     assert lead.result_token == ""

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from leads.models import Lead
+from permitsite.privacy import POLICY_VERSION
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form, submit_lead
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_fields_the_server_owns_cannot_be_set_from_the_request(client):
     assert lead.due_by.year < 2099
     assert lead.notes == ""
     assert lead.submissions == 1
-    assert lead.consent_privacy_version == "1.0"
+    assert lead.consent_privacy_version == POLICY_VERSION
     assert lead.created_at.year > 2000
     assert lead.result_token == ""
 
