@@ -12,7 +12,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
+from django.views.decorators.debug import sensitive_variables
 
 from leads import services
 from leads.models import Lead, LeadAccessLog
@@ -162,6 +164,7 @@ class LeadAdmin(admin.ModelAdmin):
         )
         return [reveal, *super().get_urls()]
 
+    @method_decorator(sensitive_variables())
     def reveal_view(self, request, pk):
         """GET asks for confirmation; POST shows the number and logs who saw it, so a link preview
         or a prefetch can never count as someone looking."""
@@ -188,6 +191,7 @@ class LeadAdmin(admin.ModelAdmin):
         self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)
 
     @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
+    @method_decorator(sensitive_variables())
     def export_csv(self, request, queryset):
         leads = list(queryset.select_related("assigned_to").order_by("created_at"))
         services.log_access(request.user, leads, LeadAccessLog.Action.EXPORT)

@@ -54,3 +54,15 @@ def mask_phone(phone):
     if len(phone) != 11:
         return "*" * len(phone)
     return f"{phone[:3]}****{phone[-4:]}"
+
+
+_MOBILE_IN_TEXT_RE = re.compile(r"(?<!\d)((?:00)?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+
+
+def scrub(text, *secrets):
+    """Text safe to log: every mobile number masked, every given secret (an SMS code) starred out."""
+    text = _MOBILE_IN_TEXT_RE.sub(r"\1\2****\3", str(text))
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "*" * len(secret))
+    return text

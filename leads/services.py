@@ -15,8 +15,13 @@ from leads import codes, limits, sms
 from leads.callback import callback_due
 from leads.codes import CodeCheck, IssuedCode
 from leads.models import Lead, LeadAccessLog, PhoneVerification, SmsSend
+from leads.phones import scrub
 
 logger = logging.getLogger(__name__)
+
+# Every function that handles a number or a code is wrapped in @sensitive_variables() with no names:
+# Django's error reports then hide the local variables of that frame and of every frame it calls
+# (form fields, SQL parameters, the SDK's request), not only the variables we thought of.
 
 DUPLICATE_WINDOW = timedelta(hours=24)
 # Verification rows outlive their 5 minutes only long enough to explain "expired" to a slow typist;
@@ -77,7 +82,7 @@ class CodeRequest:
         return not self.decision.allowed
 
 
-@sensitive_variables("phone", "code")
+@sensitive_variables()
 def request_code(phone, session_key, ip, purpose, now=None):
     """Send a verification code if the limits allow it. Raises sms.SmsSendError when the provider fails."""
     now = now or timezone.now()
@@ -120,14 +125,15 @@ def request_code(phone, session_key, ip, purpose, now=None):
     try:
         sms.send_code(phone, code)
     except sms.SmsSendError as exc:
-        logger.error("SMS provider failed: %s", exc)
+        # A provider's message may quote the request; scrub it even though our backends never do.
+        logger.error("SMS provider failed: %s", scrub(exc, code))
         SmsSend.objects.filter(pk=send.pk).update(delivered=False)
         verification.delete()
         raise
     return CodeRequest(decision, delivered=True)
 
 
-@sensitive_variables("phone", "code")
+@sensitive_variables()
 def _consume_code(phone, session_key, code, purpose, now):
     """Check a code inside the caller's transaction: counts a wrong try, spends a right one."""
     verification = (
@@ -165,7 +171,7 @@ class ConsentEvidence:
     user_agent: str
 
 
-@sensitive_variables("phone", "code", "name", "message")
+@sensitive_variables()
 def submit_lead(*, name, phone, service, message, result_token, code, session_key, evidence, now=None):
     """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises LeadNotSaved.
 
@@ -205,7 +211,7 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
     return retry_once_if_locked(attempt)
 
 
-@sensitive_variables("phone", "code")
+@sensitive_variables()
 def delete_personal_data(*, phone, code, session_key, now=None):
     """A person who proved the number by SMS code: delete their leads at once. Returns (CodeCheck, count)."""
     now = now or timezone.now()

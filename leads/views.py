@@ -45,7 +45,7 @@ def session_key(request):
     return request.session.session_key
 
 
-@sensitive_variables("form")
+@sensitive_variables()
 def _send_code(request, form):
     """Returns (status, body) for the JSON API; the HTML view turns the same outcome into form messages."""
     phone = form.cleaned_data["phone"]
@@ -73,6 +73,7 @@ def _errors_json(form):
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
 @never_cache
 @require_POST
+@sensitive_variables()
 def request_code(request):
     """POST /consult/code/: phone + image CAPTCHA → a 6-digit code by SMS. JSON answers for our script."""
     form = CodeRequestForm(request.POST)
@@ -110,6 +111,7 @@ def _code_step(request, form_class):
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
 @never_cache
 @require_http_methods(["GET", "POST"])
+@sensitive_variables()
 def consult(request):
     result_token = clean_result_token(request.GET.get("result") or request.POST.get("result"))
     notice = ""
@@ -137,7 +139,7 @@ def consult(request):
     return render(request, "leads/consult.html", context)
 
 
-@sensitive_variables("form", "data")
+@sensitive_variables()
 def _save_lead(request, form):
     data = form.cleaned_data
     evidence = services.ConsentEvidence(
@@ -176,6 +178,7 @@ def thanks(request):
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
 @never_cache
 @require_http_methods(["GET", "POST"])
+@sensitive_variables()
 def deletion_request(request):
     """/privacy/requests/: prove the number by SMS code; its leads are deleted at once."""
     notice = ""
@@ -203,7 +206,7 @@ def deletion_request(request):
     return render(request, "leads/deletion_request.html", context)
 
 
-@sensitive_variables("form")
+@sensitive_variables()
 def _delete(request, form):
     try:
         outcome, deleted = services.delete_personal_data(

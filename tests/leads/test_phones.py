@@ -1,6 +1,6 @@
 import pytest
 
-from leads.phones import InvalidPhone, is_valid_phone, mask_phone, normalize_phone
+from leads.phones import InvalidPhone, is_valid_phone, mask_phone, normalize_phone, scrub
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,14 @@ def test_mask_never_reveals_a_malformed_value():
     assert mask_phone("12345") == "*****"
     assert mask_phone("") == ""
     assert mask_phone(None) == ""
+
+
+def test_scrub_masks_every_mobile_number_and_the_given_secrets():
+    text = "send to 13812345678 and +8613900001111 failed: code 042917, tel 021-12345678"
+    assert scrub(text, "042917") == (
+        "send to 138****5678 and +86139****1111 failed: code ******, tel 021-12345678"
+    )
+
+
+def test_scrub_leaves_longer_digit_runs_alone():
+    assert scrub("order 2138123456789") == "order 2138123456789"
