@@ -42,3 +42,11 @@ def test_the_captcha_can_be_refreshed_by_our_script(client):
 
 def test_the_form_pages_are_not_cached(client):
     assert "no-cache" in client.get("/consult/")["Cache-Control"]
+
+
+def test_the_form_is_reachable_from_the_navigation_and_the_home_page(client):
+    home = client.get("/").content.decode()
+    assert '<a href="/consult/">在线咨询</a>' in home
+    assert '<a href="/consult/">预约顾问回电</a>' in home
+    consult = client.get("/consult/").content.decode()
+    assert '<a href="/consult/" aria-current="page">在线咨询</a>' in consult
