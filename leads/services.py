@@ -5,6 +5,7 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from captcha.models import CaptchaStore
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
@@ -247,4 +248,6 @@ def purge(now=None, retention_days=None):
     leads, _ = Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)).delete()
     verifications, _ = PhoneVerification.objects.filter(created_at__lt=now - VERIFICATION_KEPT_FOR).delete()
     sends, _ = SmsSend.objects.filter(sent_at__lt=now - SMS_SEND_KEPT_FOR).delete()
-    return {"leads": leads, "verifications": verifications, "sms_sends": sends}
+    # Every view of a form page stores a CAPTCHA challenge; bots viewing pages must not grow the table.
+    captchas, _ = CaptchaStore.objects.filter(expiration__lt=now).delete()
+    return {"leads": leads, "verifications": verifications, "sms_sends": sends, "captchas": captchas}

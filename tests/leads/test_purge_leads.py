@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from captcha.models import CaptchaStore
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -36,6 +37,8 @@ def history():
         )
     for age in (timedelta(hours=23), timedelta(days=3)):
         SmsSend.objects.create(phone_hash="p", ip_hash="i", sent_at=now - age)
+    for expiration in (now - timedelta(minutes=1), now + timedelta(minutes=4)):
+        CaptchaStore.objects.create(challenge="ABCD", response="abcd", expiration=expiration)
 
 
 def test_leads_older_than_the_retention_period_are_deleted(history):
@@ -43,12 +46,13 @@ def test_leads_older_than_the_retention_period_are_deleted(history):
     assert sorted(Lead.objects.values_list("name", flat=True)) == ["179 天前", "今天"]
     assert PhoneVerification.objects.count() == 1
     assert SmsSend.objects.count() == 1  # the last 24 h are still needed for the send limits
-    assert output == "已删除 1 条过期线索、1 条验证记录、1 条短信发送记录。\n"
+    assert CaptchaStore.objects.count() == 1
+    assert output == "已删除 1 条过期线索、1 条验证记录、1 条短信发送记录、1 个过期图片验证码。\n"
 
 
 def test_running_it_again_changes_nothing(history):
     purge()
-    assert purge() == "已删除 0 条过期线索、0 条验证记录、0 条短信发送记录。\n"
+    assert purge() == "已删除 0 条过期线索、0 条验证记录、0 条短信发送记录、0 个过期图片验证码。\n"
     assert Lead.objects.count() == 2
 
 

@@ -24,5 +24,5 @@ class Command(BaseCommand):
         removed = services.purge(retention_days=days)
         self.stdout.write(
             f"已删除 {removed['leads']} 条过期线索、{removed['verifications']} 条验证记录、"
-            f"{removed['sms_sends']} 条短信发送记录。"
+            f"{removed['sms_sends']} 条短信发送记录、{removed['captchas']} 个过期图片验证码。"
         )
