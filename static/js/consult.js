@@ -56,6 +56,14 @@
         .catch(function () {});
     }
 
+    var newCaptcha = form.querySelector("button[name=action][value=new_captcha]");
+    if (newCaptcha) {
+      newCaptcha.addEventListener("click", function (event) {
+        event.preventDefault();
+        refreshCaptcha();
+      });
+    }
+
     button.addEventListener("click", function (event) {
       event.preventDefault();
       button.disabled = true;

@@ -67,3 +67,26 @@ def test_without_javascript_the_same_form_works(phone_without_js, live_server):
     page.get_by_role("button", name="提交咨询", exact=True).last.click()
     page.wait_for_url("**/consult/thanks/")
     assert "139****1111" in page.locator("main").inner_text()
+
+
+def test_a_new_captcha_image_without_reloading_the_page(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_label("您的称呼").fill("王先生")
+    image = phone.locator("img.captcha")
+    before = image.get_attribute("src")
+    phone.get_by_role("button", name="换一张").click()
+    phone.wait_for_function(
+        "src => document.querySelector('img.captcha').getAttribute('src') !== src", arg=before
+    )
+    assert phone.locator("input[name=captcha_0]").input_value() in image.get_attribute("src")
+    assert phone.get_by_label("您的称呼").input_value() == "王先生"
+
+
+def test_the_script_explains_a_refused_request_in_place(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_label("手机号码").fill("123")
+    phone.get_by_label("图片验证码").fill("passed")
+    phone.get_by_role("button", name="获取验证码").click()
+    phone.locator("[data-code-status]").get_by_text("请输入 11 位中国大陆手机号码。").wait_for()
+    assert phone.get_by_role("button", name="获取验证码").is_enabled()
+    assert sms.outbox == []
