@@ -32,7 +32,7 @@ SMS_SEND_KEPT_FOR = timedelta(days=2)
 
 
 class LeadNotSaved(Exception):
-    """The database stayed busy after one retry: the person must be told their data was not stored."""
+    """The database stayed busy after one retry: the person must be told it did not work."""
 
 
 def _key(purpose):
@@ -63,7 +63,7 @@ def retry_once_if_locked(operation):
     except OperationalError as exc:
         if "locked" not in str(exc):
             raise
-        logger.warning("Database locked while saving a lead; retrying once")
+        logger.warning("Database locked; retrying once")
     time.sleep(0.2)
     try:
         return operation()
@@ -85,43 +85,52 @@ class CodeRequest:
 
 @sensitive_variables()
 def request_code(phone, session_key, ip, purpose, now=None):
-    """Send a verification code if the limits allow it. Raises sms.SmsSendError when the provider fails."""
+    """Send a verification code if the limits allow it.
+
+    Raises sms.SmsSendError when the provider fails, LeadNotSaved when the database stays locked.
+    """
     now = now or timezone.now()
     phone_hash = digest("phone", phone)
     ip_hash = digest("ip", ip)
     session_hash = codes.session_hash(_key("session"), session_key)
     budget = daily_budget()
 
-    with transaction.atomic():
-        _serialize_sms_decisions()
-        recent = SmsSend.objects.filter(sent_at__gt=now - limits.DAY)
-        decision = limits.decide_send(
-            now,
-            list(recent.filter(phone_hash=phone_hash).values_list("sent_at", flat=True)),
-            list(recent.filter(ip_hash=ip_hash).values_list("sent_at", flat=True)),
-            SmsSend.objects.filter(sent_at__gte=limits.shanghai_day_start(now)).count(),
-            budget,
-        )
-        if not decision.allowed:
-            if decision.reason == "budget":
-                logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
-            return CodeRequest(decision)
-        if decision.budget_warning:
-            logger.warning("SMS daily budget at 80%%: %s of %s used", round(budget * 0.8), budget)
-        send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
-        code = codes.new_code()
-        # Only the newest code of a number, session and purpose is valid.
-        PhoneVerification.objects.filter(
-            phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
-        ).delete()
-        verification = PhoneVerification.objects.create(
-            phone_hash=phone_hash,
-            session_hash=session_hash,
-            purpose=purpose,
-            code_hash=codes.code_hash(_key("code"), phone, code),
-            created_at=now,
-            expires_at=now + codes.CODE_LIFETIME,
-        )
+    def decide_and_record():
+        with transaction.atomic():
+            _serialize_sms_decisions()
+            recent = SmsSend.objects.filter(sent_at__gt=now - limits.DAY)
+            decision = limits.decide_send(
+                now,
+                list(recent.filter(phone_hash=phone_hash).values_list("sent_at", flat=True)),
+                list(recent.filter(ip_hash=ip_hash).values_list("sent_at", flat=True)),
+                SmsSend.objects.filter(sent_at__gte=limits.shanghai_day_start(now)).count(),
+                budget,
+            )
+            if not decision.allowed:
+                return decision, None, None, None
+            send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
+            code = codes.new_code()
+            # Only the newest code of a number, session and purpose is valid.
+            PhoneVerification.objects.filter(
+                phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
+            ).delete()
+            verification = PhoneVerification.objects.create(
+                phone_hash=phone_hash,
+                session_hash=session_hash,
+                purpose=purpose,
+                code_hash=codes.code_hash(_key("code"), phone, code),
+                created_at=now,
+                expires_at=now + codes.CODE_LIFETIME,
+            )
+            return decision, send, verification, code
+
+    decision, send, verification, code = retry_once_if_locked(decide_and_record)
+    if not decision.allowed:
+        if decision.reason == "budget":
+            logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
+        return CodeRequest(decision)
+    if decision.budget_warning:
+        logger.warning("SMS daily budget at 80%%: %s of %s used", round(budget * 0.8), budget)
 
     try:
         sms.send_code(phone, code)

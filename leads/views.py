@@ -55,6 +55,8 @@ def _send_code(request, form):
         )
     except sms.SmsSendError:
         return 503, {"error": PROVIDER_FAILED}
+    except services.LeadNotSaved:
+        return 503, {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
     if outcome.refused:
         return 429, {"error": outcome.decision.message, "retry_after": outcome.decision.retry_after}
     return 200, {

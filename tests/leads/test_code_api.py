@@ -108,3 +108,19 @@ def test_a_provider_failure_is_a_friendly_503_and_frees_no_code(client, settings
 class FailingBackend(sms.BaseSmsBackend):
     def send(self, message):
         raise sms.SmsSendError("provider down")
+
+
+def test_a_database_locked_twice_is_a_friendly_503_without_a_send(client, monkeypatch):
+    from django.db import OperationalError
+
+    from leads import services
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SmsSend.objects, "create", locked)
+    monkeypatch.setattr(services.time, "sleep", lambda seconds: None)
+    response = ask_for_code(client)
+    assert response.status_code == 503
+    assert response.json() == {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
+    assert sms.outbox == []
