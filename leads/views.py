@@ -1,7 +1,5 @@
 """在线咨询 pages. Views translate HTTP to leads.services calls and back; the rules live elsewhere."""
 
-import logging
-
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -16,8 +14,6 @@ from leads.limits import RESEND_COOLDOWN
 from leads.models import Lead, PhoneVerification
 from leads.phones import mask_phone
 from permitsite import privacy as privacy_policy
-
-logger = logging.getLogger(__name__)
 
 SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
 PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
