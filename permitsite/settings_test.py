@@ -13,6 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="permitsite-test-static-"))
+# Admin tests sign in with force_login; tests/site/test_admin_login.py turns OTP back on.
+ADMIN_REQUIRE_OTP = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # With REDIS_URL the tests use that Redis as production would. Point it at a database of its own
