@@ -22,6 +22,10 @@ max_requests_jitter = 200
 # (docs/deploy.md). Empty: no proxy is trusted.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
 
+# gunicorn's control socket lives at one fixed path in $HOME, which several instances on one host
+# would fight over; we manage gunicorn with signals (HUP, TERM) instead.
+control_socket_disable = True
+
 accesslog = "-"
 errorlog = "-"
 # %(U)s is the path without the query string: query strings may carry a user's answers.

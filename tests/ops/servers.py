@@ -23,7 +23,7 @@ def wait_until_up(url, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=1) as response:  # noqa: S310 - loopback only
+            with urllib.request.urlopen(url, timeout=1) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -33,7 +33,10 @@ def wait_until_up(url, timeout=20):
 
 @contextlib.contextmanager
 def gunicorn(var_dir, *extra_args, **environ):
-    """A gunicorn master on a free loopback port; yields (base_url, process)."""
+    """A gunicorn master on a free loopback port; yields (base_url, process).
+
+    Its logs go to var_dir/gunicorn.log.
+    """
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
@@ -44,12 +47,14 @@ def gunicorn(var_dir, *extra_args, **environ):
         GUNICORN_WORKERS="2",
     )
     env.update(environ)
+    Path(var_dir).mkdir(parents=True, exist_ok=True)
+    log = open(Path(var_dir) / "gunicorn.log", "wb")  # noqa: SIM115 - closed in the finally below
     process = subprocess.Popen(
         [str(GUNICORN), "-c", "gunicorn.conf.py", *extra_args, "permitsite.wsgi"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -62,7 +67,7 @@ def gunicorn(var_dir, *extra_args, **environ):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        process.stderr.close()
+        log.close()
 
 
 def prepare(var_dir, **environ):
@@ -70,6 +75,4 @@ def prepare(var_dir, **environ):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(DJANGO_SETTINGS_MODULE="permitsite.settings", DJANGO_VAR_DIR=str(var_dir), **environ)
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True
-        )
+        subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True)

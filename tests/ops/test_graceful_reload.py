@@ -41,7 +41,8 @@ def test_hup_and_worker_recycling_lose_no_request(tmp_path):
         outcomes = []
         deadline = time.monotonic() + TIME_LIMIT_SECONDS
         clients = [
-            threading.Thread(target=hammer, args=(base_url, outcomes, deadline)) for _ in range(CLIENT_THREADS)
+            threading.Thread(target=hammer, args=(base_url, outcomes, deadline))
+            for _ in range(CLIENT_THREADS)
         ]
         for client in clients:
             client.start()
