@@ -62,8 +62,11 @@ def _record_csp_violation(page, message):
         page.csp_violations.append(message.text)
 
 
+# django_db_setup comes first so the test database exists before the session's live server starts:
+# only then does the server share the in-memory SQLite connection instead of opening (and leaking)
+# one per request thread, which the ResourceWarning-as-error setting turns into a failed run.
 @pytest.fixture
-def phone(chromium, live_server):
+def phone(django_db_setup, chromium, live_server):
     """A 390×844 phone page with JavaScript on; `phone.csp_violations` lists what the CSP blocked."""
     page = open_phone_page(chromium)
     yield page
@@ -71,7 +74,7 @@ def phone(chromium, live_server):
 
 
 @pytest.fixture
-def phone_without_js(chromium, live_server):
+def phone_without_js(django_db_setup, chromium, live_server):
     page = open_phone_page(chromium, java_script_enabled=False)
     yield page
     page.context.close()
