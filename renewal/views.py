@@ -29,7 +29,9 @@ def guide_list(request):
 @require_GET
 def guide_detail(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
-    related = list(article.related.published().only("title", "slug", "summary", "updated_at"))
+    related = list(
+        article.related.published().exclude(pk=article.pk).only("title", "slug", "summary", "updated_at")
+    )
 
     # The page shows the related guides' titles, so their edits change the page too.
     last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
@@ -38,16 +40,14 @@ def guide_detail(request, slug):
         + [f"{g.pk}:{g.updated_at.isoformat()}" for g in related]
     )
     etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
-    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
-    if not_modified is not None:
-        return not_modified
-
-    article.record_view()
-    response = render(
-        request,
-        "renewal/guide_detail.html",
-        {"article": article, "related": related, "category_label": Category(article.category).label},
-    )
+    response = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
+    if response is None:  # not a 304: render, and count the view
+        article.record_view()
+        response = render(
+            request,
+            "renewal/guide_detail.html",
+            {"article": article, "related": related, "category_label": Category(article.category).label},
+        )
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified.timestamp())
     return response

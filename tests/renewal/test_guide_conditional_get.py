@@ -27,6 +27,7 @@ def test_a_matching_etag_gets_304_without_a_body_or_a_counted_view(client, guide
 
     assert response.status_code == 304
     assert response.content == b""
+    assert response["ETag"] == etag
     guide.refresh_from_db()
     assert guide.view_count == 1
 

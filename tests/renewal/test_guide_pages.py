@@ -34,7 +34,7 @@ def test_guide_page_shows_breadcrumbs_updated_date_body_related_and_cta(client):
     guide = make_article("renew-b", title="签注步骤")
     other = make_article("missed-b", title="逾期怎么办")
     hidden = make_article("hidden-b", title="未发布的相关文章", is_published=False)
-    guide.related.add(other, hidden)
+    guide.related.add(other, hidden, guide)
 
     response = client.get("/guides/renew-b/")
     html = response.content.decode()
@@ -46,6 +46,7 @@ def test_guide_page_shows_breadcrumbs_updated_date_body_related_and_cta(client):
     assert "<h2>小标题</h2>" in html
     assert 'href="/guides/missed-b/"' in html
     assert "未发布的相关文章" not in html
+    assert html.count('href="/guides/renew-b/"') == 0  # never listed as related to itself
     assert 'href="/renewal/check/"' in html
     assert "以受理部门最新规定为准" in html
 
