@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "节假日调整",
                 "verbose_name_plural": "节假日调整",
-                "ordering": ["date"],
+                "ordering": ("date",),
             },
         ),
         migrations.CreateModel(
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "年度节假日安排",
                 "verbose_name_plural": "年度节假日安排",
-                "ordering": ["-year"],
+                "ordering": ("-year",),
             },
         ),
         migrations.CreateModel(
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "指南文章",
                 "verbose_name_plural": "指南文章",
-                "ordering": ["category", "-published_at"],
+                "ordering": ("category", "-published_at"),
             },
         ),
     ]
