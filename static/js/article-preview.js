@@ -1,6 +1,7 @@
 // Admin only: refresh the rendered preview of a guide while the editor types.
 // Without JavaScript the preview shows the last saved version ("保存并继续编辑" updates it).
-(function () {
+// The admin loads form media in <head>, so wait for the form to exist.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var preview = document.querySelector(".article-preview");
   var body = document.getElementById("id_body");
@@ -28,4 +29,4 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(refresh, 400);
   });
-})();
+});
