@@ -50,7 +50,7 @@ class Article(models.Model):
     class Meta:
         verbose_name = "指南文章"
         verbose_name_plural = "指南文章"
-        ordering = ("category", "-published_at")
+        ordering = ("category", "published_at", "pk")  # handbook order: the basics first
 
     def __str__(self):
         return self.title

@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "指南文章",
                 "verbose_name_plural": "指南文章",
-                "ordering": ("category", "-published_at"),
+                "ordering": ("category", "published_at", "pk"),
             },
         ),
     ]
