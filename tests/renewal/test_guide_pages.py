@@ -30,6 +30,16 @@ def test_list_groups_published_guides_by_category(client):
     assert "办理条件" not in html  # a category with no published guide is not shown
 
 
+def test_within_a_category_the_first_published_guide_comes_first(client):
+    Article.objects.all().delete()
+    make_article("basics", title="先读这篇")
+    make_article("details", title="再读这篇")
+
+    html = client.get("/guides/").content.decode()
+
+    assert html.index("先读这篇") < html.index("再读这篇")
+
+
 def test_guide_page_shows_breadcrumbs_updated_date_body_related_and_cta(client):
     guide = make_article("renew-b", title="签注步骤")
     other = make_article("missed-b", title="逾期怎么办")
