@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 from django.urls import path
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from renewal.dateinput import InvalidDate, parse_date
 from renewal.deadlines import renewal_status
@@ -30,7 +30,7 @@ def _bad_request(errors):
     return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def renewal(request):
     dates, errors = _read_dates(request.GET, required=["expiry"], optional=["today"])
     if errors:
@@ -52,7 +52,7 @@ def renewal(request):
     )
 
 
-@require_GET
+@require_safe
 def processing(request):
     dates, errors = _read_dates(request.GET, required=["accepted"])
     if errors:

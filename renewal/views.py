@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
@@ -14,7 +14,7 @@ from renewal.models import Article, Category, workday_calendar
 from renewal.workdays import processing_estimate
 
 
-@require_GET
+@require_safe
 def guide_list(request):
     articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
     by_category = {category: [] for category in Category}
@@ -26,7 +26,7 @@ def guide_list(request):
     return render(request, "renewal/guide_list.html", {"sections": sections})
 
 
-@require_GET
+@require_safe
 def guide_detail(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     related = list(
@@ -53,7 +53,7 @@ def guide_detail(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 def check(request):
     form = ExpiryForm(request.GET or None)
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
@@ -61,7 +61,7 @@ def check(request):
     return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
 
 
-@require_GET
+@require_safe
 def check_calendar(request):
     form = ExpiryForm(request.GET)
     if not form.is_valid():
@@ -75,7 +75,7 @@ def check_calendar(request):
     return response
 
 
-@require_GET
+@require_safe
 def processing(request):
     form = AcceptedForm(request.GET or None, initial={"accepted": timezone.localdate().isoformat()})
     estimate = (

@@ -64,3 +64,10 @@ def test_editing_a_related_guide_title_invalidates_the_etag(client, guide):
 
     assert response.status_code == 200
     assert "新标题" in response.content.decode()
+
+
+def test_head_requests_get_the_validators_too(client, guide):
+    response = client.head("/guides/cached-guide/")
+
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"')
