@@ -78,3 +78,12 @@ def test_bad_dates_are_explained_and_kept_in_the_field(client, value, message):
     assert "check-result" not in html
     if value:
         assert f'value="{value}"' in html
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+def test_before_the_window_opens_the_page_already_says_how_to_renew(client):
+    html = client.get("/renewal/check/?expiry=2026-12-31").content.decode()
+
+    assert 'data-status="not_yet_open"' in html
+    assert "到时候可以这样办" in html
+    assert "居住证办理一件事" in html
