@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from leads.sitemaps import LeadsSitemap
+from renewal.sitemaps import GuideSitemap, RenewalPagesSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -17,4 +18,9 @@ class StaticPagesSitemap(Sitemap):
 
 
 # Each app adds its own sitemap here.
-SITEMAPS = {"pages": StaticPagesSitemap, "leads": LeadsSitemap}
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "renewal": RenewalPagesSitemap,
+    "guides": GuideSitemap,
+    "leads": LeadsSitemap,
+}

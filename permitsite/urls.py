@@ -7,10 +7,6 @@ from leads import views as leads_views
 from permitsite import views
 from permitsite.sitemaps import SITEMAPS
 
-admin.site.site_header = "上海居住证助手 · 管理后台"
-admin.site.site_title = "上海居住证助手管理"
-admin.site.index_title = "内容与线索管理"
-
 api_v1 = [
     path("", include("calculator.api")),
     path("", include("renewal.api")),
