@@ -8,11 +8,7 @@ END_OF_WORKING_DAY = time(18, 0)
 
 
 def _add_weekdays(start, n):
-    """Monday–Friday stand-in with the signature of renewal.workdays.add_working_days(start, n).
-
-    It knows no public holidays or 调休 make-up days; at merge, callback_due switches to the working-day
-    calendar and this function goes away.
-    """
+    """Monday–Friday, for when no working-day calendar is at hand (it knows no holidays or 调休)."""
     day = start
     while n > 0:
         day += timedelta(days=1)
@@ -21,7 +17,12 @@ def _add_weekdays(start, n):
     return day
 
 
-def callback_due(submitted_at):
-    """By the end (18:00 Shanghai time) of the next working day after the day of submission."""
+def callback_due(submitted_at, calendar=None):
+    """By the end (18:00 Shanghai time) of the next working day after the day of submission.
+
+    `calendar` is a renewal.workdays.WorkdayCalendar (public holidays, 调休 working weekends and the
+    editors' overrides); without one, Monday–Friday.
+    """
+    add_working_days = calendar.add_working_days if calendar is not None else _add_weekdays
     submitted_day = submitted_at.astimezone(SHANGHAI).date()
-    return datetime.combine(_add_weekdays(submitted_day, 1), END_OF_WORKING_DAY, tzinfo=SHANGHAI)
+    return datetime.combine(add_working_days(submitted_day, 1), END_OF_WORKING_DAY, tzinfo=SHANGHAI)

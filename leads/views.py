@@ -1,6 +1,5 @@
 """在线咨询 pages. Views translate HTTP to leads.services calls and back; the rules live elsewhere."""
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,23 +13,13 @@ from leads.limits import RESEND_COOLDOWN
 from leads.models import Lead, PhoneVerification
 from leads.phones import mask_phone
 from permitsite import privacy as privacy_policy
+from permitsite.client_ip import client_ip
 
 SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
 PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
 NOT_SAVED = "系统繁忙，您的信息这次没有保存成功，请再点一次“提交”。"
 THANKS_SESSION_KEY = "leads_thanks"
 CODE_STEP_ACTIONS = ("send_code", "new_captcha")
-
-
-def client_ip(request):
-    """The visitor's address. Behind our TLS proxy (DJANGO_HTTPS=1) it is the last X-Forwarded-For hop,
-    the one our proxy appended; earlier entries are whatever the client chose to send."""
-    if settings.HTTPS:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def session_key(request):

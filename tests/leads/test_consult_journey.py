@@ -6,6 +6,7 @@ from leads import sms
 from leads.callback import callback_due
 from leads.models import Lead
 from permitsite.privacy import POLICY_VERSION
+from renewal.models import workday_calendar
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_a_visitor_gets_a_code_submits_and_sees_when_we_will_call(client):
     assert lead.message == "想了解社保基数对积分的影响"
     assert lead.status == Lead.Status.NEW
     assert lead.assigned_to is None
-    assert lead.due_by == callback_due(lead.created_at)
+    assert lead.due_by == callback_due(lead.created_at, workday_calendar())
     assert lead.consent_privacy_version == POLICY_VERSION
     assert lead.consent_at == lead.created_at
     assert len(lead.consent_ip_hash) == 64 and "203.0.113.7" not in lead.consent_ip_hash
@@ -63,3 +64,15 @@ def test_the_thank_you_page_without_a_submission_goes_back_to_the_form(client):
     response = client.get("/consult/thanks/")
     assert response.status_code == 302
     assert response["Location"] == "/consult/"
+
+
+def test_the_promised_time_follows_the_holiday_calendar(client, time_machine):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    time_machine.move_to(datetime(2026, 9, 30, 15, 0, tzinfo=shanghai), tick=False)
+    ask_for_code(client)
+    client.post("/consult/", lead_form(code=last_code_sent_to()))
+    assert Lead.objects.get().due_by == datetime(2026, 10, 8, 18, 0, tzinfo=shanghai)
+    assert "10月8日（星期四）18:00" in client.get("/consult/thanks/").content.decode()
