@@ -20,6 +20,35 @@ GET_ENDPOINTS = {
     "/guides/": ["category", "page"],
 }
 
+# POST forms: path -> (the field names it reads, the models whose rows a refusal must not add).
+POST_FORMS = {
+    "/consult/": (
+        [
+            "name",
+            "phone",
+            "code",
+            "service",
+            "message",
+            "attach_result",
+            "result",
+            "consent",
+            "website",
+            "captcha_0",
+            "captcha_1",
+            "action",
+        ],
+        ["leads.Lead"],
+    ),
+    "/consult/code/": (
+        ["phone", "captcha_0", "captcha_1", "purpose"],
+        ["leads.PhoneVerification", "leads.SmsSend"],
+    ),
+    "/privacy/requests/": (
+        ["phone", "code", "confirm", "captcha_0", "captcha_1", "action"],
+        ["leads.PhoneVerification", "leads.SmsSend"],
+    ),
+}
+
 FUZZ = settings(
     max_examples=40,
     deadline=None,
@@ -65,6 +94,30 @@ def test_get_endpoints_never_fail_with_a_5xx(client, path, data):
     query = data.draw(query_for(GET_ENDPOINTS[path]))
     response = client.get(path, query)
     assert response.status_code < 500, (path, query)
+
+
+def row_counts(model_labels):
+    from django.apps import apps
+
+    return {label: apps.get_model(label).objects.count() for label in model_labels}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", POST_FORMS)
+@FUZZ
+@given(data=st.data())
+def test_post_forms_never_fail_and_store_nothing_they_refuse(client, path, data):
+    fields, models = POST_FORMS[path]
+    form = data.draw(query_for(fields))
+    before = row_counts(models)
+    response = client.post(path, form)
+    assert response.status_code < 500, (path, form)
+    if (
+        response.status_code not in (200, 302)
+        or b"errorlist" in response.content
+        or b"is-invalid" in response.content
+    ):
+        assert row_counts(models) == before, (path, form)
 
 
 @pytest.mark.django_db
