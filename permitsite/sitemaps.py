@@ -1,6 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from leads.sitemaps import LeadsSitemap
+from renewal.sitemaps import GuideSitemap, RenewalPagesSitemap
+
 
 class StaticPagesSitemap(Sitemap):
     """Public pages that are not database rows."""
@@ -15,4 +18,9 @@ class StaticPagesSitemap(Sitemap):
 
 
 # Each app adds its own sitemap here.
-SITEMAPS = {"pages": StaticPagesSitemap}
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "renewal": RenewalPagesSitemap,
+    "guides": GuideSitemap,
+    "leads": LeadsSitemap,
+}
