@@ -50,6 +50,7 @@
         .then(function (response) { return response.json(); })
         .then(function (data) {
           image.src = data.image_url;
+          image.srcset = data.image_url.replace(/\/$/, "@2/") + " 2x";
           key.value = data.key;
           if (answer) { answer.value = ""; }
         })
