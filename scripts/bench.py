@@ -36,11 +36,12 @@ ENDPOINTS = [
     CEILING,
     Page("home", "/"),
     Page("privacy", "/privacy/"),
-    Page("wizard step 1", "/jifen/"),
-    # The wizard's later steps: replace with their URLs when the calculator lands.
-    Page("wizard step 2", "/jifen/step-2/"),
-    Page("wizard step 3", "/jifen/step-3/"),
-    Page("wizard step 4", "/jifen/step-4/"),
+    Page("wizard start", "/jifen/"),
+    Page("wizard step 1", "/jifen/basic/"),
+    Page("wizard step 2", "/jifen/insurance/"),
+    Page("wizard step 3", "/jifen/bonus/"),
+    Page("wizard step 4", "/jifen/deductions/"),
+    # A stored assessment; calculator/samples.py provides the function that saves one.
     Page("result page", prepare="calculator.samples.example_result_path"),
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),

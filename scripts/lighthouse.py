@@ -38,7 +38,8 @@ BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 PAGES = [
     Page("home", "/"),
     Page("privacy", "/privacy/"),
-    Page("wizard step 1", "/jifen/"),
+    Page("wizard start", "/jifen/"),
+    Page("wizard step 1", "/jifen/basic/"),
     Page("result page", prepare="calculator.samples.example_result_path"),
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),

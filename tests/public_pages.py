@@ -31,6 +31,11 @@ PUBLIC_PAGES = [
     PublicPage("/"),
     PublicPage("/privacy/"),
     PublicPage("/jifen/"),
+    PublicPage("/jifen/basic/"),
+    PublicPage("/jifen/insurance/"),
+    PublicPage("/jifen/bonus/"),
+    PublicPage("/jifen/deductions/"),
+    # A stored assessment; calculator/samples.py provides the function that saves one.
     PublicPage("/jifen/result/", prepare="calculator.samples.example_result_path"),
     PublicPage("/guides/"),
     PublicPage("/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
