@@ -58,6 +58,11 @@ def database_config(database_url: str | None, var_dir: Path) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": var_dir / "db.sqlite3",
+            # Keep each thread's connection: opening one per request, and closing it (the last
+            # connection to close checkpoints the WAL to disk), was most of a guide page's time
+            # (docs/benchmarks.md).
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # Writers queue on the lock for up to 20 s instead of failing with "database is locked";
                 # IMMEDIATE takes the write lock at BEGIN so a read-then-write transaction cannot deadlock.

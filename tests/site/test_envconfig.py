@@ -37,6 +37,9 @@ def test_sqlite_is_the_default_and_is_tuned_for_concurrent_writers(tmp_path):
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert config["OPTIONS"]["timeout"] >= 5
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+    # Connections are kept between requests: reopening costs more than most pages (docs/benchmarks.md).
+    assert config["CONN_MAX_AGE"] > 0
+    assert config["CONN_HEALTH_CHECKS"] is True
 
 
 def test_database_url_switches_to_postgresql_with_timeouts_and_health_checks(tmp_path):
