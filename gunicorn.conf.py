@@ -5,6 +5,7 @@ import os
 bind = f"{os.environ.get('GUNICORN_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
 # Two cores: 3 processes keep both busy while one waits on I/O; threads absorb slow mobile clients.
+# Measured against 2×1 … 5×2 in docs/benchmarks.md: none beat 3×4 beyond the noise.
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
