@@ -4,18 +4,28 @@ import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
 from django.templatetags.static import static
+from django.test import override_settings
 from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+OUR_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "permitsite.storage.StaticFilesStorage"},
+}
+
+
+@pytest.fixture(scope="module")
+def collected_once(tmp_path_factory):
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root, STORAGES=OUR_STORAGES):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
 
 
 @pytest.fixture
-def collected(settings, tmp_path):
-    settings.STATIC_ROOT = tmp_path
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "permitsite.storage.StaticFilesStorage"},
-    }
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return tmp_path
+def collected(settings, collected_once):
+    settings.STATIC_ROOT = collected_once
+    settings.STORAGES = OUR_STORAGES
+    return collected_once
 
 
 def test_urls_are_the_hashed_names_whitenoise_serves(collected):
