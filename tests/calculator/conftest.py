@@ -11,3 +11,36 @@ DEFAULT_RULESET = importlib.import_module("calculator.migrations.0002_default_ru
 @pytest.fixture(scope="session")
 def default_ruleset():
     return build_ruleset(DEFAULT_RULESET)
+
+
+@pytest.fixture
+def edit_rules(django_capture_on_commit_callbacks):
+    """Run rule edits as if committed, so the change stamp moves as it does in production."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run
+
+
+@pytest.fixture
+def publish_copy(edit_rules):
+    """Publish a copy of the default ruleset effective on `effective_from`, after `change(copy)`."""
+    from calculator.models import RuleSet, copy_as_draft
+    from calculator.rulesets import publish
+
+    def run(effective_from, change=lambda copy: None, version=None):
+        def make():
+            copy = copy_as_draft(RuleSet.objects.get(version="2023-01"))
+            copy.effective_from = effective_from
+            if version:
+                copy.version = version
+            copy.save()
+            change(copy)
+            assert publish(copy) == []
+            return copy
+
+        return edit_rules(make)
+
+    return run
