@@ -9,6 +9,7 @@ from django.db import models as db_models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from calculator import engine, rulesets
@@ -121,6 +122,18 @@ class RuleSetAdmin(admin.ModelAdmin):
     inlines = (GroupInline, IndicatorInline, OptionInline, BandInline)
     actions = ("copy_as_draft_action",)
     change_form_template = "admin/calculator/ruleset/change_form.html"
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        # Bulk delete would bypass the per-ruleset check below.
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        # A ruleset that scores today or scored in the past stays: as_of results must stay reproducible.
+        if obj is not None and obj.is_published and obj.effective_from <= timezone.localdate():
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="今天生效")
     def in_force_today(self, obj):

@@ -6,6 +6,7 @@ No session and no CSRF token: the endpoints read no cookie and change nothing.
 import datetime
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.urls import path
 from django.utils import timezone
@@ -80,6 +81,8 @@ def score(request):
         return error
     try:
         data = json.loads(request.body)
+    except RequestDataTooBig:
+        return _errors({"__all__": ["请求正文太大。"]})
     except (ValueError, RecursionError):
         return _errors({"__all__": ["请求正文不是有效的 JSON。"]})
     try:

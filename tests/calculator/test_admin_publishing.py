@@ -113,3 +113,19 @@ def test_the_preview_scores_samples_under_the_draft_beside_the_ruleset_in_force(
     assert "<td>130 分，达标</td>" in page
     assert "全日制应届高校毕业生：10 → 20" in page
     assert "请先填写生效日期。" in page
+
+
+def test_a_ruleset_that_is_or_was_in_force_cannot_be_deleted(
+    editor_client, django_capture_on_commit_callbacks
+):
+    ruleset = RuleSet.objects.get(version="2023-01")
+    assert (
+        editor_client.post(f"/admin/calculator/ruleset/{ruleset.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert RuleSet.objects.filter(pk=ruleset.pk).exists()
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(f"/admin/calculator/ruleset/{draft.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not RuleSet.objects.filter(pk=draft.pk).exists()

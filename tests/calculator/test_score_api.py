@@ -102,6 +102,9 @@ def test_bad_input_is_a_400_with_chinese_messages_per_field(client, body, errors
 def test_huge_and_deeply_nested_bodies_are_400s(client):
     assert post(client, '{"age": ' + "9" * 5000 + "}").status_code == 400
     assert post(client, "[" * 100000 + "]" * 100000).status_code == 400
+    too_big = post(client, '{"age": 30, "x": "' + "a" * 300_000 + '"}')
+    assert too_big.status_code == 400
+    assert too_big.json() == {"errors": {"__all__": ["请求正文太大。"]}}
 
 
 def test_get_is_not_allowed(client):
