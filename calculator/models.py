@@ -3,6 +3,8 @@
 rulesets.py turns them into engine types; the engine never sees a model.
 """
 
+import secrets
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -196,3 +198,31 @@ def copy_as_draft(ruleset: RuleSet) -> RuleSet:
         Option.objects.bulk_create(options)
         Band.objects.bulk_create(bands)
     return copy
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Assessment(models.Model):
+    """One anonymous self-test: the answers and the result as shown, reachable by a random token.
+
+    No personal data: nothing here identifies the person, and the token reveals none of the answers."""
+
+    token = models.CharField("链接令牌", max_length=32, unique=True, default=new_token, editable=False)
+    answers = models.JSONField("答案")
+    result = models.JSONField("结果")
+    ruleset_version = models.CharField("规则版本", max_length=40)
+    total = models.IntegerField("总分")
+    reaches_threshold = models.BooleanField("达到标准分")
+    # Guidance only (not scored): at least 6 of the last 12 months of social insurance paid.
+    recent_contributions = models.BooleanField("近 12 个月缴满 6 个月社保", null=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "自测记录"
+        verbose_name_plural = "自测记录"
+        ordering = ("-created_at",)
+
+    def __str__(self):
+        return f"{self.total} 分（{self.ruleset_version}）"
