@@ -47,6 +47,7 @@ def test_template_source_has_no_inline_code(template):
 
 # Every public page, so that what widgets and crispy-forms render is checked too. Add new pages here.
 PUBLIC_PAGES = ["/", "/privacy/", "/no-such-page/", "/robots.txt"]
+PUBLIC_PAGES += ["/jifen/", "/jifen/basic/", "/jifen/insurance/", "/jifen/bonus/", "/jifen/deductions/"]
 
 
 @pytest.mark.django_db
