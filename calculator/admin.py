@@ -2,10 +2,14 @@
 questionnaire order; copy as draft, preview against sample profiles, publish with checks, and a
 history that records each changed value."""
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models as db_models
+from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from calculator import engine, rulesets
-from calculator.models import Band, Indicator, IndicatorGroup, Option, RuleSet, copy_as_draft
+from calculator.models import Assessment, Band, Indicator, IndicatorGroup, Option, RuleSet, copy_as_draft
 from calculator.samples import SAMPLE_PROFILES
 
 
@@ -276,3 +280,36 @@ def _shown(value) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     return str(value)
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    """Anonymous self-test records, read-only, with a weekly summary above the list."""
+
+    list_display = ("created_at", "total", "reaches_threshold", "ruleset_version", "result_link")
+    list_filter = ("reaches_threshold", "ruleset_version", "created_at")
+    date_hierarchy = "created_at"
+    change_list_template = "admin/calculator/assessment/change_list.html"
+    weeks_shown = 12
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="结果页")
+    def result_link(self, obj):
+        return format_html('<a href="{}">查看</a>', reverse("calculator:result", args=[obj.token]))
+
+    def changelist_view(self, request, extra_context=None):
+        since = timezone.now() - datetime.timedelta(weeks=self.weeks_shown)
+        weeks = (
+            Assessment.objects.filter(created_at__gte=since)
+            .annotate(week=TruncWeek("created_at"))
+            .values("week")
+            .annotate(count=Count("id"), reached=Count("id", filter=Q(reaches_threshold=True)))
+            .order_by("-week")
+        )
+        summary = [{**w, "share": round(100 * w["reached"] / w["count"])} for w in weeks]
+        return super().changelist_view(request, {**(extra_context or {}), "weekly_summary": summary})
