@@ -98,7 +98,12 @@ class StepForm(forms.Form):
             self.revealed[key] = (gate, (YES,))
         field = _field_for(indicator)
         if key in self.revealed:
+            # Hidden fields are still submitted without JavaScript: a default here would answer the
+            # detail for someone who was never shown it. Blank makes the server ask once "是" is chosen.
             field.required = False
+            field.initial = None
+            if type(field.widget) is forms.Select and field.choices[0][0] != "":
+                field.choices = [("", "请选择"), *field.choices]
         self.fields[key] = field
 
     def full_clean(self):

@@ -47,6 +47,9 @@ def test_the_base_condition_appears_only_for_titles_that_need_it(client):
 def test_a_bonus_detail_is_asked_only_after_yes(client):
     page = client.get("/jifen/bonus/").content.decode()
     assert " hidden>" in field_block(page, "award")
+    # Nothing pre-answered in a hidden detail: browsers without JavaScript submit hidden fields too.
+    assert "checked" not in field_block(page, "award")
+    assert 'value="0"' not in field_block(page, "public_service_years")
     response = client.post("/jifen/bonus/", {**BONUS_NO, "has_award": "yes"})
     assert response.status_code == 200
     assert " hidden>" not in field_block(response.content.decode(), "award")
