@@ -166,7 +166,7 @@ def result(request, token):
         {
             **item,
             "width": round(100 * abs(item["points"]) / scale),
-            "answer": _answer_text(used, item["key"], assessment.answers),
+            "untouched": not item["points"] and _is_default(assessment.answers.get(item["key"])),
         }
         for item in stored["items"]
     ]
@@ -187,18 +187,9 @@ def result(request, token):
     )
 
 
-def _answer_text(ruleset, key, answers) -> str:
-    value = answers.get(key)
-    indicator = ruleset.indicator(key) if ruleset else None
-    if value is None:
-        return "无"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if indicator and indicator.kind == engine.CHOICE:
-        option = indicator.option(value) if isinstance(value, str) else None
-        return option.label if option else str(value)
-    unit = indicator.unit if indicator else ""
-    return f"{value} {unit}".strip()
+def _is_default(value) -> bool:
+    """An answer left at none / 0 / no, which the printout summarises in one line."""
+    return value in (None, False, 0, "none", "", ())
 
 
 @require_POST

@@ -77,3 +77,30 @@ def test_the_wizard_without_javascript(phone_without_js, live_server, default_ru
     page.click("button:has-text('下一步')")
     assert finish(page) == expected_total()
     assert not page.is_visible("text=复制链接")
+
+
+def test_the_result_prints_on_one_a4_page(chromium, live_server, default_rules):
+    from django.test import Client
+
+    from tests.calculator.wizard import complete
+
+    # A long result: every bonus answered, deductions and a notice.
+    response = complete(
+        Client(),
+        {"age": "62", "education": "master", "title_skill": "senior_title", "title_base_ok": "yes"},
+        {"social_insurance_years": "20", "si_base_tier": "x2", "recent_contributions": "no"},
+        {
+            "has_award": "yes",
+            "award": "provincial_or_above",
+            "has_spouse_hukou_years": "yes",
+            "spouse_hukou_years": "3",
+            "shortage_major": "yes",
+        },
+        {"detention_count": "1"},
+    )
+    page = chromium.new_page()
+    page.goto(live_server.url + response.wsgi_request.path)
+    pdf = page.pdf(format="A4")
+    page.close()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == 1
