@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from calculator.sitemaps import CalculatorSitemap
+
 
 class StaticPagesSitemap(Sitemap):
     """Public pages that are not database rows."""
@@ -15,4 +17,4 @@ class StaticPagesSitemap(Sitemap):
 
 
 # Each app adds its own sitemap here.
-SITEMAPS = {"pages": StaticPagesSitemap}
+SITEMAPS = {"pages": StaticPagesSitemap, "calculator": CalculatorSitemap}

@@ -143,3 +143,8 @@ def test_restart_clears_the_answers(client):
     client.post("/jifen/basic/", BASIC)
     client.post("/jifen/restart/")
     assert 'value="30"' not in client.get("/jifen/basic/").content.decode()
+
+
+def test_the_start_page_is_in_the_sitemap_and_navigation(client):
+    assert "/jifen/</loc>" in client.get("/sitemap.xml").content.decode()
+    assert '<a href="/jifen/" aria-current="page">积分自测</a>' in client.get("/jifen/").content.decode()
