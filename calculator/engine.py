@@ -86,6 +86,11 @@ class Indicator:
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
 
+    def band(self, number) -> Band | None:
+        if not isinstance(number, int) or isinstance(number, bool):
+            return None
+        return next((b for b in self.bands if b.low <= number <= b.high), None)
+
 
 @dataclass(frozen=True)
 class Ruleset:
@@ -199,7 +204,7 @@ def score(ruleset: Ruleset, answers: Answers) -> Result:
         result = _score_indicator(ruleset, indicator, answers)
         scored[indicator.key] = result
         if indicator.kind == BANDED:
-            band = _band_for(indicator, answers.get(indicator.key))
+            band = indicator.band(answers.get(indicator.key))
             if band and band.notice:
                 notices.append(band.notice)
 
@@ -230,7 +235,7 @@ def _score_indicator(ruleset: Ruleset, indicator: Indicator, answers: Answers) -
         return _Scored(0, "否，不计分")
     if indicator.kind == BANDED:
         number = value if isinstance(value, int) else 0
-        band = _band_for(indicator, number)
+        band = indicator.band(number)
         if band is None:
             return _Scored(0, f"{number} {indicator.unit}不在计分范围内，不计分")
         return _Scored(band.points, f"{number} {indicator.unit}，计 {band.points} 分")
@@ -243,7 +248,9 @@ def _score_indicator(ruleset: Ruleset, indicator: Indicator, answers: Answers) -
         deducted = count * indicator.points_per_unit
         if indicator.cap is not None and deducted > indicator.cap:
             deducted = indicator.cap
-        return _Scored(-deducted, f"{count} 次，每次扣 {indicator.points_per_unit} 分，共扣 {deducted} 分")
+        unit = indicator.unit or "次"
+        note = f"{count} {unit}，每{unit}扣 {indicator.points_per_unit} 分，共扣 {deducted} 分"
+        return _Scored(-deducted, note)
     raise ValueError(f"unknown indicator kind {indicator.kind!r}")
 
 
@@ -285,12 +292,6 @@ def _score_per_unit(indicator: Indicator, number: int) -> _Scored:
     if indicator.cap is not None and points > indicator.cap:
         return _Scored(indicator.cap, f"{note}，已达上限 {indicator.cap} 分")
     return _Scored(points, f"{note}，共 {points} 分")
-
-
-def _band_for(indicator: Indicator, number) -> Band | None:
-    if not isinstance(number, int) or isinstance(number, bool):
-        return None
-    return next((b for b in indicator.bands if b.low <= number <= b.high), None)
 
 
 def _apply_groups(ruleset: Ruleset, scored: dict[str, _Scored]) -> dict[str, _Scored]:

@@ -16,8 +16,6 @@ from calculator import engine
 ALWAYS_ACCRUING = "social_insurance_years"
 TIME_UNIT = "年"
 AGE_KEY = "age"
-# 依据: RULES.md — the points system does not cover applicants over 60.
-LAST_COVERED_AGE = 60
 
 
 @dataclass(frozen=True)
@@ -77,9 +75,12 @@ def _by_time(ruleset, answers, result, today) -> Suggestion | None:
     if not accruing:
         return None
     age = answers.get(AGE_KEY)
+    age_indicator = ruleset.indicator(AGE_KEY)
     names = "、".join(i.label for i in accruing)
     for years in range(1, 61):
-        if isinstance(age, int) and age + years > LAST_COVERED_AGE:
+        # Stop where the age bands say the system no longer applies (a band with a notice, e.g. over 60).
+        band = age_indicator.band(age + years) if age_indicator and isinstance(age, int) else None
+        if isinstance(age, int) and (band is None or band.notice):
             break
         later = {i.key: min(i.max_value, (answers.get(i.key) or 0) + years) for i in accruing}
         if isinstance(age, int):
@@ -102,8 +103,7 @@ def _by_time(ruleset, answers, result, today) -> Suggestion | None:
     return Suggestion(
         kind="time",
         text=(
-            f"只靠{names}逐年累积，在 {LAST_COVERED_AGE} 周岁前达不到 {result.threshold} 分，"
-            "需要同时提高其他指标。"
+            f"只靠{names}逐年累积，在积分制度适用的年龄内达不到 {result.threshold} 分，需要同时提高其他指标。"
         ),
         gain=0,
         reaches=False,

@@ -9,13 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from calculator import engine, planner
 from calculator.api import result_as_json
-from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm
+from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm, step_of
 from calculator.models import Assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
 
 SESSION_KEY = "jifen"
-# 依据: RULES.md — the points system covers applicants up to 60.
-OLDEST_COVERED_AGE = 60
 
 
 def _ruleset_or_404():
@@ -69,18 +67,20 @@ def step(request, slug):
             "count": len(STEPS),
             "previous": STEP_SLUGS[index - 1] if index else None,
             "back_to_check": back_to_check,
-            "early_notices": _early_notices(stored, slug),
+            "early_notices": _early_notices(ruleset, stored, slug),
         },
     )
 
 
-def _early_notices(stored, slug) -> list[str]:
+def _early_notices(ruleset, stored, slug) -> list[str]:
+    """Out-of-scope notices as soon as the answers behind them are known (e.g. the over-60 band)."""
     notices = []
-    age = stored.get("basic", {}).get("age", "")
-    if slug != "basic" and age.isdigit() and int(age) > OLDEST_COVERED_AGE:
-        notices.append(
-            f"您已超过 {OLDEST_COVERED_AGE} 周岁：积分制度一般不适用，您仍可以继续，看看分数作参考。"
-        )
+    if slug != "basic":
+        for indicator in ruleset.active_indicators:
+            raw = stored.get(step_of(indicator), {}).get(indicator.key, "")
+            band = indicator.band(int(raw)) if indicator.kind == engine.BANDED and raw.isdigit() else None
+            if band and band.notice:
+                notices.append(band.notice)
     if slug in ("bonus", "deductions") and stored.get("insurance", {}).get(RECENT_CONTRIBUTIONS) == "no":
         notices.append(_RECENT_CONTRIBUTIONS_NOTICE)
     return notices

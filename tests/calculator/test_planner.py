@@ -52,7 +52,7 @@ def test_time_alone_cannot_help_near_sixty(default_ruleset):
     result = planned(default_ruleset, age=58)
     by_time = next(s for s in result.suggestions if s.kind == "time")
     assert not by_time.reaches
-    assert "60 周岁前达不到 120 分" in by_time.text
+    assert "在积分制度适用的年龄内达不到 120 分" in by_time.text
 
 
 def test_step_ups_say_what_each_adds(default_ruleset):

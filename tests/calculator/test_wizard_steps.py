@@ -127,7 +127,7 @@ def test_an_unknown_step_is_a_404(client):
 def test_over_sixty_is_told_early_and_may_continue(client):
     client.post("/jifen/basic/", {**BASIC, "age": "62"})
     page = client.get("/jifen/insurance/").content.decode()
-    assert "您已超过 60 周岁" in page
+    assert "超过 60 周岁一般不能按积分申办" in page
 
 
 def test_few_recent_contributions_are_explained_early(client):
