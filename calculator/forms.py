@@ -8,6 +8,7 @@ from django import forms
 from calculator import engine
 
 YES, NO = "yes", "no"
+TICKED = "on"  # what a ticked checkbox submits
 YES_NO = [(YES, "是"), (NO, "否")]
 GATE_PREFIX = "has_"
 # 依据: RULES.md — applying needs at least 6 of the last 12 months of employee social insurance.
@@ -24,7 +25,7 @@ class Step:
 STEPS = (
     Step("basic", "基本情况", "年龄、学历和职称或技能等级，是积分的基础。"),
     Step("insurance", "社保与个税", "在上海缴纳职工社保的年限和缴费基数。"),
-    Step("bonus", "加分项", "符合的项目选“是”，再填具体情况；不符合的保持“否”即可。"),
+    Step("bonus", "加分项", "勾选符合你的项目，再填具体情况；都不符合就直接点“下一步”。"),
     Step("deductions", "减分与否决", "大多数人这里都是“0 次”和“否”，如实填写即可。"),
 )
 STEP_SLUGS = tuple(s.slug for s in STEPS)
@@ -75,9 +76,11 @@ class StepForm(forms.Form):
                 initial=YES,
             )
         for name, field in self.fields.items():
-            css = {forms.RadioSelect: "form-check-input", forms.Select: "form-select"}.get(
-                type(field.widget), "form-control"
-            )
+            css = {
+                forms.RadioSelect: "form-check-input",
+                forms.CheckboxInput: "form-check-input",
+                forms.Select: "form-select",
+            }.get(type(field.widget), "form-control")
             field.widget.attrs["class"] = css
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{name}-help"
@@ -94,8 +97,8 @@ class StepForm(forms.Form):
             return
         if needs_gate(indicator):
             gate = GATE_PREFIX + key
-            self.fields[gate] = _yes_no(_gate_question(indicator), "", initial=NO)
-            self.revealed[key] = (gate, (YES,))
+            self.fields[gate] = _tick(indicator.label, "")
+            self.revealed[key] = (gate, (TICKED,))
         field = _field_for(indicator)
         if key in self.revealed:
             # Hidden fields are still submitted without JavaScript: a default here would answer the
@@ -121,6 +124,8 @@ class StepForm(forms.Form):
             return True
         controller, values = self.revealed[name]
         current = self[controller].value()
+        if isinstance(self.fields[controller], forms.BooleanField):
+            return self.fields[controller].to_python(current) is True
         return current in values
 
     def rows(self):
@@ -130,6 +135,7 @@ class StepForm(forms.Form):
             yield {
                 "field": self[name],
                 "radio": isinstance(field.widget, forms.RadioSelect),
+                "checkbox": isinstance(field.widget, forms.CheckboxInput),
                 "reveal_when": controller,
                 "reveal_values": " ".join(values),
                 "shown": self.is_shown(name),
@@ -156,8 +162,9 @@ class StepForm(forms.Form):
         return data
 
 
-def _gate_question(indicator: engine.Indicator) -> str:
-    return f"是否有“{indicator.label}”？"
+def _tick(label, help_text):
+    """A bonus one either has or not: a checkbox keeps the long list of bonuses short on a phone."""
+    return forms.BooleanField(label=label, help_text=help_text, required=False)
 
 
 def _yes_no(label, help_text, *, initial=None, required=True):
@@ -175,6 +182,8 @@ def _yes_no(label, help_text, *, initial=None, required=True):
 
 def _field_for(indicator: engine.Indicator) -> forms.Field:
     label, help_text = indicator.label, indicator.help_text
+    if indicator.kind == engine.FLAG and step_of(indicator) == "bonus":
+        return _tick(label, help_text)
     if indicator.kind in (engine.FLAG, engine.VETO_FLAG):
         return _yes_no(label, help_text, initial=NO)
     if indicator.kind == engine.CHOICE:

@@ -50,9 +50,9 @@ def plan(ruleset: engine.Ruleset, answers: engine.Answers, today: datetime.date)
         suggestions.append(by_time)
     suggestions += _conditions(ruleset, answers, result)
     suggestions += _step_ups(ruleset, answers, result)
-    # Whatever closes the gap first; among those, time before effort, and fewer months first.
+    # What closes the gap first; among those, waiting before changing something, then the smallest change.
     order = {"time": 0, "condition": 1, "step_up": 2}
-    suggestions.sort(key=lambda s: (not s.reaches, order[s.kind], s.months or 0, -s.gain))
+    suggestions.sort(key=lambda s: (not s.reaches, order[s.kind], s.months or 0, s.gain))
     return Plan(**base, suggestions=tuple(suggestions), keep_safe=())
 
 

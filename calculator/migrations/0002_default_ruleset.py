@@ -171,7 +171,7 @@ DEFAULT_RULESET = {
         },
         {
             "key": "investment_tax_wan",
-            "label": "投资企业纳税（万元/年）",
+            "label": "投资企业年均纳税",
             "category": "bonus",
             "kind": "per_unit",
             "group": "investment",
@@ -187,7 +187,7 @@ DEFAULT_RULESET = {
         },
         {
             "key": "investment_local_hires",
-            "label": "投资企业聘用本市户籍人数",
+            "label": "投资企业年均聘用本市户籍人数",
             "category": "bonus",
             "kind": "per_unit",
             "group": "investment",

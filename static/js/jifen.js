@@ -4,10 +4,13 @@
   "use strict";
 
   function currentValue(form, name) {
-    var checked = form.querySelector('input[name="' + name + '"]:checked');
-    if (checked) return checked.value;
     var field = form.querySelector('[name="' + name + '"]');
-    return field && field.type !== "radio" ? field.value : "";
+    if (!field) return "";
+    if (field.type === "radio" || field.type === "checkbox") {
+      var checked = form.querySelector('input[name="' + name + '"]:checked');
+      return checked ? checked.value : "";
+    }
+    return field.value;
   }
 
   document.querySelectorAll("form").forEach(function (form) {

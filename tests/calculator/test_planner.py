@@ -101,3 +101,11 @@ def test_a_veto_gets_no_suggestions(default_ruleset):
     result = planned(default_ruleset, age=30, veto_serious_crime=True)
     assert not result.eligible
     assert result.suggestions == ()
+
+
+def test_the_smallest_step_that_reaches_comes_first(default_ruleset):
+    # 99 points, gap 21: 0.8× base tier (+25) is a smaller change than 学士学位 (+30) or an award (+30).
+    result = planned(default_ruleset, age=30, education="bachelor", social_insurance_years=3)
+    step_ups = [s for s in result.suggestions if s.kind == "step_up"]
+    assert step_ups[0].gain == 25
+    assert [s.gain for s in step_ups] == sorted(s.gain for s in step_ups)

@@ -60,7 +60,7 @@ def test_few_recent_contributions_are_noted_on_the_result(client):
 
 
 def test_a_newer_ruleset_is_offered_for_recomputing(client, publish_copy):
-    response = complete(client, BASIC, {"social_insurance_years": "3"}, {"fresh_graduate": "yes"})
+    response = complete(client, BASIC, {"social_insurance_years": "3"}, {"fresh_graduate": "on"})
     url = response.wsgi_request.path
     assert shown_total(response) == 30 + 60 + 9 + 10
 

@@ -12,7 +12,7 @@ PROFILES = {
     "fresh graduate": (
         {"age": "24", "education": "bachelor_degree"},
         {"social_insurance_years": "0"},
-        {"fresh_graduate": "yes"},
+        {"fresh_graduate": "on"},
         {},
         {"age": 24, "education": "bachelor_degree", "fresh_graduate": True},
     ),
@@ -47,13 +47,13 @@ PROFILES = {
         {"age": "50", "education": "none"},
         {"social_insurance_years": "12"},
         {
-            "has_investment_tax_wan": "yes",
+            "has_investment_tax_wan": "on",
             "investment_tax_wan": "130",
-            "has_investment_local_hires": "yes",
+            "has_investment_local_hires": "on",
             "investment_local_hires": "40",
-            "has_award": "yes",
+            "has_award": "on",
             "award": "municipal_comprehensive",
-            "has_spouse_hukou_years": "yes",
+            "has_spouse_hukou_years": "on",
             "spouse_hukou_years": "11",
         },
         {},
@@ -71,9 +71,9 @@ PROFILES = {
         {"age": "52", "education": "none", "title_skill": "skill_4"},
         {"social_insurance_years": "15"},
         {
-            "has_public_service_years": "yes",
+            "has_public_service_years": "on",
             "public_service_years": "6",
-            "has_remote_area_years": "yes",
+            "has_remote_area_years": "on",
             "remote_area_years": "11",
         },
         {},
@@ -102,7 +102,7 @@ PROFILES = {
     "vetoed doctor": (
         {"age": "35", "education": "doctor"},
         {"social_insurance_years": "5"},
-        {"shortage_major": "yes"},
+        {"shortage_major": "on"},
         {"veto_serious_crime": "yes"},
         {
             "age": 35,

@@ -50,7 +50,7 @@ def test_a_bonus_detail_is_asked_only_after_yes(client):
     # Nothing pre-answered in a hidden detail: browsers without JavaScript submit hidden fields too.
     assert "checked" not in field_block(page, "award")
     assert 'value="0"' not in field_block(page, "public_service_years")
-    response = client.post("/jifen/bonus/", {**BONUS_NO, "has_award": "yes"})
+    response = client.post("/jifen/bonus/", {**BONUS_NO, "has_award": "on"})
     assert response.status_code == 200
     assert " hidden>" not in field_block(response.content.decode(), "award")
     assert "请回答这个问题。" in field_block(response.content.decode(), "award")
@@ -108,7 +108,18 @@ def test_the_summary_sends_unfinished_steps_back(client):
             "social_insurance_years",
             "请填写整数，只用阿拉伯数字，例如 5。",
         ),
-        ("bonus", {**BONUS_NO, "fresh_graduate": "maybe"}, "fresh_graduate", "请选择“是”或“否”。"),
+        (
+            "bonus",
+            {"has_public_service_years": "on", "public_service_years": "-1"},
+            "public_service_years",
+            "不能小于 0。",
+        ),
+        (
+            "deductions",
+            {**DEDUCTIONS_NONE, "veto_serious_crime": "maybe"},
+            "veto_serious_crime",
+            "请选择“是”或“否”。",
+        ),
         ("deductions", {**DEDUCTIONS_NONE, "crime_count": "999"}, "crime_count", "不能大于 20。"),
     ],
 )

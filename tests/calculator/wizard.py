@@ -2,18 +2,8 @@
 
 import re
 
-BONUS_NO = {
-    "shortage_major": "no",
-    "entrepreneur_talent": "no",
-    "innovation_intermediary_talent": "no",
-    "fresh_graduate": "no",
-    "has_investment_tax_wan": "no",
-    "has_investment_local_hires": "no",
-    "has_public_service_years": "no",
-    "has_remote_area_years": "no",
-    "has_award": "no",
-    "has_spouse_hukou_years": "no",
-}
+# Bonuses are checkboxes: an unticked box sends nothing.
+BONUS_NO = {}
 DEDUCTIONS_NONE = {
     "false_materials_count": "0",
     "detention_count": "0",
