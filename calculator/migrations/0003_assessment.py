@@ -7,7 +7,7 @@ import calculator.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("calculator", "0003_editor_group"),
+        ("calculator", "0002_default_ruleset"),
     ]
 
     operations = [

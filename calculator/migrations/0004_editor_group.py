@@ -1,4 +1,5 @@
-"""The `编辑` group: exactly the permissions an editor needs to maintain rulesets.
+"""The `编辑` group: exactly the permissions an editor needs to maintain rulesets and see the anonymous
+self-test records.
 
 Other apps add their own editor permissions to the same group in their own migrations.
 """
@@ -11,7 +12,7 @@ EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ("ruleset", "indicatorgroup", "indicator", "option", "band")
     for action in ("view", "add", "change", "delete")
-] + ["publish_ruleset"]
+] + ["publish_ruleset", "view_assessment"]
 
 
 def create_editor_group(apps, schema_editor):
@@ -40,7 +41,7 @@ def remove_editor_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("calculator", "0002_default_ruleset"),
+        ("calculator", "0003_assessment"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
