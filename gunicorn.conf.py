@@ -18,8 +18,13 @@ keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
 
-# Only the one proxy in front of us may say who the client is (docs/deploy.md).
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Only the proxy in front of us may say who the client is; settings.py reads the same variable
+# (docs/deploy.md). Empty: no proxy is trusted.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
+
+# gunicorn's control socket lives at one fixed path in $HOME, which several instances on one host
+# would fight over; we manage gunicorn with signals (HUP, TERM) instead.
+control_socket_disable = True
 
 accesslog = "-"
 errorlog = "-"

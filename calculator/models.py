@@ -226,9 +226,3 @@ class Assessment(models.Model):
 
     def __str__(self):
         return f"{self.total} 分（{self.ruleset_version}）"
-
-    @property
-    def lead_summary(self) -> str:
-        """What a consultant sees when a person chose to attach this result to a lead."""
-        reached = "已达到" if self.reaches_threshold else "未达到"
-        return f"积分自测 {self.total} 分（{reached}标准分值，规则版本 {self.ruleset_version}）"

@@ -6,6 +6,8 @@ SITE_NAME = "上海居住证助手"
 NAVIGATION = [
     ("/", "首页"),
     ("/jifen/", "积分自测"),
+    ("/guides/", "签注指南"),
+    ("/consult/", "在线咨询"),
 ]
 
 

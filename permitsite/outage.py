@@ -1,10 +1,14 @@
 """What the site does when its database is unreachable."""
 
+import logging
+
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from permitsite.context_processors import site_context
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 120
 
@@ -16,10 +20,23 @@ def is_database_outage(exception) -> bool:
     return isinstance(exception, DatabaseError) and "unable to open database" in str(exception)
 
 
+# The last resort when even the error template cannot render (e.g. a deploy missed collectstatic).
+BARE_ERROR_PAGE = (
+    '<!doctype html><html lang="zh-Hans"><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<title>暂时无法访问 · 上海居住证助手</title>"
+    '<h1>暂时无法访问</h1><p>网站出现了问题，请稍后再试。</p><p><a href="/">返回首页</a></p></html>'
+)
+
+
 def render_without_database(template_name, status, request=None):
     """Render an error page using no context processor, so nothing can touch the database."""
-    context = site_context(request)
-    return HttpResponse(render_to_string(template_name, context), status=status)
+    try:
+        html = render_to_string(template_name, site_context(request))
+    except Exception:
+        logger.exception("error page %s could not render", template_name)
+        html = BARE_ERROR_PAGE
+    return HttpResponse(html, status=status)
 
 
 def maintenance_response(request=None):

@@ -3,6 +3,7 @@
 See README.md ("配置") for the table of variables and their defaults.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,7 +35,7 @@ SITE_OPERATOR = env.get("SITE_OPERATOR", "上海居住证助手运营团队")
 PRIVACY_CONTACT_EMAIL = env.get("PRIVACY_CONTACT_EMAIL", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "permitsite.apps.PermitAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,6 +46,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "formtools",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "captcha",
     "permitsite",
     "calculator",
     "renewal",
@@ -61,8 +66,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "permitsite.urls"
@@ -97,6 +104,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Admin sign-in: password plus a TOTP code from an authenticator app (docs/admin.md explains enrolment).
+ADMIN_REQUIRE_OTP = True
+OTP_TOTP_ISSUER = "上海居住证助手"
+
+# Lockout after repeated failures, per (username, client address), counted in the database so it holds
+# across workers and servers. Never permanent: it lifts after the cool-off.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "429_login.html"
+AXES_CLIENT_IP_CALLABLE = "permitsite.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+
+# The proxies allowed to tell us the client's address (gunicorn.conf.py reads the same variable).
+FORWARDED_ALLOW_IPS = envlist(env, "FORWARDED_ALLOW_IPS", [])
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
@@ -158,6 +188,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 PORT = envint(env, "PORT", 8000)
+
+# 在线咨询 (leads/): SMS verification codes and how long leads are kept. See docs/leads.md.
+SMS_BACKEND = env.get("SMS_BACKEND", "leads.sms.ConsoleBackend")
+SMS_DAILY_BUDGET = envint(env, "SMS_DAILY_BUDGET", 500)
+SMS_ALIYUN_ACCESS_KEY_ID = env.get("SMS_ALIYUN_ACCESS_KEY_ID", "")
+SMS_ALIYUN_ACCESS_KEY_SECRET = env.get("SMS_ALIYUN_ACCESS_KEY_SECRET", "")
+SMS_ALIYUN_SIGN_NAME = env.get("SMS_ALIYUN_SIGN_NAME", "")
+SMS_ALIYUN_TEMPLATE_CODE = env.get("SMS_ALIYUN_TEMPLATE_CODE", "")
+SMS_ALIYUN_ENDPOINT = env.get("SMS_ALIYUN_ENDPOINT", "dysmsapi.aliyuncs.com")
+LEADS_RETENTION_DAYS = envint(env, "LEADS_RETENTION_DAYS", 180)
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from permitsite.settings import *  # noqa: F403
-from permitsite.settings import REDIS_URL
+from permitsite.settings import DATABASES, REDIS_URL
 
 # Unhashed static names, so templates render before any collectstatic; the static-files test
 # switches the manifest storage back on explicitly.
@@ -13,7 +13,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="permitsite-test-static-"))
+# Admin tests sign in with force_login; tests/site/test_admin_login.py turns OTP back on.
+ADMIN_REQUIRE_OTP = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SMS_BACKEND = "leads.sms.LocmemBackend"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than shared-cache memory, so that threads (concurrency tests) wait on the write
+    # lock with the busy timeout, in WAL mode, exactly as production does.
+    # /dev/shm keeps the file in memory where it exists: same locking, no disk waits.
+    shared_memory = Path("/dev/shm")  # noqa: S108 (mkdtemp makes a private directory inside it)
+    in_memory_dir = shared_memory if shared_memory.is_dir() else None
+    DATABASES["default"]["TEST"] = {
+        "NAME": Path(tempfile.mkdtemp(prefix="permitsite-test-db-", dir=in_memory_dir)) / "test.sqlite3"
+    }
 
 # With REDIS_URL the tests use that Redis as production would. Point it at a database of its own
 # (.ci/run uses /15): tests clear the cache between them, which flushes the whole database.

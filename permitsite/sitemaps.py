@@ -2,6 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from calculator.sitemaps import CalculatorSitemap
+from leads.sitemaps import LeadsSitemap
+from renewal.sitemaps import GuideSitemap, RenewalPagesSitemap
 
 
 class StaticPagesSitemap(Sitemap):
@@ -17,4 +19,10 @@ class StaticPagesSitemap(Sitemap):
 
 
 # Each app adds its own sitemap here.
-SITEMAPS = {"pages": StaticPagesSitemap, "calculator": CalculatorSitemap}
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "calculator": CalculatorSitemap,
+    "renewal": RenewalPagesSitemap,
+    "guides": GuideSitemap,
+    "leads": LeadsSitemap,
+}

@@ -3,12 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from leads import views as leads_views
 from permitsite import views
 from permitsite.sitemaps import SITEMAPS
-
-admin.site.site_header = "上海居住证助手 · 管理后台"
-admin.site.site_title = "上海居住证助手管理"
-admin.site.index_title = "内容与线索管理"
 
 api_v1 = [
     path("", include("calculator.api")),
@@ -18,10 +15,12 @@ api_v1 = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("privacy/requests/", leads_views.deletion_request, name="privacy_requests"),
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),
     path("api/v1/", include(api_v1)),
+    path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

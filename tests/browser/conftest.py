@@ -4,6 +4,8 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -62,8 +64,11 @@ def _record_csp_violation(page, message):
         page.csp_violations.append(message.text)
 
 
+# django_db_setup comes first so the test database exists before the session's live server starts:
+# only then does the server share the in-memory SQLite connection instead of opening (and leaking)
+# one per request thread, which the ResourceWarning-as-error setting turns into a failed run.
 @pytest.fixture
-def phone(chromium, live_server):
+def phone(django_db_setup, chromium, live_server):
     """A 390×844 phone page with JavaScript on; `phone.csp_violations` lists what the CSP blocked."""
     page = open_phone_page(chromium)
     yield page
@@ -71,7 +76,28 @@ def phone(chromium, live_server):
 
 
 @pytest.fixture
-def phone_without_js(chromium, live_server):
+def phone_without_js(django_db_setup, chromium, live_server):
     page = open_phone_page(chromium, java_script_enabled=False)
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def signed_in_phone(phone, live_server, transactional_db):
+    """The phone page signed in to the admin as a superuser (the session cookie of a forced login)."""
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_superuser("boss", password="a long enough password 1")
+    client = Client()
+    client.force_login(user)
+    phone.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    phone.user_id = user.pk
+    return phone

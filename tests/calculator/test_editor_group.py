@@ -18,3 +18,9 @@ def test_the_editor_group_has_exactly_the_rule_permissions():
     }
     assert codenames == expected | {"publish_ruleset", "view_assessment"}
     assert not Group.objects.get(name="编辑").permissions.filter(content_type__app_label="auth").exists()
+
+
+def test_editors_also_maintain_guides_and_holidays(editor_client):
+    for url in ["/admin/renewal/article/", "/admin/renewal/article/add/", "/admin/renewal/holidayoverride/"]:
+        assert editor_client.get(url).status_code == 200
+    assert editor_client.get("/admin/auth/user/").status_code == 403

@@ -44,7 +44,15 @@ def test_the_page_explains_items_plan_and_rules(client):
     assert "预计最晚" in page
     assert "版本 2023-01，2023-01-01 起执行" in page
     assert "以上海市人社部门积分系统和受理部门的审核结果为准" in page
-    assert 'href="/consult/?assessment=' in page
+
+
+def test_the_consultation_link_offers_to_attach_this_result(client):
+    response = complete(client, BASIC, {"social_insurance_years": "3"})
+    token = response.wsgi_request.path.split("/")[-2]
+    assert f'href="/consult/?result={token}"' in response.content.decode()
+    consult = client.get(f"/consult/?result={token}").content.decode()
+    assert f'<input type="hidden" name="result" value="{token}">' in consult
+    assert 'name="attach_result"' in consult
 
 
 def test_a_veto_is_explained(client):

@@ -46,8 +46,24 @@ def test_template_source_has_no_inline_code(template):
 
 
 # Every public page, so that what widgets and crispy-forms render is checked too. Add new pages here.
-PUBLIC_PAGES = ["/", "/privacy/", "/no-such-page/", "/robots.txt"]
-PUBLIC_PAGES += ["/jifen/", "/jifen/basic/", "/jifen/insurance/", "/jifen/bonus/", "/jifen/deductions/"]
+PUBLIC_PAGES = [
+    "/",
+    "/privacy/",
+    "/no-such-page/",
+    "/robots.txt",
+    "/jifen/",
+    "/jifen/basic/",
+    "/jifen/insurance/",
+    "/jifen/bonus/",
+    "/jifen/deductions/",
+    "/guides/",
+    "/guides/how-to-renew/",
+    "/guides/points-120/",
+    "/renewal/check/",
+    "/renewal/check/?expiry=2026-06-15",
+    "/renewal/check/?expiry=2026-02-30",
+    "/renewal/processing/?accepted=2027-09-28",
+]
 
 
 @pytest.mark.django_db

@@ -72,6 +72,12 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
         DJANGO_HTTPS="1",
         DJANGO_SECRET_KEY="x7!Kq2#mZ9@pL4$wR8^tY1&uI6*oP3(aS5)dF0_gH-jJ=kL+zX",
         DJANGO_ALLOWED_HOSTS="example.com",
+        # Production must send real SMS (leads.E001 refuses the console backend over HTTPS).
+        SMS_BACKEND="leads.sms.AliyunBackend",
+        SMS_ALIYUN_ACCESS_KEY_ID="LTAI-example",
+        SMS_ALIYUN_ACCESS_KEY_SECRET="example-secret",
+        SMS_ALIYUN_SIGN_NAME="上海居住证助手",
+        SMS_ALIYUN_TEMPLATE_CODE="SMS_000000001",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,0 +1,251 @@
+"""Consultants' workflow: a masked list, status, assignment, due-by, notes; reveal and export are logged."""
+
+import csv
+from typing import ClassVar
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.debug import sensitive_variables
+
+from leads import services
+from leads.models import Lead, LeadAccessLog
+
+CONSULTANT_GROUP = "顾问"
+# A cell that starts with one of these is a formula to Excel and WPS (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "是否逾期"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "已逾期未处理完"), ("no", "未逾期")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "yes":
+            return queryset.overdue(now)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=Lead.objects.overdue(now).values("pk"))
+        return queryset
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _csv_safe(value):
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@admin.register(Lead)
+class LeadAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "masked_phone_column",
+        "service",
+        "status",
+        "assigned_to",
+        "due_column",
+        "created_at",
+        "has_result",
+    )
+    list_filter = ("status", OverdueFilter, "service", "assigned_to")
+    list_select_related = ("assigned_to",)
+    # Full or last digits of a number find the lead, which is still shown masked.
+    search_fields = ("name", "phone__endswith")
+    search_help_text = "按称呼或手机号（全号或尾号）搜索"
+    date_hierarchy = "created_at"
+    actions = ("assign_to_me", "export_csv")
+    fieldsets = (
+        ("联系人", {"fields": ("name", "phone_with_reveal", "service", "message", "result_link")}),
+        ("跟进", {"fields": ("status", "assigned_to", "due_by", "notes")}),
+        (
+            "记录",
+            {
+                "fields": (
+                    "created_at",
+                    "updated_at",
+                    "submissions",
+                    "consent_privacy_version",
+                    "consent_at",
+                    "result_consent_at",
+                )
+            },
+        ),
+    )
+    readonly_fields = (
+        "phone_masked",
+        "phone_with_reveal",
+        "message",
+        "result_link",
+        "created_at",
+        "updated_at",
+        "submissions",
+        "consent_privacy_version",
+        "consent_at",
+        "result_consent_at",
+    )
+
+    class Media:
+        css: ClassVar = {"all": ("css/leads-admin.css",)}
+
+    def has_add_permission(self, request):
+        # Leads come from people who consented on /consult/, never typed in by staff.
+        return False
+
+    def has_reveal_permission(self, request):
+        return request.user.has_perm("leads.reveal_phone")
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("leads.export_leads")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(Q(groups__name=CONSULTANT_GROUP) | Q(is_superuser=True), is_active=True)
+                .distinct()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="手机号", ordering="phone")
+    def masked_phone_column(self, lead):
+        return lead.masked_phone
+
+    @admin.display(description="回电期限", ordering="due_by")
+    def due_column(self, lead):
+        if lead.is_overdue():
+            return format_html('<span class="lead-overdue">{}（已逾期）</span>', _local(lead.due_by))
+        return _local(lead.due_by)
+
+    @admin.display(description="自测结果", boolean=True)
+    def has_result(self, lead):
+        return bool(lead.result_token)
+
+    @admin.display(description="手机号")
+    def phone_masked(self, lead):
+        return lead.masked_phone
+
+    @admin.display(description="手机号")
+    def phone_with_reveal(self, lead):
+        url = reverse("admin:leads_lead_reveal", args=[lead.pk])
+        return format_html('{} <a class="button" href="{}">查看完整号码</a>', lead.masked_phone, url)
+
+    def get_fieldsets(self, request, obj=None):
+        if self.has_reveal_permission(request):
+            return self.fieldsets
+        # Without the permission, not even a link to the reveal page.
+        contact_fields = tuple(
+            "phone_masked" if name == "phone_with_reveal" else name for name in self.fieldsets[0][1]["fields"]
+        )
+        return ((self.fieldsets[0][0], {"fields": contact_fields}), *self.fieldsets[1:])
+
+    @admin.display(description="附带的自测结果")
+    def result_link(self, lead):
+        if not lead.result_token:
+            return "未附带"
+        return format_html('<a href="/jifen/result/{}/">查看自测结果</a>', lead.result_token)
+
+    def get_urls(self):
+        reveal = path(
+            "<int:pk>/reveal/", self.admin_site.admin_view(self.reveal_view), name="leads_lead_reveal"
+        )
+        return [reveal, *super().get_urls()]
+
+    @method_decorator(sensitive_variables())
+    def reveal_view(self, request, pk):
+        """GET asks for confirmation; POST shows the number and logs who saw it, so a link preview
+        or a prefetch can never count as someone looking."""
+        if not (self.has_view_permission(request) and self.has_reveal_permission(request)):
+            raise PermissionDenied
+        lead = get_object_or_404(Lead, pk=pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "lead": lead,
+            "title": f"查看完整号码：{lead}",
+            "revealed": None,
+        }
+        if request.method == "POST":
+            services.log_access(request.user, [lead], LeadAccessLog.Action.REVEAL)
+            context["revealed"] = lead.phone
+        response = TemplateResponse(request, "admin/leads/lead/reveal.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @admin.action(description="分配给我")
+    def assign_to_me(self, request, queryset):
+        count = queryset.update(assigned_to=request.user)
+        self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)
+
+    @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
+    @method_decorator(sensitive_variables())
+    def export_csv(self, request, queryset):
+        leads = list(queryset.select_related("assigned_to").order_by("created_at"))
+        services.log_access(request.user, leads, LeadAccessLog.Action.EXPORT)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="leads-{stamp}.csv"'
+        response["Cache-Control"] = "no-store"
+        response.write("\ufeff")  # so Excel and WPS open UTF-8 Chinese correctly
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "编号",
+                "称呼",
+                "手机号",
+                "服务",
+                "状态",
+                "负责顾问",
+                "提交时间",
+                "回电期限",
+                "留言",
+                "跟进记录",
+                "自测结果",
+            ]
+        )
+        for lead in leads:
+            writer.writerow(
+                [
+                    lead.pk,
+                    _csv_safe(lead.name),
+                    lead.phone,
+                    lead.get_service_display(),
+                    lead.get_status_display(),
+                    lead.assigned_to.get_username() if lead.assigned_to else "",
+                    _local(lead.created_at),
+                    _local(lead.due_by),
+                    _csv_safe(lead.message),
+                    _csv_safe(lead.notes),
+                    f"/jifen/result/{lead.result_token}/" if lead.result_token else "",
+                ]
+            )
+        return response
+
+
+@admin.register(LeadAccessLog)
+class LeadAccessLogAdmin(admin.ModelAdmin):
+    list_display = ("at", "username", "action", "lead_number")
+    list_filter = ("action", "username")
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,46 @@
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+DEVELOPMENT_BACKENDS = {"leads.sms.ConsoleBackend", "leads.sms.LocmemBackend"}
+ALIYUN_SETTINGS = (
+    "SMS_ALIYUN_ACCESS_KEY_ID",
+    "SMS_ALIYUN_ACCESS_KEY_SECRET",
+    "SMS_ALIYUN_SIGN_NAME",
+    "SMS_ALIYUN_TEMPLATE_CODE",
+)
+
+
+@register()
+def check_sms_backend(app_configs, **kwargs):
+    backend = settings.SMS_BACKEND
+    errors = []
+    if getattr(settings, "HTTPS", False) and backend in DEVELOPMENT_BACKENDS:
+        # A public site on these would never deliver a code: every visitor would be stuck at 验证码.
+        errors.append(
+            Error(
+                f"SMS_BACKEND is {backend}, which sends no real SMS, but DJANGO_HTTPS=1 means production.",
+                hint="Set SMS_BACKEND=leads.sms.AliyunBackend and SMS_ALIYUN_* (docs/leads.md).",
+                id="leads.E001",
+            )
+        )
+    if backend == "leads.sms.AliyunBackend":
+        missing = [name for name in ALIYUN_SETTINGS if not getattr(settings, name, "")]
+        if missing:
+            errors.append(
+                Error(
+                    f"The Aliyun SMS backend needs {', '.join(missing)}.",
+                    hint="Set these environment variables (docs/leads.md).",
+                    id="leads.E002",
+                )
+            )
+        if find_spec("alibabacloud_dysmsapi20170525") is None:
+            errors.append(
+                Error(
+                    "The Aliyun SMS SDK is not installed.",
+                    hint="pip install -r requirements-aliyun.txt",
+                    id="leads.E003",
+                )
+            )
+    return errors

@@ -1,0 +1,99 @@
+"""How many verification SMS may be sent, to whom and when. Pure: the caller passes the clock and the history.
+
+Each SMS costs money and lands on a real person's phone, so an attacker must not be able to use our
+form to flood a number (SMS bombing) or to drain the budget. The history comes from database rows, so
+the limits hold across workers, hosts and restarts.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+RESEND_COOLDOWN = timedelta(seconds=60)
+HOUR = timedelta(hours=1)
+DAY = timedelta(hours=24)
+PHONE_HOURLY_LIMIT = 5
+PHONE_DAILY_LIMIT = 10
+IP_DAILY_LIMIT = 20
+BUDGET_WARNING_SHARE = 0.8
+
+# The reasons, in the words a visitor reads in the 429 answer and on the form.
+REFUSAL_MESSAGES = {
+    "cooldown": "验证码发送太频繁，请 {seconds} 秒后再试。",
+    "phone_hour": "这个号码一小时内获取验证码的次数已达上限，请 {wait} 后再试。",
+    "phone_day": "这个号码今天获取验证码的次数已达上限，请 {wait} 后再试。",
+    "ip_day": "您的网络今天获取验证码的次数已达上限，请 {wait} 后再试，或直接拨打咨询电话。",
+    "budget": "今天的短信验证名额已用完，请明天再来，给您带来不便非常抱歉。",
+}
+
+
+@dataclass(frozen=True)
+class SendDecision:
+    allowed: bool
+    reason: str = ""
+    retry_after: int = 0  # whole seconds until a send would be allowed
+    budget_warning: bool = False  # this send crosses 80 % of the day's budget
+
+    @property
+    def message(self):
+        if self.allowed:
+            return ""
+        return REFUSAL_MESSAGES[self.reason].format(
+            seconds=self.retry_after, wait=describe_wait(self.retry_after)
+        )
+
+
+def shanghai_day_start(now):
+    local = now.astimezone(SHANGHAI)
+    return datetime.combine(local.date(), time.min, tzinfo=SHANGHAI)
+
+
+def describe_wait(seconds):
+    if seconds < 60:
+        return f"{seconds} 秒"
+    if seconds < 3600:
+        return f"{math.ceil(seconds / 60)} 分钟"
+    return f"{math.ceil(seconds / 3600)} 小时"
+
+
+def _seconds(delta):
+    return max(1, math.ceil(delta.total_seconds()))
+
+
+def _window_wait(now, sends, window, limit):
+    """Seconds until fewer than `limit` of `sends` fall inside the rolling `window`, or 0 when already so."""
+    inside = sorted(sent for sent in sends if sent > now - window)
+    if len(inside) < limit:
+        return 0
+    # The send that must age out is the one `limit` places from the newest.
+    return _seconds(inside[len(inside) - limit] + window - now)
+
+
+def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget):
+    """Whether one more code may be sent now.
+
+    phone_sends / ip_sends: times of this number's / this address's sends in (at least) the last 24 h.
+    sends_today: all sends since midnight in Shanghai; the budget is a calendar-day amount.
+    Per-number and per-address limits use rolling windows, so midnight gives an attacker no fresh start.
+    """
+    waits = {}
+    if phone_sends:
+        last = max(phone_sends)
+        if now - last < RESEND_COOLDOWN:
+            waits["cooldown"] = _seconds(last + RESEND_COOLDOWN - now)
+    waits["phone_hour"] = _window_wait(now, phone_sends, HOUR, PHONE_HOURLY_LIMIT)
+    waits["phone_day"] = _window_wait(now, phone_sends, DAY, PHONE_DAILY_LIMIT)
+    waits["ip_day"] = _window_wait(now, ip_sends, DAY, IP_DAILY_LIMIT)
+    if sends_today >= daily_budget:
+        waits["budget"] = _seconds(shanghai_day_start(now) + timedelta(days=1) - now)
+
+    refusals = {reason: wait for reason, wait in waits.items() if wait}
+    if refusals:
+        # Report the limit that holds longest: waiting out any shorter one would only earn another refusal.
+        reason = max(refusals, key=refusals.get)
+        return SendDecision(allowed=False, reason=reason, retry_after=refusals[reason])
+    warn_at = math.ceil(daily_budget * BUDGET_WARNING_SHARE)
+    return SendDecision(allowed=True, budget_warning=sends_today < warn_at <= sends_today + 1)

@@ -1,0 +1,265 @@
+"""Leads' business operations on the database. No request objects: views pass plain values in."""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from captcha.models import CaptchaStore
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.views.decorators.debug import sensitive_variables
+
+from leads import codes, limits, sms
+from leads.callback import callback_due
+from leads.codes import CodeCheck, IssuedCode
+from leads.models import Lead, LeadAccessLog, PhoneVerification, SmsSend
+from leads.phones import scrub
+from renewal.models import workday_calendar
+
+logger = logging.getLogger(__name__)
+
+# Every function that handles a number or a code is wrapped in @sensitive_variables() with no names:
+# Django's error reports then hide the local variables of that frame and of every frame it calls
+# (form fields, SQL parameters, the SDK's request), not only the variables we thought of.
+
+DUPLICATE_WINDOW = timedelta(hours=24)
+# Verification rows outlive their 5 minutes only long enough to explain "expired" to a slow typist;
+# send rows are needed for the 24 h rolling limits.
+VERIFICATION_KEPT_FOR = timedelta(days=1)
+SMS_SEND_KEPT_FOR = timedelta(days=2)
+
+
+class LeadNotSaved(Exception):
+    """The database stayed busy after one retry: the person must be told it did not work."""
+
+
+def _key(purpose):
+    return salted_hmac(f"leads.{purpose}", "key", algorithm="sha256").digest()
+
+
+def digest(purpose, value):
+    """Keyed hash for values we must compare but never read back (IP, user agent, number in send logs)."""
+    return salted_hmac(f"leads.{purpose}", value or "", algorithm="sha256").hexdigest()
+
+
+def daily_budget():
+    return settings.SMS_DAILY_BUDGET
+
+
+def _serialize_sms_decisions():
+    # SQLite's IMMEDIATE transactions already run one writer at a time. PostgreSQL needs a lock, or two
+    # concurrent requests could both see room under a limit that only one of them may use.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x1EAD5])
+
+
+def retry_once_if_locked(operation):
+    """Run `operation`; if SQLite reports 'database is locked', wait a moment and run it once more."""
+    try:
+        return operation()
+    except OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        logger.warning("Database locked; retrying once")
+    time.sleep(0.2)
+    try:
+        return operation()
+    except OperationalError as exc:
+        if "locked" not in str(exc):
+            raise
+        raise LeadNotSaved from None
+
+
+@dataclass(frozen=True)
+class CodeRequest:
+    decision: limits.SendDecision
+    delivered: bool = False
+
+    @property
+    def refused(self):
+        return not self.decision.allowed
+
+
+@sensitive_variables()
+def request_code(phone, session_key, ip, purpose, now=None):
+    """Send a verification code if the limits allow it.
+
+    Raises sms.SmsSendError when the provider fails, LeadNotSaved when the database stays locked.
+    """
+    now = now or timezone.now()
+    phone_hash = digest("phone", phone)
+    ip_hash = digest("ip", ip)
+    session_hash = codes.session_hash(_key("session"), session_key)
+    budget = daily_budget()
+
+    def decide_and_record():
+        with transaction.atomic():
+            _serialize_sms_decisions()
+            recent = SmsSend.objects.filter(sent_at__gt=now - limits.DAY)
+            decision = limits.decide_send(
+                now,
+                list(recent.filter(phone_hash=phone_hash).values_list("sent_at", flat=True)),
+                list(recent.filter(ip_hash=ip_hash).values_list("sent_at", flat=True)),
+                SmsSend.objects.filter(sent_at__gte=limits.shanghai_day_start(now)).count(),
+                budget,
+            )
+            if not decision.allowed:
+                return decision, None, None, None
+            send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
+            code = codes.new_code()
+            # Only the newest code of a number, session and purpose is valid.
+            PhoneVerification.objects.filter(
+                phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
+            ).delete()
+            verification = PhoneVerification.objects.create(
+                phone_hash=phone_hash,
+                session_hash=session_hash,
+                purpose=purpose,
+                code_hash=codes.code_hash(_key("code"), phone, code),
+                created_at=now,
+                expires_at=now + codes.CODE_LIFETIME,
+            )
+            return decision, send, verification, code
+
+    decision, send, verification, code = retry_once_if_locked(decide_and_record)
+    if not decision.allowed:
+        if decision.reason == "budget":
+            logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
+        return CodeRequest(decision)
+    if decision.budget_warning:
+        logger.warning("SMS daily budget at 80%%: %s of %s used", round(budget * 0.8), budget)
+
+    try:
+        sms.send_code(phone, code)
+    except sms.SmsSendError as exc:
+        # A provider's message may quote the request; scrub it even though our backends never do.
+        logger.error("SMS provider failed: %s", scrub(exc, code))
+        SmsSend.objects.filter(pk=send.pk).update(delivered=False)
+        verification.delete()
+        raise
+    return CodeRequest(decision, delivered=True)
+
+
+@sensitive_variables()
+def _consume_code(phone, session_key, code, purpose, now):
+    """Check a code inside the caller's transaction: counts a wrong try, spends a right one."""
+    verification = (
+        PhoneVerification.objects.select_for_update()
+        .filter(
+            phone_hash=digest("phone", phone),
+            session_hash=codes.session_hash(_key("session"), session_key),
+            purpose=purpose,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    issued = None
+    if verification is not None:
+        issued = IssuedCode(
+            code_hash=verification.code_hash,
+            expires_at=verification.expires_at,
+            wrong_tries=verification.wrong_tries,
+            used=verification.used_at is not None,
+        )
+    outcome = codes.check_code(issued, code, phone, _key("code"), now)
+    if outcome is CodeCheck.WRONG:
+        verification.wrong_tries += 1
+        verification.save(update_fields=["wrong_tries"])
+    elif outcome is CodeCheck.OK:
+        verification.used_at = now
+        verification.save(update_fields=["used_at"])
+    return outcome
+
+
+@dataclass(frozen=True)
+class ConsentEvidence:
+    privacy_version: str
+    ip: str
+    user_agent: str
+
+
+@sensitive_variables()
+def submit_lead(*, name, phone, service, message, result_token, code, session_key, evidence, now=None):
+    """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises LeadNotSaved.
+
+    The same number again within 24 hours updates its open lead instead of adding a duplicate.
+    """
+    now = now or timezone.now()
+
+    def attempt():
+        with transaction.atomic():
+            outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.LEAD, now)
+            if outcome is not CodeCheck.OK:
+                return outcome, None
+            lead = (
+                Lead.objects.select_for_update()
+                .open()
+                .filter(phone=phone, created_at__gte=now - DUPLICATE_WINDOW)
+                .order_by("-created_at")
+                .first()
+            )
+            if lead is None:
+                lead = Lead(
+                    phone=phone, created_at=now, due_by=callback_due(now, workday_calendar()), submissions=0
+                )
+            lead.name = name
+            lead.service = service
+            if message and message not in lead.message:
+                lead.message = f"{lead.message}\n\n{message}".strip()
+            if result_token:
+                lead.result_token = result_token
+                lead.result_consent_at = now
+            lead.submissions += 1
+            lead.consent_privacy_version = evidence.privacy_version
+            lead.consent_at = now
+            lead.consent_ip_hash = digest("ip", evidence.ip)
+            lead.consent_user_agent_hash = digest("user-agent", evidence.user_agent)
+            lead.save()
+            return outcome, lead
+
+    return retry_once_if_locked(attempt)
+
+
+@sensitive_variables()
+def delete_personal_data(*, phone, code, session_key, now=None):
+    """A person who proved the number by SMS code: delete their leads at once. Returns (CodeCheck, count)."""
+    now = now or timezone.now()
+
+    def attempt():
+        with transaction.atomic():
+            outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.DELETION, now)
+            if outcome is not CodeCheck.OK:
+                return outcome, 0
+            deleted, _ = Lead.objects.filter(phone=phone).delete()
+            # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
+            # purge_leads removes them after two days like everyone else's.
+            PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).delete()
+            return outcome, deleted
+
+    return retry_once_if_locked(attempt)
+
+
+def log_access(user, leads, action, now=None):
+    now = now or timezone.now()
+    LeadAccessLog.objects.bulk_create(
+        LeadAccessLog(
+            user=user, username=user.get_username(), lead=lead, lead_number=lead.pk, action=action, at=now
+        )
+        for lead in leads
+    )
+
+
+def purge(now=None, retention_days=None):
+    """Delete leads past the retention period and verification data nobody needs any more. Idempotent."""
+    now = now or timezone.now()
+    retention_days = settings.LEADS_RETENTION_DAYS if retention_days is None else retention_days
+    leads, _ = Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)).delete()
+    verifications, _ = PhoneVerification.objects.filter(created_at__lt=now - VERIFICATION_KEPT_FOR).delete()
+    sends, _ = SmsSend.objects.filter(sent_at__lt=now - SMS_SEND_KEPT_FOR).delete()
+    # Every view of a form page stores a CAPTCHA challenge; bots viewing pages must not grow the table.
+    captchas, _ = CaptchaStore.objects.filter(expiration__lt=now).delete()
+    return {"leads": leads, "verifications": verifications, "sms_sends": sends, "captchas": captchas}

@@ -1,0 +1,32 @@
+"""Reading a date typed by a person or sent to the API, with Chinese messages for every mistake."""
+
+import re
+from datetime import date
+
+from renewal.deadlines import UnsupportedDate, check_supported
+
+# 2026-06-15 is the form the API documents and <input type="date"> sends; people also type
+# 2026/6/15, 2026.6.15 or 2026年6月15日, so those are read the same way.
+DATE_PATTERN = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+class InvalidDate(ValueError):
+    """The message is written for the person who typed the date."""
+
+
+def parse_date(text: str) -> date:
+    match = DATE_PATTERN.fullmatch(text.strip())
+    if not match:
+        raise InvalidDate("请按“2026-06-15”的格式填写日期。")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise InvalidDate(f"没有{month}月，请检查日期。")
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        raise InvalidDate(f"{year}年{month}月没有{day}日，请检查日期。") from None
+    try:
+        check_supported(parsed)
+    except UnsupportedDate as error:
+        raise InvalidDate(str(error)) from None
+    return parsed

@@ -1,0 +1,132 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED
+from renewal.markup import render_markdown
+from renewal.workdays import DayKind, WorkdayCalendar
+
+
+class Category(models.TextChoices):
+    RENEWAL = "renewal", "签注续签"
+    ELIGIBILITY = "eligibility", "办理条件"
+    ADDRESS = "address", "地址变更"
+    POINTS = "points", "积分政策"
+    FAQ = "faq", "常见问题"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Article(models.Model):
+    title = models.CharField("标题", max_length=80)
+    slug = models.SlugField(
+        "网址名",
+        max_length=80,
+        unique=True,
+        help_text="出现在网址里，只用小写字母、数字和连字符，发布后尽量不要改。",
+    )
+    category = models.CharField("分类", max_length=20, choices=Category.choices)
+    summary = models.CharField("摘要", max_length=200, help_text="列表页和订阅里显示的一两句话。")
+    body = models.TextField(
+        "正文（Markdown）", help_text="用 Markdown 书写；脚本、内嵌样式和图片会被自动去掉。"
+    )
+    body_html = models.TextField("正文 HTML", editable=False)
+    seo_description = models.CharField(
+        "搜索摘要", max_length=160, blank=True, help_text="搜索引擎结果里显示的描述；留空则用摘要。"
+    )
+    is_published = models.BooleanField("已发布", default=False)
+    published_at = models.DateTimeField("发布时间", default=timezone.now)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    related = models.ManyToManyField("self", verbose_name="相关指南", blank=True)
+    view_count = models.PositiveIntegerField("浏览次数", default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "指南文章"
+        verbose_name_plural = "指南文章"
+        ordering = ("category", "published_at", "pk")  # handbook order: the basics first
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("renewal:guide_detail", args=[self.slug])
+
+    @property
+    def meta_description(self):
+        return self.seo_description or self.summary
+
+    def record_view(self):
+        # One UPDATE with F() so concurrent readers never lose a count; it also leaves updated_at alone.
+        Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+
+
+class HolidayOverride(models.Model):
+    """One day whose status an editor sets by hand; it wins over the published schedule."""
+
+    date = models.DateField("日期", unique=True)
+    kind = models.CharField(
+        "类型",
+        max_length=24,
+        choices=[(DayKind.HOLIDAY.value, "放假"), (DayKind.ADJUSTED_WORKING_DAY.value, "调休上班")],
+    )
+    name = models.CharField("说明", max_length=40, blank=True, help_text="例如：国庆节、春节调休。")
+
+    class Meta:
+        verbose_name = "节假日调整"
+        verbose_name_plural = "节假日调整"
+        ordering = ("date",)
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
+
+class HolidayYear(models.Model):
+    """Marks a year's schedule as completely entered, so estimates for that year stop being flagged.
+
+    Entering single days never does this on its own: a year whose schedule is only partly entered
+    must still show the "按周一至周五估算" notice.
+    """
+
+    year = models.PositiveSmallIntegerField(
+        "年份",
+        unique=True,
+        validators=[
+            MinValueValidator(EARLIEST_SUPPORTED.year, "年份需在2000年至2099年之间。"),
+            MaxValueValidator(LATEST_SUPPORTED.year, "年份需在2000年至2099年之间。"),
+        ],
+    )
+    is_complete = models.BooleanField(
+        "全年安排已录入",
+        default=False,
+        help_text="把当年全部放假日和调休上班日都录入“节假日调整”后再勾选；勾选后该年的估算不再标注“估算”。",
+    )
+    source = models.CharField(
+        "依据", max_length=200, blank=True, help_text="例如国务院办公厅关于该年节假日安排的通知。"
+    )
+
+    class Meta:
+        verbose_name = "年度节假日安排"
+        verbose_name_plural = "年度节假日安排"
+        ordering = ("-year",)
+
+    def __str__(self):
+        return f"{self.year}年"
+
+
+def workday_calendar() -> WorkdayCalendar:
+    """The working-day calendar with every editor entry applied (two small queries)."""
+    return WorkdayCalendar(
+        overrides=dict(HolidayOverride.objects.values_list("date", "kind")),
+        complete_years=HolidayYear.objects.filter(is_complete=True).values_list("year", flat=True),
+    )

@@ -1,0 +1,84 @@
+import hashlib
+
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from renewal.calendar_export import renewal_calendar
+from renewal.deadlines import renewal_status
+from renewal.forms import AcceptedForm, ExpiryForm
+from renewal.models import Article, Category, workday_calendar
+from renewal.workdays import processing_estimate
+
+
+@require_safe
+def guide_list(request):
+    articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
+    by_category = {category: [] for category in Category}
+    for article in articles:
+        by_category[article.category].append(article)
+    sections = [
+        {"category": category, "articles": guides} for category, guides in by_category.items() if guides
+    ]
+    return render(request, "renewal/guide_list.html", {"sections": sections})
+
+
+@require_safe
+def guide_detail(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    related = list(
+        article.related.published().exclude(pk=article.pk).only("title", "slug", "summary", "updated_at")
+    )
+
+    # The page shows the related guides' titles, so their edits change the page too.
+    last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
+    fingerprint = "|".join(
+        [f"{article.pk}:{article.updated_at.isoformat()}"]
+        + [f"{g.pk}:{g.updated_at.isoformat()}" for g in related]
+    )
+    etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
+    response = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
+    if response is None:  # not a 304: render, and count the view
+        article.record_view()
+        response = render(
+            request,
+            "renewal/guide_detail.html",
+            {"article": article, "related": related, "category_label": Category(article.category).label},
+        )
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified.timestamp())
+    return response
+
+
+@require_safe
+def check(request):
+    form = ExpiryForm(request.GET or None)
+    result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
+    guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
+    return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
+
+
+@require_safe
+def check_calendar(request):
+    form = ExpiryForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(
+            "；".join(form.errors["expiry"]).encode(), content_type="text/plain; charset=utf-8"
+        )
+    status = renewal_status(form.cleaned_data["expiry"], timezone.localdate())
+    body = renewal_calendar(status, uid_domain=request.get_host().split(":")[0], stamp=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="qianzhu-{status.expiry.isoformat()}.ics"'
+    return response
+
+
+@require_safe
+def processing(request):
+    form = AcceptedForm(request.GET or None, initial={"accepted": timezone.localdate().isoformat()})
+    estimate = (
+        processing_estimate(form.cleaned_data["accepted"], workday_calendar()) if form.is_valid() else None
+    )
+    return render(request, "renewal/processing.html", {"form": form, "estimate": estimate})

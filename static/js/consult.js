@@ -1,0 +1,109 @@
+// 获取验证码 without reloading the page. Without JavaScript the same button posts the whole form and the
+// server re-renders it, so everything here is an enhancement.
+(function () {
+  "use strict";
+
+  var forms = document.querySelectorAll("form[data-code-url]");
+  Array.prototype.forEach.call(forms, function (form) {
+    var button = form.querySelector("button[name=action][value=send_code]");
+    var status = form.querySelector("[data-code-status]");
+    if (!button || !status || !window.fetch || !window.FormData) {
+      return;
+    }
+    var label = button.textContent;
+    var timer = null;
+
+    function say(text, isError) {
+      status.textContent = text;
+      status.classList.toggle("text-danger", Boolean(isError));
+      status.classList.toggle("text-success", !isError);
+    }
+
+    function countdown(seconds) {
+      clearInterval(timer);
+      button.disabled = true;
+      var left = seconds;
+      button.textContent = left + " 秒后可重发";
+      timer = setInterval(function () {
+        left -= 1;
+        if (left <= 0) {
+          clearInterval(timer);
+          button.disabled = false;
+          button.textContent = label;
+        } else {
+          button.textContent = left + " 秒后可重发";
+        }
+      }, 1000);
+    }
+
+    function refreshCaptcha() {
+      var image = form.querySelector("img.captcha");
+      var key = form.querySelector("input[name=captcha_0]");
+      var answer = form.querySelector("input[name=captcha_1]");
+      if (!image || !key) {
+        return;
+      }
+      fetch(form.getAttribute("data-captcha-refresh-url"), {
+        headers: { "X-Requested-With": "XMLHttpRequest" },
+        credentials: "same-origin",
+      })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          image.src = data.image_url;
+          key.value = data.key;
+          if (answer) { answer.value = ""; }
+        })
+        .catch(function () {});
+    }
+
+    var newCaptcha = form.querySelector("button[name=action][value=new_captcha]");
+    if (newCaptcha) {
+      newCaptcha.addEventListener("click", function (event) {
+        event.preventDefault();
+        refreshCaptcha();
+      });
+    }
+
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      button.disabled = true;
+      say("正在发送…", false);
+      fetch(form.getAttribute("data-code-url"), {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          return response.json().then(function (data) {
+            return { status: response.status, data: data };
+          });
+        })
+        .then(function (answer) {
+          var data = answer.data;
+          if (answer.status === 200 && data.sent) {
+            say(data.message || "验证码已发送，请查看短信。", false);
+            countdown(data.resend_after || 60);
+            var codeInput = form.querySelector("input[name=code]");
+            if (codeInput) { codeInput.focus(); }
+          } else if (answer.status === 429) {
+            say(data.error, true);
+            countdown(data.retry_after || 60);
+          } else {
+            var messages = [];
+            var errors = data.errors || {};
+            Object.keys(errors).forEach(function (field) {
+              messages = messages.concat(errors[field]);
+            });
+            say(messages.join(" ") || data.error || "发送失败，请稍后再试。", true);
+            button.disabled = false;
+          }
+          refreshCaptcha();
+        })
+        .catch(function () {
+          say("网络不稳定，验证码没有发出，请稍后再试。", true);
+          button.disabled = false;
+        });
+    });
+  });
+})();

@@ -1,0 +1,25 @@
+"""Public lead pages stay within the DESIGN.md budget of 3 SQL queries."""
+
+import pytest
+
+from tests.leads.helpers import submit_lead
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/consult/", "/consult/?result=abc", "/privacy/requests/", "/privacy/"])
+def test_form_pages_use_at_most_three_queries(client, django_assert_max_num_queries, url):
+    with django_assert_max_num_queries(3):
+        assert client.get(url).status_code == 200
+
+
+def test_the_thank_you_page_uses_at_most_three_queries(client, django_assert_max_num_queries):
+    submit_lead(client)
+    with django_assert_max_num_queries(3):
+        assert client.get("/consult/thanks/").status_code == 200
+
+
+def test_the_sitemap_lists_the_lead_pages(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/consult/</loc>" in xml
+    assert "/privacy/requests/</loc>" in xml

@@ -1,0 +1,72 @@
+import importlib
+
+import pytest
+from django.apps import apps
+
+from renewal.models import Article
+
+pytestmark = pytest.mark.django_db
+
+seed = importlib.import_module("renewal.migrations.0002_seed_guides")
+
+
+def test_at_least_five_published_guides_cover_the_seed_topics():
+    published = Article.objects.published()
+
+    assert published.count() >= 5
+    assert {"renewal", "eligibility", "address", "points"} <= set(
+        published.values_list("category", flat=True)
+    )
+
+
+def test_renewal_guide_covers_online_and_in_person():
+    body = Article.objects.get(slug="how-to-renew").body
+
+    assert "随申办" in body and "居住证签注" in body
+    assert "任意一个" in body and "社区事务受理服务中心" in body
+
+
+def test_missed_deadline_guide_covers_suspension_continuity_and_restart():
+    body = Article.objects.get(slug="missed-deadline").body
+
+    assert "使用功能就会中止" in body
+    assert "连续计算" in body and "重新计算" in body
+    assert "以受理部门最新规定为准" in body
+
+
+def test_application_guide_moves_the_six_month_rule_to_points():
+    body = Article.objects.get(slug="apply-conditions-materials").body
+
+    assert "已经过时" in body
+    assert "居住证积分" in body
+    assert "/guides/points-120/" in body
+
+
+def test_points_guide_points_to_the_calculator():
+    assert "/jifen/" in Article.objects.get(slug="points-120").body
+
+
+def test_seeded_html_is_rendered_and_related_guides_are_linked():
+    guide = Article.objects.get(slug="how-to-renew")
+
+    assert "<h2>" in guide.body_html
+    assert set(guide.related.values_list("slug", flat=True)) == {"missed-deadline", "address-change"}
+
+
+def test_running_the_seed_again_never_overwrites_an_editors_edit():
+    Article.objects.filter(slug="how-to-renew").update(title="编辑改过的标题")
+    Article.objects.filter(slug="address-change").delete()
+
+    seed.create_guides(apps, None)
+
+    assert Article.objects.get(slug="how-to-renew").title == "编辑改过的标题"
+    assert Article.objects.filter(slug="address-change").exists()
+    assert Article.objects.filter(slug="how-to-renew").count() == 1
+
+
+def test_reversing_keeps_edited_guides():
+    Article.objects.filter(slug="points-120").update(title="编辑改过的标题")
+
+    seed.remove_unedited_guides(apps, None)
+
+    assert list(Article.objects.values_list("slug", flat=True)) == ["points-120"]

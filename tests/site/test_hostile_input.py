@@ -1,0 +1,136 @@
+"""Hostile input at every public form and API endpoint: never a 5xx, nothing stored from a refusal.
+
+Hypothesis throws arbitrary strings (NUL bytes, emoji, control characters, huge digits), wrong types,
+repeated and missing fields at each endpoint. New forms and endpoints join by adding a line to a list.
+"""
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+# GET forms and GET APIs: path -> the parameter names it reads.
+GET_ENDPOINTS = {
+    "/renewal/check/": ["expiry", "today"],
+    "/renewal/check/calendar.ics": ["expiry", "today"],
+    "/renewal/processing/": ["accepted"],
+    "/api/v1/renewal": ["expiry", "today"],
+    "/api/v1/processing": ["accepted"],
+    "/guides/": ["category", "page"],
+}
+
+# POST forms: path -> (the field names it reads, the models whose rows a refusal must not add).
+POST_FORMS = {
+    "/consult/": (
+        [
+            "name",
+            "phone",
+            "code",
+            "service",
+            "message",
+            "attach_result",
+            "result",
+            "consent",
+            "website",
+            "captcha_0",
+            "captcha_1",
+            "action",
+        ],
+        ["leads.Lead"],
+    ),
+    "/consult/code/": (
+        ["phone", "captcha_0", "captcha_1", "purpose"],
+        ["leads.PhoneVerification", "leads.SmsSend"],
+    ),
+    "/privacy/requests/": (
+        ["phone", "code", "confirm", "captcha_0", "captcha_1", "action"],
+        ["leads.PhoneVerification", "leads.SmsSend"],
+    ),
+}
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+date_like = st.builds(
+    "{}-{}-{}".format,
+    st.integers(-10, 100000),
+    st.integers(-1, 99),
+    st.integers(-1, 99),
+)
+scalar_text = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=string.digits, min_size=1, max_size=400),  # huge numbers
+    st.sampled_from(["", " ", "\x00", "null", "true", "-1", "1e309", "NaN", "２０２６-０１-０１", "💥" * 50]),
+    date_like,
+    st.integers().map(str),
+)
+field_value = st.one_of(scalar_text, st.lists(scalar_text, min_size=2, max_size=3))  # repeated fields
+
+
+def query_for(names):
+    known = st.fixed_dictionaries({}, optional={name: field_value for name in names})
+    unknown = st.dictionaries(st.text(min_size=1, max_size=10), scalar_text, max_size=2)
+    return st.tuples(known, unknown).map(lambda pair: {**pair[1], **pair[0]})
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", GET_ENDPOINTS)
+@FUZZ
+@given(data=st.data())
+def test_get_endpoints_never_fail_with_a_5xx(client, path, data):
+    query = data.draw(query_for(GET_ENDPOINTS[path]))
+    response = client.get(path, query)
+    assert response.status_code < 500, (path, query)
+
+
+def row_counts(model_labels):
+    from django.apps import apps
+
+    return {label: apps.get_model(label).objects.count() for label in model_labels}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", POST_FORMS)
+@FUZZ
+@given(data=st.data())
+def test_post_forms_never_fail_and_store_nothing_they_refuse(client, path, data):
+    fields, models = POST_FORMS[path]
+    form = data.draw(query_for(fields))
+    before = row_counts(models)
+    response = client.post(path, form)
+    assert response.status_code < 500, (path, form)
+    if (
+        response.status_code not in (200, 302)
+        or b"errorlist" in response.content
+        or b"is-invalid" in response.content
+    ):
+        assert row_counts(models) == before, (path, form)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", GET_ENDPOINTS)
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_other_methods_on_get_endpoints_are_refused_cleanly(client, path, method):
+    response = getattr(client, method)(path, {"expiry": "2026-01-01"})
+    assert response.status_code in (400, 403, 405)
+
+
+@pytest.mark.django_db
+def test_an_oversized_body_is_refused_cleanly(client):
+    response = client.post(
+        "/api/v1/renewal", data=b"x" * (3 * 1024 * 1024), content_type="application/octet-stream"
+    )
+    assert response.status_code in (400, 405, 413)
