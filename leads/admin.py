@@ -185,7 +185,7 @@ class LeadAdmin(admin.ModelAdmin):
         response["Cache-Control"] = "no-store"
         return response
 
-    @admin.action(description="分配给我")
+    @admin.action(description="分配给我", permissions=["change"])
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user)
         self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)
