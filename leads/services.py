@@ -1,5 +1,6 @@
 """Leads' business operations on the database. No request objects: views pass plain values in."""
 
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -43,6 +44,20 @@ def _key(purpose):
 def digest(purpose, value):
     """Keyed hash for values we must compare but never read back (IP, user agent, number in send logs)."""
     return salted_hmac(f"leads.{purpose}", value or "", algorithm="sha256").hexdigest()
+
+
+def sms_limit_client(ip):
+    """The address the per-client SMS limit counts. An IPv6 subscriber is usually given a whole /64 and
+    can pick any address in it, so IPv6 clients are counted by their /64 network; IPv4 by the address."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
 def daily_budget():
@@ -92,7 +107,7 @@ def request_code(phone, session_key, ip, purpose, now=None):
     """
     now = now or timezone.now()
     phone_hash = digest("phone", phone)
-    ip_hash = digest("ip", ip)
+    ip_hash = digest("ip", sms_limit_client(ip))
     session_hash = codes.session_hash(_key("session"), session_key)
     budget = daily_budget()
 
