@@ -129,6 +129,7 @@ class LeadAccessLog(models.Model):
     class Action(models.TextChoices):
         REVEAL = "reveal", "查看完整号码"
         EXPORT = "export", "导出 CSV"
+        SEARCH = "search", "按完整号码搜索"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.SET_NULL
