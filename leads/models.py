@@ -71,7 +71,8 @@ class Lead(models.Model):
         )
 
     def __str__(self):
-        return f"{self.name}（{self.masked_phone}）"
+        # No name: the admin copies this into django_admin_log.object_repr on every edit.
+        return f"线索 #{self.pk}（{self.masked_phone}）"
 
     @property
     def masked_phone(self):

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from captcha.models import CaptchaStore
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -249,13 +251,24 @@ def delete_personal_data(*, phone, code, session_key, now=None):
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.DELETION, now)
             if outcome is not CodeCheck.OK:
                 return outcome, 0
-            deleted, _ = Lead.objects.filter(phone=phone).delete()
+            deleted = _delete_leads(Lead.objects.filter(phone=phone))
             # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
             # purge_leads removes them after two days like everyone else's.
             PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).delete()
             return outcome, deleted
 
     return retry_once_if_locked(attempt)
+
+
+def _delete_leads(leads):
+    """Delete the leads and the admin's change history of them, which must not outlive them
+    (its object_repr once held the person's name). Returns the number of leads deleted."""
+    numbers = [str(pk) for pk in leads.values_list("pk", flat=True)]
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Lead), object_id__in=numbers
+    ).delete()
+    _, per_model = leads.delete()
+    return per_model.get(Lead._meta.label, 0)
 
 
 def log_access(user, leads, action, now=None):
@@ -272,7 +285,7 @@ def purge(now=None, retention_days=None):
     """Delete leads past the retention period and verification data nobody needs any more. Idempotent."""
     now = now or timezone.now()
     retention_days = settings.LEADS_RETENTION_DAYS if retention_days is None else retention_days
-    leads, _ = Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)).delete()
+    leads = _delete_leads(Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)))
     verifications, _ = PhoneVerification.objects.filter(created_at__lt=now - VERIFICATION_KEPT_FOR).delete()
     sends, _ = SmsSend.objects.filter(sent_at__lt=now - SMS_SEND_KEPT_FOR).delete()
     # Every view of a form page stores a CAPTCHA challenge; bots viewing pages must not grow the table.
