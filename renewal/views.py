@@ -14,6 +14,12 @@ from renewal.models import Article, Category, workday_calendar
 from renewal.workdays import processing_estimate
 
 
+def _own_fields(query, form_class):
+    """The query to bind, or None when it carries none of the form's fields: a link shared from WeChat
+    (?from=singlemessage) or a campaign (utm_*) shows the empty form, not an error."""
+    return query if any(name in query for name in form_class.base_fields) else None
+
+
 @require_safe
 def guide_list(request):
     articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
@@ -55,7 +61,7 @@ def guide_detail(request, slug):
 
 @require_safe
 def check(request):
-    form = ExpiryForm(request.GET or None)
+    form = ExpiryForm(_own_fields(request.GET, ExpiryForm))
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
     guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
     return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
@@ -77,7 +83,9 @@ def check_calendar(request):
 
 @require_safe
 def processing(request):
-    form = AcceptedForm(request.GET or None, initial={"accepted": timezone.localdate().isoformat()})
+    form = AcceptedForm(
+        _own_fields(request.GET, AcceptedForm), initial={"accepted": timezone.localdate().isoformat()}
+    )
     estimate = (
         processing_estimate(form.cleaned_data["accepted"], workday_calendar()) if form.is_valid() else None
     )
