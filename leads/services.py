@@ -128,10 +128,6 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 return decision, None, None, None
             send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
             code = codes.new_code()
-            # Only the newest code of a number, session and purpose is valid.
-            PhoneVerification.objects.filter(
-                phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
-            ).delete()
             verification = PhoneVerification.objects.create(
                 phone_hash=phone_hash,
                 session_hash=session_hash,
@@ -158,6 +154,11 @@ def request_code(phone, session_key, ip, purpose, now=None):
         SmsSend.objects.filter(pk=send.pk).update(delivered=False)
         verification.delete()
         raise
+    # Only the newest code of a number, session and purpose is valid. Older ones go only now: when the
+    # provider fails, the code the visitor already has keeps working.
+    PhoneVerification.objects.filter(
+        phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
+    ).exclude(pk=verification.pk).delete()
     return CodeRequest(decision, delivered=True)
 
 
