@@ -20,7 +20,6 @@ from leads.callback import callback_due
 from leads.codes import CodeCheck, IssuedCode
 from leads.models import Lead, LeadAccessLog, PhoneVerification, SmsSend
 from leads.phones import scrub
-from renewal.models import workday_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -221,9 +220,7 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
                 .first()
             )
             if lead is None:
-                lead = Lead(
-                    phone=phone, created_at=now, due_by=callback_due(now, workday_calendar()), submissions=0
-                )
+                lead = Lead(phone=phone, created_at=now, due_by=callback_due(now), submissions=0)
             lead.name = name
             lead.service = service
             if message and message not in lead.message:
