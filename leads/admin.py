@@ -68,7 +68,7 @@ def _csv_safe(value):
 class LeadAdmin(admin.ModelAdmin):
     list_display = (
         "name",
-        "masked_phone_column",
+        "phone_masked",
         "service",
         "status",
         "assigned_to",
@@ -136,10 +136,6 @@ class LeadAdmin(admin.ModelAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    @admin.display(description="手机号", ordering="phone")
-    def masked_phone_column(self, lead):
-        return lead.masked_phone
-
     @admin.display(description="回电期限", ordering="due_by")
     def due_column(self, lead):
         if lead.is_overdue():
@@ -150,7 +146,7 @@ class LeadAdmin(admin.ModelAdmin):
     def has_result(self, lead):
         return bool(lead.result_token)
 
-    @admin.display(description="手机号")
+    @admin.display(description="手机号", ordering="phone")
     def phone_masked(self, lead):
         return lead.masked_phone
 

@@ -34,8 +34,9 @@ VERIFICATION_KEPT_FOR = timedelta(days=1)
 SMS_SEND_KEPT_FOR = timedelta(days=2)
 
 
-class LeadNotSaved(Exception):
-    """The database stayed busy after one retry: the person must be told it did not work."""
+class DatabaseBusy(Exception):
+    """The database stayed locked after one retry (saving a lead, sending a code or deleting): the person
+    must be told it did not work."""
 
 
 def _key(purpose):
@@ -87,7 +88,7 @@ def retry_once_if_locked(operation):
     except OperationalError as exc:
         if "locked" not in str(exc):
             raise
-        raise LeadNotSaved from None
+        raise DatabaseBusy from None
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class CodeRequest:
 def request_code(phone, session_key, ip, purpose, now=None):
     """Send a verification code if the limits allow it.
 
-    Raises sms.SmsSendError when the provider fails, LeadNotSaved when the database stays locked.
+    Raises sms.SmsSendError when the provider fails, DatabaseBusy when the database stays locked.
     """
     now = now or timezone.now()
     phone_hash = digest("phone", phone)
@@ -201,7 +202,7 @@ class ConsentEvidence:
 
 @sensitive_variables()
 def submit_lead(*, name, phone, service, message, result_token, code, session_key, evidence, now=None):
-    """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises LeadNotSaved.
+    """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises DatabaseBusy.
 
     The same number again within 24 hours updates its open lead instead of adding a duplicate.
     """
