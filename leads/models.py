@@ -111,12 +111,11 @@ class PhoneVerification(models.Model):
 
 
 class SmsSend(models.Model):
-    """One SMS handed to the provider (or tried). Rows are counted for the send limits and the budget."""
+    """One SMS handed to the provider or tried: a refused send counts for the limits and the budget too."""
 
     phone_hash = models.CharField(max_length=64, db_index=True)
     ip_hash = models.CharField(max_length=64, db_index=True)
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
-    delivered = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = "短信发送记录"

@@ -94,7 +94,6 @@ def retry_once_if_locked(operation):
 @dataclass(frozen=True)
 class CodeRequest:
     decision: limits.SendDecision
-    delivered: bool = False
 
     @property
     def refused(self):
@@ -125,8 +124,8 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 budget,
             )
             if not decision.allowed:
-                return decision, None, None, None
-            send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
+                return decision, None, None
+            SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
             code = codes.new_code()
             verification = PhoneVerification.objects.create(
                 phone_hash=phone_hash,
@@ -136,9 +135,9 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 created_at=now,
                 expires_at=now + codes.CODE_LIFETIME,
             )
-            return decision, send, verification, code
+            return decision, verification, code
 
-    decision, send, verification, code = retry_once_if_locked(decide_and_record)
+    decision, verification, code = retry_once_if_locked(decide_and_record)
     if not decision.allowed:
         if decision.reason == "budget":
             logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
@@ -151,7 +150,6 @@ def request_code(phone, session_key, ip, purpose, now=None):
     except sms.SmsSendError as exc:
         # A provider's message may quote the request; scrub it even though our backends never do.
         logger.error("SMS provider failed: %s", scrub(exc, code))
-        SmsSend.objects.filter(pk=send.pk).update(delivered=False)
         verification.delete()
         raise
     # Only the newest code of a number, session and purpose is valid. Older ones go only now: when the
@@ -159,7 +157,7 @@ def request_code(phone, session_key, ip, purpose, now=None):
     PhoneVerification.objects.filter(
         phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
     ).exclude(pk=verification.pk).delete()
-    return CodeRequest(decision, delivered=True)
+    return CodeRequest(decision)
 
 
 @sensitive_variables()
