@@ -76,7 +76,7 @@ class LeadAdmin(admin.ModelAdmin):
         "created_at",
         "has_result",
     )
-    list_filter = ("status", OverdueFilter, "service", "assigned_to")
+    list_filter = ("status", OverdueFilter, "service", ("assigned_to", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("assigned_to",)
     # Phone searches are handled in get_search_results: up to 4 trailing digits for everyone, more only with
     # the reveal permission and then logged like a reveal.
