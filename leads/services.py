@@ -191,6 +191,23 @@ def _consume_code(phone, session_key, code, purpose, now):
     return outcome
 
 
+MESSAGE_SEPARATOR = "\n\n"
+TRIMMED_MARK = "……"
+
+
+def merged_message(previous, new, limit):
+    """A repeat submission's message added to the lead's, unless it repeats the last one.
+
+    At most `limit` characters: the oldest words are cut, visibly, since the newest matter for the call.
+    """
+    if not new or previous == new or previous.endswith(MESSAGE_SEPARATOR + new):
+        return previous
+    merged = f"{previous}{MESSAGE_SEPARATOR}{new}" if previous else new
+    if len(merged) > limit:
+        merged = TRIMMED_MARK + merged[len(merged) - limit + len(TRIMMED_MARK) :]
+    return merged
+
+
 @dataclass(frozen=True)
 class ConsentEvidence:
     privacy_version: str
@@ -222,8 +239,7 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
                 lead = Lead(phone=phone, created_at=now, due_by=callback_due(now), submissions=0)
             lead.name = name
             lead.service = service
-            if message and message not in lead.message:
-                lead.message = f"{lead.message}\n\n{message}".strip()
+            lead.message = merged_message(lead.message, message, Lead._meta.get_field("message").max_length)
             if result_token:
                 lead.result_token = result_token
                 lead.result_consent_at = now
