@@ -60,11 +60,14 @@ def format_date_cn(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+SUPPORTED_RANGE_MESSAGE = (
+    f"日期需在{format_date_cn(EARLIEST_SUPPORTED)}至{format_date_cn(LATEST_SUPPORTED)}之间。"
+)
+
+
 def check_supported(day: date) -> None:
     if not EARLIEST_SUPPORTED <= day <= LATEST_SUPPORTED:
-        raise UnsupportedDate(
-            f"日期需在{format_date_cn(EARLIEST_SUPPORTED)}至{format_date_cn(LATEST_SUPPORTED)}之间。"
-        )
+        raise UnsupportedDate(SUPPORTED_RANGE_MESSAGE)
 
 
 def renewal_status(expiry: date, today: date) -> RenewalStatus:
