@@ -103,7 +103,15 @@ def renewal_status(expiry: date, today: date) -> RenewalStatus:
     )
 
 
+# RENEWAL.md: every computed date is shown with this caveat; the API passes the message on as it is.
+CAVEAT = "日期按公开规定推算，以受理部门最新规定为准。"
+
+
 def _message(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) -> str:
+    return _situation(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) + CAVEAT
+
+
+def _situation(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) -> str:
     expiry_cn = format_date_cn(expiry)
     grace_cn = format_date_cn(grace_ends)
     if status is Status.NOT_YET_OPEN:
