@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from leads.callback import callback_due
 from leads.models import Lead, LeadAccessLog
+from permitsite.privacy import POLICY_VERSION
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,7 @@ def make_lead(phone="13912345678", name="李女士", created=None, **fields):
         "service": "planning",
         "created_at": created,
         "due_by": callback_due(created),
-        "consent_privacy_version": "1.0",
+        "consent_privacy_version": POLICY_VERSION,
         "consent_at": created,
         "consent_ip_hash": "0" * 64,
         "consent_user_agent_hash": "0" * 64,

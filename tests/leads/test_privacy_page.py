@@ -16,6 +16,13 @@ def test_the_privacy_page_explains_leads(client):
     assert 'href="/privacy/requests/"' in html
 
 
+def test_the_sms_processor_is_described_once(client):
+    html = client.get("/privacy/").content.decode()
+    assert html.count("短信服务商") == 1
+    assert html.count("阿里云短信服务") == 1
+    assert "受合同约束不得另作他用" in html
+
+
 def test_the_retention_period_shown_is_the_one_the_policy_version_states(client, settings):
     settings.LEADS_RETENTION_DAYS = 90
     html = client.get("/privacy/").content.decode()
