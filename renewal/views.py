@@ -47,8 +47,9 @@ def guide_detail(request, slug):
     )
     etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
-    if response is None:  # not a 304: render, and count the view
-        article.record_view()
+    if response is None:  # not a 304: render, and count the view unless a monitor or crawler sent HEAD
+        if request.method == "GET":
+            article.record_view()
         response = render(
             request,
             "renewal/guide_detail.html",
