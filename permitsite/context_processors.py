@@ -5,6 +5,7 @@ SITE_NAME = "上海居住证助手"
 # (url path, label). Each part adds itself here when it exists.
 NAVIGATION = [
     ("/", "首页"),
+    ("/jifen/", "积分自测"),
     ("/guides/", "签注指南"),
     ("/consult/", "在线咨询"),
 ]

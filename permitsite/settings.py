@@ -184,7 +184,8 @@ if HTTPS:
 
 # Large enough for every form we have, small enough that a hostile body is refused early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# The ruleset admin page edits every indicator, option and band of a ruleset at once (~900 fields).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 PORT = envint(env, "PORT", 8000)
 
