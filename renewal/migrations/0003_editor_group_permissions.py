@@ -1,4 +1,10 @@
-"""Editors (the `编辑` group, created by the calculator's migrations) also maintain guides and holidays."""
+"""Editors (the `编辑` group) also maintain guides and holidays: exactly view/add/change/delete on Article,
+HolidayOverride and HolidayYear.
+
+The calculator app adds its own editor permissions to the same group in its own migration. Either may run
+first, so both get_or_create the group and neither depends on the other. Frozen literals; reversing removes
+only these permissions.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -35,8 +41,8 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("renewal", "0002_seed_guides"),
-        ("calculator", "0004_editor_group"),
         ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
