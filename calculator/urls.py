@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from calculator import views
 
 app_name = "calculator"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("restart/", views.restart, name="restart"),
+    path("check/", views.check, name="check"),
+    path("result/<str:token>/", views.result, name="result"),
+    path("result/<str:token>/recompute/", views.recompute, name="recompute"),
+    path("<slug:slug>/", views.step, name="step"),
+]

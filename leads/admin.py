@@ -1,6 +1,7 @@
 """Consultants' workflow: a masked list, status, assignment, due-by, notes; reveal and export are logged."""
 
 import csv
+import unicodedata
 from typing import ClassVar
 
 from django.contrib import admin, messages
@@ -18,10 +19,14 @@ from django.views.decorators.debug import sensitive_variables
 
 from leads import services
 from leads.models import Lead, LeadAccessLog
+from leads.phones import InvalidPhone, normalize_phone
 
 CONSULTANT_GROUP = "顾问"
 # A cell that starts with one of these is a formula to Excel and WPS (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# The masked number already shows the last four digits; searching by more would confirm hidden ones.
+VISIBLE_TRAILING_DIGITS = 4
+LONG_SEARCH_REFUSED = "按手机号搜索时只能输入尾号 4 位；按完整号码搜索需要“可以查看完整手机号”权限。"
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -40,6 +45,16 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _searched_digits(term):
+    """The digits of a phone search (a full number as people type it, or trailing digits), else None."""
+    try:
+        return normalize_phone(term)
+    except InvalidPhone:
+        pass
+    text = "".join(unicodedata.normalize("NFKC", term).split()).replace("-", "")
+    return text if text.isascii() and text.isdigit() else None
+
+
 def _local(value):
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
@@ -53,7 +68,7 @@ def _csv_safe(value):
 class LeadAdmin(admin.ModelAdmin):
     list_display = (
         "name",
-        "masked_phone_column",
+        "phone_masked",
         "service",
         "status",
         "assigned_to",
@@ -61,11 +76,12 @@ class LeadAdmin(admin.ModelAdmin):
         "created_at",
         "has_result",
     )
-    list_filter = ("status", OverdueFilter, "service", "assigned_to")
+    list_filter = ("status", OverdueFilter, "service", ("assigned_to", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("assigned_to",)
-    # Full or last digits of a number find the lead, which is still shown masked.
-    search_fields = ("name", "phone__endswith")
-    search_help_text = "按称呼或手机号（全号或尾号）搜索"
+    # Phone searches are handled in get_search_results: up to 4 trailing digits for everyone, more only with
+    # the reveal permission and then logged like a reveal.
+    search_fields = ("name",)
+    search_help_text = "按称呼或手机号尾号 4 位搜索；有查看完整号码权限的顾问可按完整号码搜索（会被记录）"
     date_hierarchy = "created_at"
     actions = ("assign_to_me", "export_csv")
     fieldsets = (
@@ -120,10 +136,6 @@ class LeadAdmin(admin.ModelAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    @admin.display(description="手机号", ordering="phone")
-    def masked_phone_column(self, lead):
-        return lead.masked_phone
-
     @admin.display(description="回电期限", ordering="due_by")
     def due_column(self, lead):
         if lead.is_overdue():
@@ -134,7 +146,7 @@ class LeadAdmin(admin.ModelAdmin):
     def has_result(self, lead):
         return bool(lead.result_token)
 
-    @admin.display(description="手机号")
+    @admin.display(description="手机号", ordering="phone")
     def phone_masked(self, lead):
         return lead.masked_phone
 
@@ -142,6 +154,19 @@ class LeadAdmin(admin.ModelAdmin):
     def phone_with_reveal(self, lead):
         url = reverse("admin:leads_lead_reveal", args=[lead.pk])
         return format_html('{} <a class="button" href="{}">查看完整号码</a>', lead.masked_phone, url)
+
+    def get_search_results(self, request, queryset, search_term):
+        digits = _searched_digits(search_term)
+        if digits is None:
+            return super().get_search_results(request, queryset, search_term)
+        if len(digits) <= VISIBLE_TRAILING_DIGITS:
+            return queryset.filter(phone__endswith=digits), False
+        if not self.has_reveal_permission(request):
+            self.message_user(request, LONG_SEARCH_REFUSED, messages.WARNING)
+            return queryset.none(), False
+        found = queryset.filter(phone__endswith=digits)
+        services.log_access(request.user, list(found), LeadAccessLog.Action.SEARCH)
+        return found, False
 
     def get_fieldsets(self, request, obj=None):
         if self.has_reveal_permission(request):
@@ -185,7 +210,7 @@ class LeadAdmin(admin.ModelAdmin):
         response["Cache-Control"] = "no-store"
         return response
 
-    @admin.action(description="分配给我")
+    @admin.action(description="分配给我", permissions=["change"])
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user)
         self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)

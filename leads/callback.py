@@ -1,28 +1,21 @@
 """When a consultant must have called back: the promise on the thank-you page and the due-by time in admin."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, time
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from leads.limits import SHANGHAI
+
 END_OF_WORKING_DAY = time(18, 0)
-
-
-def _add_weekdays(start, n):
-    """Monday–Friday, for when no working-day calendar is at hand (it knows no holidays or 调休)."""
-    day = start
-    while n > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
 
 
 def callback_due(submitted_at, calendar=None):
     """By the end (18:00 Shanghai time) of the next working day after the day of submission.
 
     `calendar` is a renewal.workdays.WorkdayCalendar (public holidays, 调休 working weekends and the
-    editors' overrides); without one, Monday–Friday.
+    editors' overrides); by default the one in force, read from the database.
     """
-    add_working_days = calendar.add_working_days if calendar is not None else _add_weekdays
+    if calendar is None:
+        from renewal.models import workday_calendar  # the pure callers pass their own calendar
+
+        calendar = workday_calendar()
     submitted_day = submitted_at.astimezone(SHANGHAI).date()
-    return datetime.combine(add_working_days(submitted_day, 1), END_OF_WORKING_DAY, tzinfo=SHANGHAI)
+    return datetime.combine(calendar.add_working_days(submitted_day, 1), END_OF_WORKING_DAY, tzinfo=SHANGHAI)

@@ -3,6 +3,8 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.core.checks import Error, register
 
+from permitsite.privacy import LEADS_RETENTION_DAYS_STATED
+
 DEVELOPMENT_BACKENDS = {"leads.sms.ConsoleBackend", "leads.sms.LocmemBackend"}
 ALIYUN_SETTINGS = (
     "SMS_ALIYUN_ACCESS_KEY_ID",
@@ -44,3 +46,19 @@ def check_sms_backend(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def check_retention_matches_policy(app_configs, **kwargs):
+    # Consents record the policy version, so the retention a person agreed to must be the one enforced.
+    if settings.LEADS_RETENTION_DAYS == LEADS_RETENTION_DAYS_STATED:
+        return []
+    return [
+        Error(
+            f"LEADS_RETENTION_DAYS is {settings.LEADS_RETENTION_DAYS}, but the privacy policy states "
+            f"{LEADS_RETENTION_DAYS_STATED} days.",
+            hint="Change the policy text (permitsite/privacy.py LEADS_RETENTION_DAYS_STATED) and bump "
+            "POLICY_VERSION together, or unset LEADS_RETENTION_DAYS.",
+            id="leads.E004",
+        )
+    ]

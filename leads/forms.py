@@ -1,3 +1,4 @@
+import logging
 import re
 import unicodedata
 
@@ -7,6 +8,11 @@ from django.core.validators import RegexValidator
 
 from leads.models import Lead, PhoneVerification
 from leads.phones import InvalidPhone, normalize_phone
+
+logger = logging.getLogger(__name__)
+
+# Says nothing about the trap, so a bot's author learns nothing; a person never sees the hidden field.
+HONEYPOT_REFUSED = "提交未成功，请刷新页面后重试。"
 
 # The wizard's result tokens are opaque to us; this only keeps markup and junk out of the database.
 RESULT_TOKEN_RE = re.compile(r"[A-Za-z0-9_\-:.]{1,128}")
@@ -120,10 +126,12 @@ class LeadForm(forms.Form):
     def clean_result(self):
         return clean_result_token(self.cleaned_data.get("result"))
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError("提交未成功：请清空“网址”一栏后重新提交。")
-        return ""
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            logger.info("Consultation form refused: the hidden honeypot field was filled in")
+            raise forms.ValidationError(HONEYPOT_REFUSED, code="honeypot")
+        return cleaned_data
 
     @property
     def result_token(self):

@@ -71,7 +71,8 @@ class Lead(models.Model):
         )
 
     def __str__(self):
-        return f"{self.name}（{self.masked_phone}）"
+        # No name: the admin copies this into django_admin_log.object_repr on every edit.
+        return f"线索 #{self.pk}（{self.masked_phone}）"
 
     @property
     def masked_phone(self):
@@ -110,12 +111,11 @@ class PhoneVerification(models.Model):
 
 
 class SmsSend(models.Model):
-    """One SMS handed to the provider (or tried). Rows are counted for the send limits and the budget."""
+    """One SMS handed to the provider or tried: a refused send counts for the limits and the budget too."""
 
     phone_hash = models.CharField(max_length=64, db_index=True)
     ip_hash = models.CharField(max_length=64, db_index=True)
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
-    delivered = models.BooleanField(default=True)
 
     class Meta:
         verbose_name = "短信发送记录"
@@ -129,6 +129,7 @@ class LeadAccessLog(models.Model):
     class Action(models.TextChoices):
         REVEAL = "reveal", "查看完整号码"
         EXPORT = "export", "导出 CSV"
+        SEARCH = "search", "按完整号码搜索"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.SET_NULL

@@ -40,14 +40,6 @@ def normalize_phone(raw):
     return text
 
 
-def is_valid_phone(raw):
-    try:
-        normalize_phone(raw)
-    except InvalidPhone:
-        return False
-    return True
-
-
 def mask_phone(phone):
     """138****1234: enough for a person to recognise their own number, useless to anyone else."""
     phone = phone or ""

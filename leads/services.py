@@ -1,5 +1,6 @@
 """Leads' business operations on the database. No request objects: views pass plain values in."""
 
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -7,6 +8,8 @@ from datetime import timedelta
 
 from captcha.models import CaptchaStore
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -17,7 +20,6 @@ from leads.callback import callback_due
 from leads.codes import CodeCheck, IssuedCode
 from leads.models import Lead, LeadAccessLog, PhoneVerification, SmsSend
 from leads.phones import scrub
-from renewal.models import workday_calendar
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +34,9 @@ VERIFICATION_KEPT_FOR = timedelta(days=1)
 SMS_SEND_KEPT_FOR = timedelta(days=2)
 
 
-class LeadNotSaved(Exception):
-    """The database stayed busy after one retry: the person must be told it did not work."""
+class DatabaseBusy(Exception):
+    """The database stayed locked after one retry (saving a lead, sending a code or deleting): the person
+    must be told it did not work."""
 
 
 def _key(purpose):
@@ -43,6 +46,20 @@ def _key(purpose):
 def digest(purpose, value):
     """Keyed hash for values we must compare but never read back (IP, user agent, number in send logs)."""
     return salted_hmac(f"leads.{purpose}", value or "", algorithm="sha256").hexdigest()
+
+
+def sms_limit_client(ip):
+    """The address the per-client SMS limit counts. An IPv6 subscriber is usually given a whole /64 and
+    can pick any address in it, so IPv6 clients are counted by their /64 network; IPv4 by the address."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
 def daily_budget():
@@ -71,13 +88,12 @@ def retry_once_if_locked(operation):
     except OperationalError as exc:
         if "locked" not in str(exc):
             raise
-        raise LeadNotSaved from None
+        raise DatabaseBusy from None
 
 
 @dataclass(frozen=True)
 class CodeRequest:
     decision: limits.SendDecision
-    delivered: bool = False
 
     @property
     def refused(self):
@@ -88,11 +104,11 @@ class CodeRequest:
 def request_code(phone, session_key, ip, purpose, now=None):
     """Send a verification code if the limits allow it.
 
-    Raises sms.SmsSendError when the provider fails, LeadNotSaved when the database stays locked.
+    Raises sms.SmsSendError when the provider fails, DatabaseBusy when the database stays locked.
     """
     now = now or timezone.now()
     phone_hash = digest("phone", phone)
-    ip_hash = digest("ip", ip)
+    ip_hash = digest("ip", sms_limit_client(ip))
     session_hash = codes.session_hash(_key("session"), session_key)
     budget = daily_budget()
 
@@ -108,13 +124,9 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 budget,
             )
             if not decision.allowed:
-                return decision, None, None, None
-            send = SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
+                return decision, None, None
+            SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
             code = codes.new_code()
-            # Only the newest code of a number, session and purpose is valid.
-            PhoneVerification.objects.filter(
-                phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
-            ).delete()
             verification = PhoneVerification.objects.create(
                 phone_hash=phone_hash,
                 session_hash=session_hash,
@@ -123,9 +135,9 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 created_at=now,
                 expires_at=now + codes.CODE_LIFETIME,
             )
-            return decision, send, verification, code
+            return decision, verification, code
 
-    decision, send, verification, code = retry_once_if_locked(decide_and_record)
+    decision, verification, code = retry_once_if_locked(decide_and_record)
     if not decision.allowed:
         if decision.reason == "budget":
             logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
@@ -138,10 +150,14 @@ def request_code(phone, session_key, ip, purpose, now=None):
     except sms.SmsSendError as exc:
         # A provider's message may quote the request; scrub it even though our backends never do.
         logger.error("SMS provider failed: %s", scrub(exc, code))
-        SmsSend.objects.filter(pk=send.pk).update(delivered=False)
         verification.delete()
         raise
-    return CodeRequest(decision, delivered=True)
+    # Only the newest code of a number, session and purpose is valid. Older ones go only now: when the
+    # provider fails, the code the visitor already has keeps working.
+    PhoneVerification.objects.filter(
+        phone_hash=phone_hash, session_hash=session_hash, purpose=purpose, used_at__isnull=True
+    ).exclude(pk=verification.pk).delete()
+    return CodeRequest(decision)
 
 
 @sensitive_variables()
@@ -175,6 +191,23 @@ def _consume_code(phone, session_key, code, purpose, now):
     return outcome
 
 
+MESSAGE_SEPARATOR = "\n\n"
+TRIMMED_MARK = "……"
+
+
+def merged_message(previous, new, limit):
+    """A repeat submission's message added to the lead's, unless it repeats the last one.
+
+    At most `limit` characters: the oldest words are cut, visibly, since the newest matter for the call.
+    """
+    if not new or previous == new or previous.endswith(MESSAGE_SEPARATOR + new):
+        return previous
+    merged = f"{previous}{MESSAGE_SEPARATOR}{new}" if previous else new
+    if len(merged) > limit:
+        merged = TRIMMED_MARK + merged[len(merged) - limit + len(TRIMMED_MARK) :]
+    return merged
+
+
 @dataclass(frozen=True)
 class ConsentEvidence:
     privacy_version: str
@@ -184,7 +217,7 @@ class ConsentEvidence:
 
 @sensitive_variables()
 def submit_lead(*, name, phone, service, message, result_token, code, session_key, evidence, now=None):
-    """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises LeadNotSaved.
+    """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises DatabaseBusy.
 
     The same number again within 24 hours updates its open lead instead of adding a duplicate.
     """
@@ -203,13 +236,10 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
                 .first()
             )
             if lead is None:
-                lead = Lead(
-                    phone=phone, created_at=now, due_by=callback_due(now, workday_calendar()), submissions=0
-                )
+                lead = Lead(phone=phone, created_at=now, due_by=callback_due(now), submissions=0)
             lead.name = name
             lead.service = service
-            if message and message not in lead.message:
-                lead.message = f"{lead.message}\n\n{message}".strip()
+            lead.message = merged_message(lead.message, message, Lead._meta.get_field("message").max_length)
             if result_token:
                 lead.result_token = result_token
                 lead.result_consent_at = now
@@ -234,13 +264,24 @@ def delete_personal_data(*, phone, code, session_key, now=None):
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.DELETION, now)
             if outcome is not CodeCheck.OK:
                 return outcome, 0
-            deleted, _ = Lead.objects.filter(phone=phone).delete()
+            deleted = _delete_leads(Lead.objects.filter(phone=phone))
             # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
             # purge_leads removes them after two days like everyone else's.
             PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).delete()
             return outcome, deleted
 
     return retry_once_if_locked(attempt)
+
+
+def _delete_leads(leads):
+    """Delete the leads and the admin's change history of them, which must not outlive them
+    (its object_repr once held the person's name). Returns the number of leads deleted."""
+    numbers = [str(pk) for pk in leads.values_list("pk", flat=True)]
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Lead), object_id__in=numbers
+    ).delete()
+    _, per_model = leads.delete()
+    return per_model.get(Lead._meta.label, 0)
 
 
 def log_access(user, leads, action, now=None):
@@ -257,7 +298,7 @@ def purge(now=None, retention_days=None):
     """Delete leads past the retention period and verification data nobody needs any more. Idempotent."""
     now = now or timezone.now()
     retention_days = settings.LEADS_RETENTION_DAYS if retention_days is None else retention_days
-    leads, _ = Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)).delete()
+    leads = _delete_leads(Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)))
     verifications, _ = PhoneVerification.objects.filter(created_at__lt=now - VERIFICATION_KEPT_FOR).delete()
     sends, _ = SmsSend.objects.filter(sent_at__lt=now - SMS_SEND_KEPT_FOR).delete()
     # Every view of a form page stores a CAPTCHA challenge; bots viewing pages must not grow the table.

@@ -40,7 +40,7 @@ def _send_code(request, form):
         )
     except sms.SmsSendError:
         return 503, {"error": PROVIDER_FAILED}
-    except services.LeadNotSaved:
+    except services.DatabaseBusy:
         return 503, {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
     if outcome.refused:
         return 429, {"error": outcome.decision.message, "retry_after": outcome.decision.retry_after}
@@ -145,7 +145,7 @@ def _save_lead(request, form):
             session_key=session_key(request),
             evidence=evidence,
         )
-    except services.LeadNotSaved:
+    except services.DatabaseBusy:
         form.add_error(None, NOT_SAVED)
         return None
     if outcome is not CodeCheck.OK:
@@ -199,7 +199,7 @@ def _delete(request, form):
         outcome, deleted = services.delete_personal_data(
             phone=form.cleaned_data["phone"], code=form.cleaned_data["code"], session_key=session_key(request)
         )
-    except services.LeadNotSaved:
+    except services.DatabaseBusy:
         form.add_error(None, "系统繁忙，删除没有完成，请再点一次“删除”。")
         return None
     if outcome is not CodeCheck.OK:

@@ -9,6 +9,7 @@ SHARE_IMAGE = "img/share.png"
 # (url path, label). Each part adds itself here when it exists.
 NAVIGATION = [
     ("/", "首页"),
+    ("/jifen/", "积分自测"),
     ("/guides/", "签注指南"),
     ("/consult/", "在线咨询"),
 ]

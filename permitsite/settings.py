@@ -177,6 +177,8 @@ if HTTPS:
     # Behind a TLS-terminating proxy that sets X-Forwarded-Proto (docs/deploy.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    # Load balancers probe health over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^ping$", r"^healthz$"]
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -187,7 +189,8 @@ if HTTPS:
 
 # Large enough for every form we have, small enough that a hostile body is refused early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# The ruleset admin page edits every indicator, option and band of a ruleset at once (~900 fields).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 PORT = envint(env, "PORT", 8000)
 

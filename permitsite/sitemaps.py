@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from calculator.sitemaps import CalculatorSitemap
 from leads.sitemaps import LeadsSitemap
 from renewal.sitemaps import GuideSitemap, RenewalPagesSitemap
 
@@ -20,6 +21,7 @@ class StaticPagesSitemap(Sitemap):
 # Each app adds its own sitemap here.
 SITEMAPS = {
     "pages": StaticPagesSitemap,
+    "calculator": CalculatorSitemap,
     "renewal": RenewalPagesSitemap,
     "guides": GuideSitemap,
     "leads": LeadsSitemap,

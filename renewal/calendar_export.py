@@ -28,7 +28,7 @@ def renewal_calendar(status: RenewalStatus, uid_domain: str, stamp: datetime) ->
             "expiry",
             status.expiry,
             "居住证有效期最后一天",
-            "请在今天之前办好签注；明天起证件的使用功能会中止，补办签注后才恢复。",
+            ("最晚今天办好签注；明天起证件的使用功能会中止（60 天内补办签注，居住年限仍连续计算）。"),
         ),
         (
             "grace-ends",

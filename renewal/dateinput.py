@@ -1,13 +1,21 @@
 """Reading a date typed by a person or sent to the API, with Chinese messages for every mistake."""
 
 import re
+import unicodedata
 from datetime import date
 
-from renewal.deadlines import UnsupportedDate, check_supported
+from renewal.deadlines import (
+    EARLIEST_SUPPORTED,
+    LATEST_SUPPORTED,
+    SUPPORTED_RANGE_MESSAGE,
+    UnsupportedDate,
+    check_supported,
+)
 
 # 2026-06-15 is the form the API documents and <input type="date"> sends; people also type
-# 2026/6/15, 2026.6.15 or 2026年6月15日, so those are read the same way.
-DATE_PATTERN = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# 2026/6/15, 2026.6.15 or 2026年6月15日, so those are read the same way. ASCII digits only: other
+# scripts' digits are refused, after NFKC has turned a Chinese input method's ２０２６／６／１５ into ASCII.
+DATE_PATTERN = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", re.ASCII)
 
 
 class InvalidDate(ValueError):
@@ -15,10 +23,12 @@ class InvalidDate(ValueError):
 
 
 def parse_date(text: str) -> date:
-    match = DATE_PATTERN.fullmatch(text.strip())
+    match = DATE_PATTERN.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if not match:
         raise InvalidDate("请按“2026-06-15”的格式填写日期。")
     year, month, day = (int(part) for part in match.groups())
+    if not EARLIEST_SUPPORTED.year <= year <= LATEST_SUPPORTED.year:
+        raise InvalidDate(SUPPORTED_RANGE_MESSAGE)
     if not 1 <= month <= 12:
         raise InvalidDate(f"没有{month}月，请检查日期。")
     try:

@@ -60,11 +60,14 @@ def format_date_cn(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+SUPPORTED_RANGE_MESSAGE = (
+    f"日期需在{format_date_cn(EARLIEST_SUPPORTED)}至{format_date_cn(LATEST_SUPPORTED)}之间。"
+)
+
+
 def check_supported(day: date) -> None:
     if not EARLIEST_SUPPORTED <= day <= LATEST_SUPPORTED:
-        raise UnsupportedDate(
-            f"日期需在{format_date_cn(EARLIEST_SUPPORTED)}至{format_date_cn(LATEST_SUPPORTED)}之间。"
-        )
+        raise UnsupportedDate(SUPPORTED_RANGE_MESSAGE)
 
 
 def renewal_status(expiry: date, today: date) -> RenewalStatus:
@@ -100,7 +103,15 @@ def renewal_status(expiry: date, today: date) -> RenewalStatus:
     )
 
 
+# RENEWAL.md: every computed date is shown with this caveat; the API passes the message on as it is.
+CAVEAT = "日期按公开规定推算，以受理部门最新规定为准。"
+
+
 def _message(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) -> str:
+    return _situation(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) + CAVEAT
+
+
+def _situation(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) -> str:
     expiry_cn = format_date_cn(expiry)
     grace_cn = format_date_cn(grace_ends)
     if status is Status.NOT_YET_OPEN:

@@ -14,6 +14,12 @@ from renewal.models import Article, Category, workday_calendar
 from renewal.workdays import processing_estimate
 
 
+def _own_fields(query, form_class):
+    """The query to bind, or None when it carries none of the form's fields: a link shared from WeChat
+    (?from=singlemessage) or a campaign (utm_*) shows the empty form, not an error."""
+    return query if any(name in query for name in form_class.base_fields) else None
+
+
 @require_safe
 def guide_list(request):
     articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
@@ -41,8 +47,9 @@ def guide_detail(request, slug):
     )
     etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
     response = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
-    if response is None:  # not a 304: render, and count the view
-        article.record_view()
+    if response is None:  # not a 304: render, and count the view unless a monitor or crawler sent HEAD
+        if request.method == "GET":
+            article.record_view()
         response = render(
             request,
             "renewal/guide_detail.html",
@@ -55,7 +62,7 @@ def guide_detail(request, slug):
 
 @require_safe
 def check(request):
-    form = ExpiryForm(request.GET or None)
+    form = ExpiryForm(_own_fields(request.GET, ExpiryForm))
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
     guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
     return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
@@ -77,7 +84,9 @@ def check_calendar(request):
 
 @require_safe
 def processing(request):
-    form = AcceptedForm(request.GET or None, initial={"accepted": timezone.localdate().isoformat()})
+    form = AcceptedForm(
+        _own_fields(request.GET, AcceptedForm), initial={"accepted": timezone.localdate().isoformat()}
+    )
     estimate = (
         processing_estimate(form.cleaned_data["accepted"], workday_calendar()) if form.is_valid() else None
     )

@@ -78,6 +78,15 @@ class WorkdayCalendar:
         return tuple(year for year in range(first.year, last.year + 1) if not self.schedule_known(year))
 
 
+def next_year_without_schedule(today: date, calendar: WorkdayCalendar) -> int | None:
+    """From December on, due-by times and estimates reach into next year; returns that year while its
+    schedule is still unknown (they then silently count Monday–Friday), else None."""
+    next_year = today.year + 1
+    if today.month == 12 and not calendar.schedule_known(next_year):
+        return next_year
+    return None
+
+
 @dataclass(frozen=True)
 class ProcessingEstimate:
     accepted: date

@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from django.core.cache import cache
 from django.db import connections
@@ -13,6 +15,12 @@ def fresh_cache():
 
 @pytest.fixture
 def unreachable_database(django_db_blocker):
+    with database_unreachable(django_db_blocker):
+        yield
+
+
+@contextlib.contextmanager
+def database_unreachable(django_db_blocker):
     """Point this thread's default connection at a database that cannot be reached.
 
     A real failure, not a mock: SQLite gets a path that cannot be opened, PostgreSQL a closed port.

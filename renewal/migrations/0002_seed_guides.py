@@ -2,11 +2,28 @@
 
 Frozen literals: rows are created only when their slug is missing and an editor's edits are never
 overwritten. Reversing removes only guides that still read exactly as seeded.
+
+The HTML is rendered by a frozen copy of the sanitiser's settings as they stood when these guides were
+written, not by the live renewal.markup: a migration must do the same thing whenever it runs. Saving a guide
+in admin renders it again with the live code.
 """
 
+import markdown
+import nh3
 from django.db import migrations
 
-from renewal.markup import render_markdown
+SEED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4", "hr",
+    "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+SEED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+SEED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def seed_html(body):
+    html = markdown.markdown(body, extensions=["tables", "sane_lists"])
+    return nh3.clean(html, tags=SEED_TAGS, attributes=SEED_ATTRIBUTES, url_schemes=SEED_URL_SCHEMES)
+
 
 RENEW = {
     "slug": "how-to-renew",
@@ -214,8 +231,8 @@ POINTS = {
 - 所学专业在紧缺急需目录内且对口：30 分；
 - 创业人才、创新创业中介服务人才：120 分；
 - 投资办企业：按纳税额或按带动本市户籍人员就业计分，两者取高，最多 120 分；
-- 在环卫等公共服务领域工作：满 5 年后每年 4 分；
-- 在临港等远郊重点区域工作并居住：满 5 年后每年 2 分，最多 20 分；
+- 在环卫等公共服务领域工作：不满 5 年不计分；满 5 年后从第一年算起，每满一年 4 分（如 6 年得 24 分）；
+- 在临港等远郊重点区域工作并居住：不满 5 年不计分；满 5 年后从第一年算起，每满一年 2 分，最多 20 分；
 - 全日制应届高校毕业生：10 分；
 - 获得政府表彰：按级别 30、60 或 110 分，取最高一项；
 - 配偶是上海户籍：每满一年 4 分，最多 40 分。
@@ -292,7 +309,7 @@ def create_guides(apps, schema_editor):
         if Article.objects.filter(slug=guide["slug"]).exists():
             continue
         created[guide["slug"]] = Article.objects.create(
-            **guide, body_html=render_markdown(guide["body"]), is_published=True
+            **guide, body_html=seed_html(guide["body"]), is_published=True
         )
     for slug, related_slugs in RELATED.items():
         if slug in created:

@@ -12,6 +12,7 @@
     }
     var label = button.textContent;
     var timer = null;
+    var LONGEST_COUNTDOWN = 120;
 
     function say(text, isError) {
       status.textContent = text;
@@ -89,7 +90,13 @@
             if (codeInput) { codeInput.focus(); }
           } else if (answer.status === 429) {
             say(data.error, true);
-            countdown(data.retry_after || 60);
+            var wait = data.retry_after || 60;
+            // A daily limit lasts hours: a countdown of "79200 秒" helps nobody, the message says how long.
+            if (wait <= LONGEST_COUNTDOWN) {
+              countdown(wait);
+            } else {
+              button.disabled = false;
+            }
           } else {
             var messages = [];
             var errors = data.errors || {};

@@ -90,3 +90,27 @@ def test_the_script_explains_a_refused_request_in_place(phone, live_server):
     phone.locator("[data-code-status]").get_by_text("请输入 11 位中国大陆手机号码。").wait_for()
     assert phone.get_by_role("button", name="获取验证码").is_enabled()
     assert sms.outbox == []
+
+
+def test_a_daily_limit_shows_the_message_without_an_hours_long_countdown(phone, live_server):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from leads.models import SmsSend
+    from leads.services import digest
+
+    now = timezone.now()
+    for hours_ago in range(2, 12):  # ten codes today, none in the last hour: the daily limit holds
+        SmsSend.objects.create(
+            phone_hash=digest("phone", "13812345678"), ip_hash="x", sent_at=now - timedelta(hours=hours_ago)
+        )
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_label("手机号码").fill("13812345678")
+    phone.get_by_label("图片验证码").fill("passed")
+    phone.get_by_role("button", name="获取验证码").click()
+    phone.locator("[data-code-status]").get_by_text("今天获取验证码的次数已达上限").wait_for()
+    button = phone.get_by_role("button", name="获取验证码")
+    assert button.is_enabled()
+    assert "秒后可重发" not in phone.locator("main").inner_text()
+    assert sms.outbox == []

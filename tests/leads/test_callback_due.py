@@ -23,12 +23,12 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
     ],
 )
 def test_callback_is_due_at_the_end_of_the_next_working_day(submitted, due):
-    assert callback_due(submitted) == due
+    assert callback_due(submitted, WorkdayCalendar()) == due
 
 
 def test_the_day_is_counted_in_shanghai_not_utc():
     # Thursday 17:30 UTC is already Friday 01:30 in Shanghai, so the call is due on Monday.
-    due = callback_due(datetime(2026, 11, 26, 17, 30, tzinfo=UTC))
+    due = callback_due(datetime(2026, 11, 26, 17, 30, tzinfo=UTC), WorkdayCalendar())
     assert due == datetime(2026, 11, 30, 18, 0, tzinfo=SHANGHAI)
     assert due.tzinfo == SHANGHAI
 
@@ -49,4 +49,13 @@ def test_with_the_working_day_calendar_holidays_and_make_up_days_count(submitted
 def test_an_editors_holiday_override_moves_the_callback():
     calendar = WorkdayCalendar(overrides={datetime(2026, 11, 30).date(): DayKind.HOLIDAY})
     due = callback_due(datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI), calendar)
+    assert due == datetime(2026, 12, 1, 18, 0, tzinfo=SHANGHAI)
+
+
+@pytest.mark.django_db
+def test_by_default_the_calendar_in_force_is_used_with_the_editors_overrides():
+    from renewal.models import HolidayOverride
+
+    HolidayOverride.objects.create(date=datetime(2026, 11, 30).date(), kind=DayKind.HOLIDAY)
+    due = callback_due(datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI))
     assert due == datetime(2026, 12, 1, 18, 0, tzinfo=SHANGHAI)

@@ -1,12 +1,15 @@
 """POST /consult/code/: the JSON contract our script (and later a mini-program) relies on."""
 
+from datetime import timedelta
+
 import pytest
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
+from django.utils import timezone
 
 from leads import sms
 from leads.models import Lead, PhoneVerification, SmsSend
-from tests.leads.helpers import PHONE, ask_for_code
+from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +105,7 @@ def test_a_provider_failure_is_a_friendly_503_and_frees_no_code(client, settings
     assert response.status_code == 503
     assert response.json() == {"error": "短信暂时发送失败，请稍后再试。您填写的内容已保留。"}
     assert PhoneVerification.objects.count() == 0
-    assert SmsSend.objects.get().delivered is False
+    assert SmsSend.objects.count() == 1  # a refused send still counts towards the limits
 
 
 class FailingBackend(sms.BaseSmsBackend):
@@ -124,3 +127,28 @@ def test_a_database_locked_twice_is_a_friendly_503_without_a_send(client, monkey
     assert response.status_code == 503
     assert response.json() == {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
     assert sms.outbox == []
+
+
+def test_a_failed_resend_keeps_the_code_already_sent(client, settings, time_machine):
+    assert ask_for_code(client).status_code == 200
+    first_code = last_code_sent_to()
+    time_machine.move_to(timezone.now() + timedelta(minutes=2))
+    settings.SMS_BACKEND = "tests.leads.test_code_api.FailingBackend"
+    assert ask_for_code(client).status_code == 503
+
+    response = client.post("/consult/", lead_form(code=first_code), REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 302
+    assert Lead.objects.filter(phone=PHONE).exists()
+
+
+def test_a_successful_resend_makes_the_earlier_code_invalid(client, time_machine):
+    assert ask_for_code(client).status_code == 200
+    first_code = last_code_sent_to()
+    time_machine.move_to(timezone.now() + timedelta(minutes=2))
+    assert ask_for_code(client).status_code == 200
+    if last_code_sent_to() == first_code:
+        pytest.skip("the two random codes happened to be equal")
+    response = client.post("/consult/", lead_form(code=first_code), REMOTE_ADDR="203.0.113.7")
+    assert response.status_code == 200
+    assert not Lead.objects.exists()
+    assert PhoneVerification.objects.filter(used_at__isnull=True).count() == 1

@@ -80,7 +80,7 @@ def test_a_database_still_locked_after_the_retry_is_reported_not_raised():
     def operation():
         raise LOCKED
 
-    with pytest.raises(services.LeadNotSaved):
+    with pytest.raises(services.DatabaseBusy):
         services.retry_once_if_locked(operation)
 
 

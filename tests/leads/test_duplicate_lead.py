@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from leads.models import Lead
+from leads.services import merged_message
 from tests.leads.helpers import submit_lead
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,29 @@ def test_the_same_message_twice_is_not_repeated(client, clock):
     clock.shift(timedelta(minutes=2))
     submit_lead(client, message="同一句话")
     assert Lead.objects.get().message == "同一句话"
+
+
+def test_a_short_follow_up_is_kept_even_if_the_earlier_message_contains_it(client, clock):
+    submit_lead(client, message="想了解社保基数是不是要和个税一致")
+    clock.shift(timedelta(minutes=2))
+    submit_lead(client, message="是")
+    assert Lead.objects.get().message == "想了解社保基数是不是要和个税一致\n\n是"
+
+
+def test_merged_messages_never_exceed_1000_characters_and_keep_the_newest(client, clock):
+    for number in range(4):
+        submit_lead(client, message=str(number) * 500)
+        clock.shift(timedelta(minutes=2))
+    message = Lead.objects.get().message
+    assert len(message) == 1000
+    assert message.endswith("\n\n" + "3" * 500)
+    assert message.startswith("……")
+
+
+def test_merging_by_hand_computed_cases():
+    assert merged_message("", "第一次", 1000) == "第一次"
+    assert merged_message("第一次", "", 1000) == "第一次"
+    assert merged_message("第一次", "第一次", 1000) == "第一次"
+    assert merged_message("甲\n\n乙", "乙", 1000) == "甲\n\n乙"
+    assert merged_message("甲\n\n乙", "甲", 1000) == "甲\n\n乙\n\n甲"
+    assert merged_message("abcdef", "xy", 8) == "……ef\n\nxy"

@@ -1,5 +1,7 @@
 """Every field of /consult/ is checked with a clear Chinese message; nothing else comes from the request."""
 
+import logging
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -64,10 +66,18 @@ def test_the_message_is_optional_but_at_most_500_characters(client):
     assert submit_lead(client, message="").status_code == 302
 
 
-def test_a_filled_honeypot_stores_nothing(client):
+def test_a_filled_honeypot_stores_nothing_and_does_not_name_the_trap(client, caplog):
+    caplog.set_level(logging.INFO, logger="leads")
     response = submit_lead(client, website="http://spam.example")
-    assert "提交未成功" in form_errors(response)["website"][0]
+    assert form_errors(response) == {"__all__": ["提交未成功，请刷新页面后重试。"]}
+    html = response.content.decode()
+    assert '<div class="alert alert-danger" role="alert"><p>提交未成功，请刷新页面后重试。</p></div>' in html
+    assert "清空" not in html
     assert Lead.objects.count() == 0
+    honeypot_logs = [record for record in caplog.records if "honeypot" in record.getMessage()]
+    assert [record.levelno for record in honeypot_logs] == [logging.INFO]
+    # No personal data in the record: neither the number, the name nor what the bot typed.
+    assert not any(text in honeypot_logs[0].getMessage() for text in ("138", "王先生", "spam.example"))
 
 
 def test_fields_the_server_owns_cannot_be_set_from_the_request(client):

@@ -3,26 +3,34 @@
 Runs in .ci/run's PostgreSQL + Redis pass; skipped on SQLite, where a second host cannot share the database.
 """
 
-import http.cookiejar
+import json
 import os
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
+from captcha.models import CaptchaStore
+from django.contrib.auth.models import User
 from django.db import connection
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from calculator.models import RuleSet
+from tests.ops.browser import Browser, form_fields
 from tests.ops.servers import gunicorn, prepare
 
-pytestmark = pytest.mark.skipif(
-    not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
-    reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL, as in .ci/run's second pass",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
+        reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL, as in .ci/run's second pass",
+    ),
+    # The servers read what this test writes, so it must really commit; serialized rollback brings back
+    # the rows the data migrations installed (the default ruleset) after each test's flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
-def two_servers(transactional_db, tmp_path):
+def two_servers(tmp_path):
     """Two gunicorn instances on different ports, both using this test's database and Redis."""
     db = connection.settings_dict
     shared = {
@@ -35,46 +43,78 @@ def two_servers(transactional_db, tmp_path):
         yield url_a, url_b
 
 
-class Browser:
-    """Just enough of a browser: cookies, and the CSRF token from the last form seen."""
-
-    def __init__(self):
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
-        )
-
-    def get(self, url):
-        return self.send(urllib.request.Request(url))
-
-    def post_form(self, url, fields):
-        status, page = self.get(url)
-        if status != 200:  # e.g. the lockout page, which axes also shows to GET requests
-            return status, page
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
-        return self.send(urllib.request.Request(url, data=body, headers={"Referer": url}))
-
-    def send(self, request):
-        try:
-            with self.opener.open(request, timeout=15) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
 def test_admin_lockout_holds_across_servers(two_servers):
     url_a, url_b = two_servers
     failures = {"username": "editor1", "password": "wrong-password-123"}
     for attempt in range(5):
         base = url_a if attempt % 2 == 0 else url_b
-        status, _ = Browser().post_form(base + "/admin/login/", failures)
+        status, _ = Browser().submit(base + "/admin/login/", failures)
         assert status in (200, 429)
     for base in (url_a, url_b):
-        status, page = Browser().post_form(base + "/admin/login/", failures)
+        status, page = Browser().submit(base + "/admin/login/", failures)
         assert status == 429
         assert "登录尝试过多" in page
+
+
+def fresh_graduate_score(base_url):
+    status, body = Browser().post_json(base_url + "/api/v1/score", {"age": 30, "fresh_graduate": True})
+    assert status == 200
+    return json.loads(body)["total"]
+
+
+def test_a_rule_changed_through_one_server_scores_on_the_other(two_servers, settings):
+    url_a, url_b = two_servers
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]  # as the servers use
+    assert fresh_graduate_score(url_b) == 40  # 30 for age, 10 for a fresh graduate; now cached on b
+
+    boss = User.objects.create_superuser("boss", password="a long enough password 1")
+    device = TOTPDevice.objects.create(user=boss, name="phone", confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    editor = Browser()
+    status, _ = editor.submit(
+        url_a + "/admin/login/?next=/admin/",
+        {"username": "boss", "password": "a long enough password 1", "otp_token": code},
+    )
+    assert status == 302
+    change_page = f"{url_a}/admin/calculator/ruleset/{RuleSet.objects.get(version='2023-01').pk}/change/"
+    status, page = editor.get(change_page)
+    fields = form_fields(page)
+    (prefix,) = [
+        name[: -len("-key")]
+        for name, value in fields.items()
+        if name.endswith("-key") and value == "fresh_graduate"
+    ]
+    status, _ = editor.post(
+        change_page, {**fields, f"{prefix}-points": "12", "_save": "保存"}, referer=change_page
+    )
+    assert status == 302
+
+    assert fresh_graduate_score(url_b) == 42
+
+
+def request_code(base_url, phone):
+    visitor = Browser()
+    status, page = visitor.get(base_url + "/consult/")
+    assert status == 200
+    fields = form_fields(page)
+    answer = CaptchaStore.objects.get(hashkey=fields["captcha_0"]).response
+    return visitor.post(
+        base_url + "/consult/code/",
+        {
+            "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
+            "phone": phone,
+            "captcha_0": fields["captcha_0"],
+            "captcha_1": answer,
+        },
+        referer=base_url + "/consult/",
+    )
+
+
+def test_sms_limits_hold_across_servers(two_servers):
+    url_a, url_b = two_servers
+    status, body = request_code(url_a, "13912345678")
+    assert status == 200, body
+    status, body = request_code(url_b, "13912345678")
+    assert status == 429
+    assert 0 < json.loads(body)["retry_after"] <= 60
+    assert re.search(r"\d+ ?秒", json.loads(body)["error"])

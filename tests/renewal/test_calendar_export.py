@@ -74,3 +74,12 @@ def test_a_bad_date_is_a_400_with_a_chinese_reason(client, expiry):
 
     assert response.status_code == 400
     assert "日" in response.content.decode() or "请" in response.content.decode()
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_the_expiry_day_event_says_today_still_counts(client):
+    description = str(events(download(client))["居住证有效期最后一天"]["description"])
+    # The expiry day is inside the window: endorsing on the day itself is in time.
+    assert description.startswith("最晚今天办好签注；明天起证件的使用功能会中止")
+    assert "60 天内补办签注，居住年限仍连续计算" in description
+    assert "今天之前" not in description

@@ -87,3 +87,8 @@ def test_before_the_window_opens_the_page_already_says_how_to_renew(client):
     assert 'data-status="not_yet_open"' in html
     assert "到时候可以这样办" in html
     assert "居住证办理一件事" in html
+
+
+def test_the_page_states_the_caveat_once(client):
+    html = client.get("/renewal/check/", {"expiry": "2026-06-15"}).content.decode()
+    assert html.count("以受理部门最新规定为准") == 1

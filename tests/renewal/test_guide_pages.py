@@ -84,6 +84,16 @@ def test_each_full_view_counts_once(client):
     assert guide.view_count == 2
 
 
+def test_head_requests_from_monitors_are_not_counted(client):
+    guide = make_article("counted-head")
+
+    assert client.head("/guides/counted-head/").status_code == 200
+    client.get("/guides/counted-head/")
+
+    guide.refresh_from_db()
+    assert guide.view_count == 1
+
+
 def test_counting_a_view_does_not_change_the_updated_date(client):
     guide = make_article("counted-f")
     before = guide.updated_at

@@ -56,3 +56,8 @@ def test_bad_dates_get_400_with_a_chinese_message(client, query, field, message)
 
 def test_only_get_is_allowed(client):
     assert client.post("/api/v1/renewal?expiry=2026-06-15").status_code == 405
+
+
+def test_the_api_message_carries_the_caveat(client):
+    message = client.get("/api/v1/renewal", {"expiry": "2026-06-15", "today": "2026-06-01"}).json()["message"]
+    assert "以受理部门最新规定为准" in message

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from renewal.deadlines import renewal_status
 
 EXPIRY = date(2026, 6, 15)
@@ -43,3 +45,8 @@ def test_lapsed_says_residence_years_restart():
 
     assert "重新计算" in message
     assert "连续计算" not in message
+
+
+@pytest.mark.parametrize("today", [date(2026, 5, 6), date(2026, 6, 1), date(2026, 7, 15), date(2026, 8, 15)])
+def test_every_message_ends_with_the_caveat(today):
+    assert renewal_status(EXPIRY, today).message.endswith("日期按公开规定推算，以受理部门最新规定为准。")

@@ -1,8 +1,10 @@
 import importlib
+import importlib.util
 
 import pytest
 from django.apps import apps
 
+from renewal.markup import render_markdown
 from renewal.models import Article
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +72,26 @@ def test_reversing_keeps_edited_guides():
     seed.remove_unedited_guides(apps, None)
 
     assert list(Article.objects.values_list("slug", flat=True)) == ["points-120"]
+
+
+def test_points_guide_counts_every_year_once_five_full_years_are_reached():
+    body = Article.objects.get(slug="points-120").body
+
+    # RULES.md: 4 (or 2) points per full year counting all years, from 5 full years; under 5: nothing.
+    assert "环卫等公共服务领域工作：不满 5 年不计分；满 5 年后从第一年算起，每满一年 4 分" in body
+    assert "远郊重点区域工作并居住：不满 5 年不计分；满 5 年后从第一年算起，每满一年 2 分，最多 20 分" in body
+    assert "满 5 年后每年" not in body
+
+
+def test_the_seed_renders_html_with_its_own_frozen_sanitiser():
+    source = importlib.util.find_spec("renewal.migrations.0002_seed_guides").loader.get_source(
+        "renewal.migrations.0002_seed_guides"
+    )
+    assert "from renewal" not in source
+    assert "import renewal" not in source
+    # Today the frozen copy and the live sanitiser agree, so seeded guides look like saved ones.
+    for guide in Article.objects.all():
+        assert guide.body_html == render_markdown(guide.body)
+    html = seed.seed_html("<script>x</script>[a](javascript:alert(1))")
+    assert "<script" not in html
+    assert "javascript:" not in html

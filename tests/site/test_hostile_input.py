@@ -4,6 +4,7 @@ Hypothesis throws arbitrary strings (NUL bytes, emoji, control characters, huge 
 repeated and missing fields at each endpoint. New forms and endpoints join by adding a line to a list.
 """
 
+import json
 import string
 
 import pytest
@@ -18,10 +19,42 @@ GET_ENDPOINTS = {
     "/api/v1/renewal": ["expiry", "today"],
     "/api/v1/processing": ["accepted"],
     "/guides/": ["category", "page"],
+    "/jifen/": ["step"],
+    "/api/v1/rules": ["as_of"],
 }
+
+ANSWER_KEYS = [
+    "age",
+    "education",
+    "title_skill",
+    "title_base_ok",
+    "social_insurance_years",
+    "si_base_tier",
+    "shortage_major",
+    "entrepreneur_talent",
+    "innovation_intermediary_talent",
+    "investment_tax_wan",
+    "investment_local_hires",
+    "public_service_years",
+    "remote_area_years",
+    "fresh_graduate",
+    "award",
+    "spouse_hukou_years",
+    "false_materials_count",
+    "detention_count",
+    "crime_count",
+    "veto_serious_crime",
+    "veto_family_planning",
+]
+WIZARD_FIELDS = [*ANSWER_KEYS, "recent_contributions", *(f"has_{key}" for key in ANSWER_KEYS)]
 
 # POST forms: path -> (the field names it reads, the models whose rows a refusal must not add).
 POST_FORMS = {
+    **{
+        f"/jifen/{step}/": (WIZARD_FIELDS, ["calculator.Assessment"])
+        for step in ("basic", "insurance", "bonus", "deductions")
+    },
+    "/jifen/check/": (WIZARD_FIELDS, ["calculator.Assessment"]),
     "/consult/": (
         [
             "name",
@@ -71,12 +104,6 @@ scalar_text = st.one_of(
 field_value = st.one_of(scalar_text, st.lists(scalar_text, min_size=2, max_size=3))  # repeated fields
 
 
-def query_for(names):
-    known = st.fixed_dictionaries({}, optional={name: field_value for name in names})
-    unknown = st.dictionaries(st.text(min_size=1, max_size=10), scalar_text, max_size=2)
-    return st.tuples(known, unknown).map(lambda pair: {**pair[1], **pair[0]})
-
-
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: (
@@ -84,6 +111,12 @@ json_values = st.recursive(
     ),
     max_leaves=10,
 )
+
+
+def query_for(names):
+    known = st.fixed_dictionaries({}, optional={name: field_value for name in names})
+    unknown = st.dictionaries(st.text(min_size=1, max_size=10), scalar_text, max_size=2)
+    return st.tuples(known, unknown).map(lambda pair: {**pair[1], **pair[0]})
 
 
 @pytest.mark.django_db
@@ -94,6 +127,34 @@ def test_get_endpoints_never_fail_with_a_5xx(client, path, data):
     query = data.draw(query_for(GET_ENDPOINTS[path]))
     response = client.get(path, query)
     assert response.status_code < 500, (path, query)
+
+
+answer_like = st.dictionaries(
+    st.sampled_from(ANSWER_KEYS) | st.text(max_size=12),
+    json_values
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.sampled_from(["bachelor", "x2", ""]),
+    max_size=8,
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(body=answer_like | json_values, as_of=st.none() | scalar_text)
+def test_score_api_answers_400_or_200_for_any_json(client, body, as_of):
+    path = "/api/v1/score" if as_of is None else f"/api/v1/score?as_of={as_of}"
+    response = client.post(path, json.dumps(body), content_type="application/json")
+    assert response.status_code in (200, 400), body
+    if response.status_code == 400:
+        assert response.json()["errors"]
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(raw=st.binary(max_size=300))
+def test_score_api_refuses_bodies_that_are_not_json(client, raw):
+    response = client.post("/api/v1/score", raw, content_type="application/json")
+    assert response.status_code in (200, 400)
 
 
 def row_counts(model_labels):
@@ -129,8 +190,8 @@ def test_other_methods_on_get_endpoints_are_refused_cleanly(client, path, method
 
 
 @pytest.mark.django_db
-def test_an_oversized_body_is_refused_cleanly(client):
-    response = client.post(
-        "/api/v1/renewal", data=b"x" * (3 * 1024 * 1024), content_type="application/octet-stream"
-    )
-    assert response.status_code in (400, 405, 413)
+@pytest.mark.parametrize("path", ["/api/v1/score", "/consult/", "/consult/code/", "/jifen/basic/"])
+def test_an_oversized_body_is_refused_cleanly(client, path):
+    form_body = "name=" + "x" * (3 * 1024 * 1024)
+    response = client.post(path, data=form_body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code in (400, 413)

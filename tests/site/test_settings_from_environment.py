@@ -20,6 +20,7 @@ print(json.dumps({
     "language": settings.LANGUAGE_CODE, "time_zone": settings.TIME_ZONE, "use_tz": settings.USE_TZ,
     "session_cookie": settings.SESSION_COOKIE_NAME, "secure": settings.SESSION_COOKIE_SECURE,
     "ssl_redirect": settings.SECURE_SSL_REDIRECT, "proxy_header": settings.SECURE_PROXY_SSL_HEADER,
+    "admin_index": __import__("django.urls").urls.reverse("admin:index"),
 }))
 """
 
@@ -88,3 +89,8 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_the_admin_path_is_configurable(tmp_path):
+    assert load_settings(tmp_path)["admin_index"] == "/admin/"
+    assert load_settings(tmp_path, DJANGO_ADMIN_URL="backoffice-7f3a")["admin_index"] == "/backoffice-7f3a/"

@@ -1,0 +1,228 @@
+"""Editable rulesets: every number of the points system lives in these rows, edited in admin.
+
+rulesets.py turns them into engine types; the engine never sees a model.
+"""
+
+import secrets
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from calculator import engine
+
+POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
+
+
+class RuleSetQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=RuleSet.Status.PUBLISHED, effective_from__isnull=False)
+
+
+class RuleSet(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
+
+    version = models.CharField(
+        "版本代码", max_length=40, unique=True, help_text="例如 2023-01；每个版本唯一，发布后接口会显示它。"
+    )
+    name = models.CharField("名称", max_length=200)
+    effective_from = models.DateField(
+        "生效日期", null=True, blank=True, help_text="从这一天起（含当天）按本版本计分；发布前必须填写。"
+    )
+    status = models.CharField("状态", max_length=10, choices=Status, default=Status.DRAFT, editable=False)
+    threshold = models.PositiveIntegerField("标准分值", default=120, validators=[MinValueValidator(1)])
+    floor = models.IntegerField("总分下限", default=0, help_text="减分后总分不低于此值。")
+    notes = models.TextField("编辑备注", blank=True, help_text="这一版改了什么、依据什么，供同事查看。")
+    published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField("最后修改", auto_now=True)
+
+    objects = RuleSetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "积分规则集"
+        verbose_name_plural = "积分规则集"
+        ordering = ("-effective_from", "-id")
+        permissions = (("publish_ruleset", "可以发布积分规则集"),)
+
+    def __str__(self):
+        return f"{self.version} {self.name}"
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class IndicatorGroup(models.Model):
+    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="groups")
+    key = models.SlugField("组代码", max_length=50)
+    label = models.CharField("名称", max_length=100)
+    cap = models.PositiveIntegerField(
+        "上限", null=True, blank=True, validators=POINTS_VALIDATORS, help_text="留空表示不封顶。"
+    )
+
+    class Meta:
+        verbose_name = "取高组"
+        verbose_name_plural = "取高组（组内只算最高一项）"
+        constraints = (
+            models.UniqueConstraint(fields=["ruleset", "key"], name="group_key_unique_in_ruleset"),
+        )
+        ordering = ("id",)
+
+    def __str__(self):
+        return self.label
+
+
+class Indicator(models.Model):
+    class Category(models.TextChoices):
+        BASIC = engine.BASIC, "基础指标"
+        BONUS = engine.BONUS, "加分指标"
+        DEDUCTION = engine.DEDUCTION, "减分指标"
+        VETO = engine.VETO, "一票否决"
+
+    class Kind(models.TextChoices):
+        CHOICE = engine.CHOICE, "选项（每个选项一个分值）"
+        FLAG = engine.FLAG, "是/否（是则加分）"
+        PER_UNIT = engine.PER_UNIT, "按单位计分（起算值、上限）"
+        BANDED = engine.BANDED, "分档数值（如年龄）"
+        DEDUCTION = engine.DEDUCTION_PER_COUNT, "按次扣分"
+        VETO = engine.VETO_FLAG, "一票否决（是则不符合条件）"
+        CONDITION = engine.CONDITION, "前提条件（是/否，本身不计分）"
+
+    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="indicators")
+    order = models.PositiveIntegerField("顺序", default=0)
+    key = models.SlugField("答案代码", max_length=50, help_text="接口和问卷使用的代码，发布后请勿修改。")
+    label = models.CharField("名称", max_length=100)
+    category = models.CharField("类别", max_length=10, choices=Category)
+    kind = models.CharField("计算方式", max_length=10, choices=Kind)
+    active = models.BooleanField("启用", default=True)
+    group = models.ForeignKey(
+        IndicatorGroup, verbose_name="取高组", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    points = models.PositiveIntegerField("分值（是/否）", default=0, validators=POINTS_VALIDATORS)
+    unit_size = models.PositiveIntegerField("每多少单位", default=1, validators=[MinValueValidator(1)])
+    points_per_unit = models.PositiveIntegerField("每单位分值", default=0, validators=POINTS_VALIDATORS)
+    start_at = models.PositiveIntegerField("起算值", default=0, help_text="低于此值不计分，例如满 5 年起算。")
+    cap = models.PositiveIntegerField("上限", null=True, blank=True, validators=POINTS_VALIDATORS)
+    min_value = models.IntegerField("最小可填值", default=0)
+    max_value = models.IntegerField("最大可填值", default=0)
+    unit = models.CharField("单位", max_length=10, blank=True, help_text="如 年、次、万元、人、周岁")
+    help_text = models.TextField("说明", blank=True, help_text="问卷里显示在问题下方。")
+    basis = models.TextField("依据", blank=True, help_text="政策出处：文件名、条款、网址和核对日期。")
+
+    class Meta:
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+        ordering = ("order", "id")
+        constraints = (
+            models.UniqueConstraint(fields=["ruleset", "key"], name="indicator_key_unique_in_ruleset"),
+        )
+
+    def __str__(self):
+        return f"{self.label}（{self.key}）"
+
+
+class Option(models.Model):
+    # Kept on the ruleset too so that options are edited inline on the ruleset's own page.
+    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="options")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="options"
+    )
+    order = models.PositiveIntegerField("顺序", default=0)
+    code = models.SlugField("选项代码", max_length=50)
+    label = models.CharField("名称", max_length=100)
+    points = models.PositiveIntegerField("分值", default=0, validators=POINTS_VALIDATORS)
+    requires = models.SlugField(
+        "前提条件",
+        max_length=50,
+        blank=True,
+        help_text="填“前提条件”类指标的答案代码（如 title_base_ok）：答“否”时本选项不计分。",
+    )
+
+    class Meta:
+        verbose_name = "选项"
+        verbose_name_plural = "选项"
+        ordering = ("indicator__order", "indicator_id", "order", "id")
+        constraints = (models.UniqueConstraint(fields=["indicator", "code"], name="option_code_unique"),)
+
+    def __str__(self):
+        return f"{self.label}（{self.code}）"
+
+
+class Band(models.Model):
+    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="bands")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="bands"
+    )
+    low = models.IntegerField("从")
+    high = models.IntegerField("到（含）")
+    points = models.PositiveIntegerField("分值", default=0, validators=POINTS_VALIDATORS)
+    notice = models.CharField(
+        "提示", max_length=300, blank=True, help_text="落在这一档时在结果中显示的提示。"
+    )
+
+    class Meta:
+        verbose_name = "分档"
+        verbose_name_plural = "分档"
+        ordering = ("indicator__order", "indicator_id", "low")
+
+    def __str__(self):
+        return f"{self.low}–{self.high}"
+
+
+def copy_as_draft(ruleset: RuleSet) -> RuleSet:
+    """A new draft with every group, indicator, option and band of `ruleset`, and no effective date."""
+    version = f"{ruleset.version}-草稿"
+    n = 1
+    while RuleSet.objects.filter(version=version).exists():
+        n += 1
+        version = f"{ruleset.version}-草稿{n}"
+    copy = RuleSet.objects.create(
+        version=version,
+        name=ruleset.name,
+        threshold=ruleset.threshold,
+        floor=ruleset.floor,
+        notes=f"复制自 {ruleset.version}。",
+    )
+    groups = {}
+    for group in ruleset.groups.all():
+        groups[group.pk] = IndicatorGroup.objects.create(
+            ruleset=copy, key=group.key, label=group.label, cap=group.cap
+        )
+    for indicator in ruleset.indicators.prefetch_related("options", "bands"):
+        options, bands = list(indicator.options.all()), list(indicator.bands.all())
+        indicator.pk, indicator.ruleset, indicator.group = None, copy, groups.get(indicator.group_id)
+        indicator.save()
+        for child in options + bands:
+            child.pk, child.ruleset, child.indicator = None, copy, indicator
+        Option.objects.bulk_create(options)
+        Band.objects.bulk_create(bands)
+    return copy
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Assessment(models.Model):
+    """One anonymous self-test: the answers and the result as shown, reachable by a random token.
+
+    No personal data: nothing here identifies the person, and the token reveals none of the answers."""
+
+    token = models.CharField("链接令牌", max_length=32, unique=True, default=new_token, editable=False)
+    answers = models.JSONField("答案")
+    result = models.JSONField("结果")
+    ruleset_version = models.CharField("规则版本", max_length=40)
+    total = models.IntegerField("总分")
+    reaches_threshold = models.BooleanField("达到标准分")
+    # Guidance only (not scored): at least 6 of the last 12 months of social insurance paid.
+    recent_contributions = models.BooleanField("近 12 个月缴满 6 个月社保", null=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "自测记录"
+        verbose_name_plural = "自测记录"
+        ordering = ("-created_at",)
+
+    def __str__(self):
+        return f"{self.total} 分（{self.ruleset_version}）"

@@ -1,0 +1,137 @@
+"""The one bridge from the database to the engine: which ruleset is in force, cached per process.
+
+Each process keeps the published rulesets as engine types, tagged with a version stamp kept in the
+shared cache (Redis, or a file cache that every worker on a host shares). Any save or delete of rule
+data replaces the stamp once the transaction commits, so the next request in any worker on any host
+reloads from the database; otherwise scoring reads no database at all.
+"""
+
+import datetime
+import threading
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from calculator import engine
+from calculator.models import Band, Indicator, Option, RuleSet
+
+STAMP_KEY = "calculator:rules-stamp"
+
+_lock = threading.Lock()
+_loaded: dict = {"stamp": None, "rulesets": ()}
+
+
+def ruleset_in_force(on: datetime.date | None = None) -> engine.Ruleset | None:
+    """The latest published ruleset whose effective date is not after `on` (default: today in Shanghai)."""
+    on = on or timezone.localdate()
+    candidates = [r for r in published_rulesets() if r.effective_from <= on]
+    return candidates[-1] if candidates else None
+
+
+def published_rulesets() -> tuple[engine.Ruleset, ...]:
+    """Every published ruleset, oldest effective date first."""
+    stamp = _current_stamp()
+    if _loaded["stamp"] != stamp:
+        with _lock:
+            if _loaded["stamp"] != stamp:
+                _loaded["rulesets"] = tuple(
+                    to_engine(r)
+                    for r in with_rules(RuleSet.objects.published()).order_by(
+                        "effective_from", "published_at", "id"
+                    )
+                )
+                _loaded["stamp"] = stamp
+    return _loaded["rulesets"]
+
+
+def rules_changed() -> None:
+    """Tell every process to reload once the current transaction (if any) has committed."""
+    transaction.on_commit(lambda: cache.set(STAMP_KEY, uuid.uuid4().hex, timeout=None))
+
+
+def _current_stamp() -> str:
+    stamp = cache.get(STAMP_KEY)
+    if stamp is None:
+        # Evicted or never set: a fresh stamp makes every process reload, which is always safe.
+        cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+        stamp = cache.get(STAMP_KEY)
+    return stamp
+
+
+def with_rules(queryset):
+    """Prefetch everything to_engine reads, in four queries whatever the number of rulesets."""
+    return queryset.prefetch_related(
+        "groups",
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.select_related("group").prefetch_related(
+                Prefetch("options", queryset=Option.objects.order_by("order", "id")),
+                Prefetch("bands", queryset=Band.objects.order_by("low")),
+            ),
+        ),
+    )
+
+
+def to_engine(ruleset: RuleSet, *, effective_from: datetime.date | None = None) -> engine.Ruleset:
+    """A model ruleset (prefetched with with_rules) as engine types. A draft without a date gets
+    `effective_from` (for previews)."""
+    return engine.Ruleset(
+        version=ruleset.version,
+        name=ruleset.name,
+        effective_from=ruleset.effective_from or effective_from or timezone.localdate(),
+        threshold=ruleset.threshold,
+        floor=ruleset.floor,
+        groups=tuple(engine.Group(g.key, g.label, g.cap) for g in ruleset.groups.all()),
+        indicators=tuple(
+            engine.Indicator(
+                key=i.key,
+                label=i.label,
+                category=i.category,
+                kind=i.kind,
+                help_text=i.help_text,
+                basis=i.basis,
+                active=i.active,
+                group=i.group.key if i.group else "",
+                options=tuple(engine.Option(o.code, o.label, o.points, o.requires) for o in i.options.all()),
+                bands=tuple(engine.Band(b.low, b.high, b.points, b.notice) for b in i.bands.all()),
+                points=i.points,
+                unit_size=i.unit_size,
+                points_per_unit=i.points_per_unit,
+                start_at=i.start_at,
+                cap=i.cap,
+                min_value=i.min_value,
+                max_value=i.max_value,
+                unit=i.unit,
+            )
+            for i in ruleset.indicators.all()
+        ),
+    )
+
+
+def publication_problems(ruleset: RuleSet) -> list[str]:
+    """Everything that stops `ruleset` from being published, in Chinese; empty when it may be."""
+    problems = []
+    if ruleset.effective_from is None:
+        problems.append("请先填写生效日期。")
+    elif (
+        RuleSet.objects.published()
+        .filter(effective_from=ruleset.effective_from)
+        .exclude(pk=ruleset.pk)
+        .exists()
+    ):
+        problems.append(f"已有另一个已发布的规则集在 {ruleset.effective_from} 生效，请换一个生效日期。")
+    fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
+    return problems + engine.ruleset_problems(to_engine(fresh))
+
+
+def publish(ruleset: RuleSet) -> list[str]:
+    """Publish if nothing stops it; returns the problems otherwise (and publishes nothing)."""
+    problems = publication_problems(ruleset)
+    if not problems:
+        ruleset.status = RuleSet.Status.PUBLISHED
+        ruleset.published_at = timezone.now()
+        ruleset.save(update_fields=["status", "published_at", "updated_at"])
+    return problems

@@ -1,0 +1,39 @@
+"""Typical profiles an editor's preview scores under a draft beside the ruleset in force."""
+
+SAMPLE_PROFILES = [
+    ("25 岁应届本科毕业生（学士）", {"age": 25, "education": "bachelor_degree", "fresh_graduate": True}),
+    ("30 岁硕士，社保 3 年", {"age": 30, "education": "master", "social_insurance_years": 3}),
+    (
+        "38 岁本科，中级职称且社保基数达标，社保 8 年",
+        {
+            "age": 38,
+            "education": "bachelor",
+            "title_skill": "mid_title",
+            "title_base_ok": True,
+            "social_insurance_years": 8,
+        },
+    ),
+    (
+        "45 岁大专，三级技能，社保 10 年，基数 1 倍",
+        {
+            "age": 45,
+            "education": "junior_college",
+            "title_skill": "skill_3",
+            "social_insurance_years": 10,
+            "si_base_tier": "x1",
+        },
+    ),
+    (
+        "50 岁，无学历加分，环卫 6 年，配偶本市户籍 12 年",
+        {"age": 50, "public_service_years": 6, "spouse_hukou_years": 12, "social_insurance_years": 15},
+    ),
+    (
+        "35 岁投资人，纳税 60 万元、聘用 20 人",
+        {"age": 35, "investment_tax_wan": 60, "investment_local_hires": 20},
+    ),
+    (
+        "40 岁博士，有一次行政拘留",
+        {"age": 40, "education": "doctor", "social_insurance_years": 5, "detention_count": 1},
+    ),
+    ("62 岁，本科，社保 20 年", {"age": 62, "education": "bachelor", "social_insurance_years": 20}),
+]

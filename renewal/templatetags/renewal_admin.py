@@ -1,0 +1,25 @@
+"""A warning on the admin index while next year's holiday schedule is missing in December."""
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from renewal.models import workday_calendar
+from renewal.workdays import next_year_without_schedule
+
+register = template.Library()
+
+
+@register.simple_tag
+def holiday_schedule_warning():
+    year = next_year_without_schedule(timezone.localdate(), workday_calendar())
+    if year is None:
+        return ""
+    return format_html(
+        '<ul class="messagelist"><li class="warning">{}年的节假日安排还没有录入：回电期限和办理时间估算'
+        "遇到{}年的日期时只能按周一至周五计算。国务院公布安排后，请在“节假日调整”里逐日录入，"
+        "再到“年度节假日安排”里把{}年标记为“全年安排已录入”。</li></ul>",
+        year,
+        year,
+        year,
+    )

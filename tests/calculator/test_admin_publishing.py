@@ -1,0 +1,131 @@
+"""Copy as draft, preview beside the ruleset in force, publish with checks."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import LogEntry
+
+from calculator.models import Band, Indicator, RuleSet
+
+pytestmark = pytest.mark.django_db
+
+
+def copy_default(client, callbacks):
+    ruleset = RuleSet.objects.get(version="2023-01")
+    with callbacks(execute=True):
+        response = client.post(f"/admin/calculator/ruleset/{ruleset.pk}/copy/")
+    draft = RuleSet.objects.get(version="2023-01-草稿")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/calculator/ruleset/{draft.pk}/change/"
+    return draft
+
+
+def publish(client, ruleset, callbacks):
+    with callbacks(execute=True):
+        response = client.post(f"/admin/calculator/ruleset/{ruleset.pk}/publish/", follow=True)
+    ruleset.refresh_from_db()
+    return response.content.decode()
+
+
+def score(client, query=""):
+    body = {"age": 30, "fresh_graduate": True}
+    return client.post("/api/v1/score" + query, body, content_type="application/json").json()
+
+
+def test_a_copy_is_a_draft_with_every_rule_and_is_not_used(editor_client, django_capture_on_commit_callbacks):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    assert draft.status == "draft"
+    assert draft.effective_from is None
+    assert draft.indicators.count() == 21
+    assert draft.options.count() == 6 + 9 + 5 + 4
+    assert draft.bands.count() == 15
+    assert draft.indicators.get(key="title_skill").group.ruleset == draft
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=50)
+        draft.effective_from = datetime.date(2024, 1, 1)
+        draft.save()
+    assert score(editor_client)["total"] == 40
+
+
+def test_publishing_without_an_effective_date_is_refused(editor_client, django_capture_on_commit_callbacks):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert "未发布，请先修改：请先填写生效日期。" in page
+    assert draft.status == "draft"
+
+
+def test_publishing_bands_with_a_gap_is_refused(editor_client, django_capture_on_commit_callbacks):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    draft.effective_from = datetime.date(2025, 1, 1)
+    draft.save()
+    Band.objects.filter(ruleset=draft, low=50).delete()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert "“年龄”（age）的分档缺少 50–50。" in page
+    assert draft.status == "draft"
+    assert score(editor_client, "?as_of=2025-06-01")["ruleset"]["version"] == "2023-01"
+
+
+def test_publishing_on_the_date_of_another_published_ruleset_is_refused(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    draft.effective_from = datetime.date(2023, 1, 1)
+    draft.save()
+    assert "已有另一个已发布的规则集在 2023-01-01 生效" in publish(
+        editor_client, draft, django_capture_on_commit_callbacks
+    )
+
+
+def test_a_published_future_ruleset_waits_for_its_date(editor_client, django_capture_on_commit_callbacks):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    future = datetime.date.today() + datetime.timedelta(days=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=20)
+        draft.effective_from = future
+        draft.save()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert f"已发布“2023-01-草稿”，{future} 起生效。" in page
+    assert draft.status == "published"
+    assert score(editor_client)["total"] == 40
+    assert score(editor_client, f"?as_of={future}")["total"] == 50
+    assert LogEntry.objects.filter(object_id=str(draft.pk), change_message__startswith="发布").exists()
+
+
+def test_a_staff_member_outside_the_editor_group_cannot_publish(client, django_user_model):
+    staff = django_user_model.objects.create_user("staff", password="x" * 16, is_staff=True)
+    client.force_login(staff)
+    ruleset = RuleSet.objects.get(version="2023-01")
+    assert client.post(f"/admin/calculator/ruleset/{ruleset.pk}/publish/").status_code == 403
+    assert client.post(f"/admin/calculator/ruleset/{ruleset.pk}/copy/").status_code == 403
+
+
+def test_the_preview_scores_samples_under_the_draft_beside_the_ruleset_in_force(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=20)
+    response = editor_client.get(f"/admin/calculator/ruleset/{draft.pk}/preview/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "25 岁应届本科毕业生（学士）" in page
+    # 30 (age) + 90 (本科学士) + 20 or 10 (应届)
+    assert "<td>140 分，达标</td>" in page
+    assert "<td>130 分，达标</td>" in page
+    assert "全日制应届高校毕业生：10 → 20" in page
+    assert "请先填写生效日期。" in page
+
+
+def test_a_ruleset_that_is_or_was_in_force_cannot_be_deleted(
+    editor_client, django_capture_on_commit_callbacks
+):
+    ruleset = RuleSet.objects.get(version="2023-01")
+    assert (
+        editor_client.post(f"/admin/calculator/ruleset/{ruleset.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert RuleSet.objects.filter(pk=ruleset.pk).exists()
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(f"/admin/calculator/ruleset/{draft.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not RuleSet.objects.filter(pk=draft.pk).exists()

@@ -1,0 +1,63 @@
+"""GET /api/v1/rules: enough of the ruleset in force to render the questionnaire elsewhere."""
+
+import datetime
+
+import pytest
+
+from calculator.models import Option
+
+pytestmark = pytest.mark.django_db
+
+
+def indicators(client, query=""):
+    response = client.get("/api/v1/rules" + query)
+    assert response.status_code == 200
+    return response.json(), {i["key"]: i for i in response.json()["indicators"]}
+
+
+def test_lists_the_ruleset_and_its_active_indicators(client):
+    data, by_key = indicators(client)
+    assert (data["version"], data["effective_from"], data["threshold"]) == ("2023-01", "2023-01-01", 120)
+    assert list(by_key)[:4] == ["age", "education", "title_skill", "title_base_ok"]
+    assert "veto_family_planning" not in by_key
+    assert by_key["age"]["bands"][1] == {"low": 44, "high": 44, "points": 29, "notice": None}
+    assert by_key["education"]["options"][2] == {
+        "code": "bachelor",
+        "label": "大学本科学历",
+        "points": 60,
+        "requires": None,
+    }
+    assert by_key["title_skill"]["group"] == "education_or_title"
+    assert {
+        "group": "investment",
+        "unit_size": 10,
+        "points_per_unit": 10,
+        "start_at": 10,
+        "cap": None,
+    }.items() <= (by_key["investment_tax_wan"].items())
+    assert by_key["remote_area_years"]["cap"] == 20
+    assert by_key["shortage_major"]["points"] == 30
+    assert by_key["crime_count"]["kind"] == "deduction"
+    assert by_key["veto_serious_crime"]["category"] == "veto"
+    assert "依据" in by_key["age"]["basis"]
+    assert {"key": "investment", "label": "投资创业（纳税或聘用取高）", "cap": 120} in data["groups"]
+
+
+def test_an_option_an_editor_adds_is_offered_and_scored(client, edit_rules):
+    award = Option.objects.get(indicator__key="award", code="none").indicator
+    edit_rules(
+        lambda: Option.objects.create(
+            ruleset=award.ruleset, indicator=award, order=9, code="district", label="区级表彰", points=15
+        )
+    )
+    _, by_key = indicators(client)
+    assert by_key["award"]["options"][-1]["code"] == "district"
+    response = client.post("/api/v1/score", {"age": 30, "award": "district"}, content_type="application/json")
+    assert response.json()["total"] == 45
+
+
+def test_as_of_picks_the_ruleset(client, publish_copy):
+    publish_copy(datetime.date(2026, 1, 1), version="2026-01")
+    assert indicators(client, "?as_of=2025-12-31")[0]["version"] == "2023-01"
+    assert indicators(client, "?as_of=2026-01-01")[0]["version"] == "2026-01"
+    assert client.get("/api/v1/rules?as_of=2026-02-30").status_code == 400

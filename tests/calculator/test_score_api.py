@@ -1,0 +1,143 @@
+"""POST /api/v1/score: the DESIGN §2 contract, strict 400s, no session or CSRF, no SQL once warm."""
+
+import datetime
+import json
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/score"
+
+
+def post(client, body, query=""):
+    data = body if isinstance(body, (str, bytes)) else json.dumps(body)
+    return client.post(URL + query, data=data, content_type="application/json")
+
+
+def test_scores_a_profile_with_the_contract_fields(client):
+    response = post(client, {"age": 30, "education": "master", "social_insurance_years": 3})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["ruleset"] == {
+        "version": "2023-01",
+        "name": "上海市居住证积分指标（沪府规〔2022〕21号）",
+        "effective_from": "2023-01-01",
+    }
+    assert (data["total"], data["threshold"], data["gap"]) == (139, 120, 0)
+    assert data["eligible"] is True
+    assert data["reaches_threshold"] is True
+    assert data["items"][0] == {
+        "key": "age",
+        "label": "年龄",
+        "category": "basic",
+        "points": 30,
+        "note": "30 周岁，计 30 分",
+    }
+    assert {i["key"]: i["points"] for i in data["items"]}["social_insurance_years"] == 9
+    assert data["vetoes"] == []
+    assert data["notices"] == []
+
+
+def test_a_veto_keeps_the_total_but_is_not_eligible(client):
+    data = post(client, {"age": 30, "education": "doctor", "veto_serious_crime": True}).json()
+    assert data["total"] == 140
+    assert data["eligible"] is False
+    assert data["reaches_threshold"] is False
+    assert data["vetoes"] == [{"key": "veto_serious_crime", "label": "严重刑事犯罪记录"}]
+
+
+def test_a_switched_off_indicator_is_accepted_with_a_notice(client):
+    data = post(client, {"age": 30, "veto_family_planning": True}).json()
+    assert data["eligible"] is True
+    assert data["notices"] == ["「违反计划生育政策」一项目前未启用，您填写的内容没有计入。"]
+
+
+def test_needs_no_csrf_token_and_sets_no_cookie():
+    client = Client(enforce_csrf_checks=True)
+    response = post(client, {"age": 30})
+    assert response.status_code == 200
+    assert response.cookies == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "errors"),
+    [
+        ("{not json", {"__all__": ["请求正文不是有效的 JSON。"]}),
+        (b"\xff\xfe\x00", {"__all__": ["请求正文不是有效的 JSON。"]}),
+        ("", {"__all__": ["请求正文不是有效的 JSON。"]}),
+        ("[1, 2]", {"__all__": ['请提交一个 JSON 对象，例如 {"age": 30}。']}),
+        ({}, {"age": ["请填写「年龄」。"]}),
+        ({"age": 30, "salary": 1}, {"salary": ["没有这一项，请检查拼写。"]}),
+        ({"age": "30"}, {"age": ["「年龄」须为整数。"]}),
+        ({"age": 30.5}, {"age": ["「年龄」须为整数。"]}),
+        ({"age": True}, {"age": ["「年龄」须为整数。"]}),
+        (
+            {"age": 30, "fresh_graduate": 1},
+            {"fresh_graduate": ["「全日制应届高校毕业生」须为 true 或 false。"]},
+        ),
+        ({"age": 15}, {"age": ["「年龄」须在 16 到 80 之间。"]}),
+        (
+            {"age": 30, "social_insurance_years": -1},
+            {"social_insurance_years": ["「在沪缴纳职工社保年限」须在 0 到 60 之间。"]},
+        ),
+        ({"age": 30, "detention_count": 21}, {"detention_count": ["「行政拘留」须在 0 到 20 之间。"]}),
+        (
+            {"age": 30, "award": "nobel"},
+            {
+                "award": [
+                    "「在沪工作期间获得的表彰」没有“nobel”这个选项，可选：none、municipal_special、municipal_comprehensive、provincial_or_above。"
+                ]
+            },
+        ),
+    ],
+)
+def test_bad_input_is_a_400_with_chinese_messages_per_field(client, body, errors):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json() == {"errors": errors}
+
+
+def test_huge_and_deeply_nested_bodies_are_400s(client):
+    assert post(client, '{"age": ' + "9" * 5000 + "}").status_code == 400
+    assert post(client, "[" * 100000 + "]" * 100000).status_code == 400
+    too_big = post(client, '{"age": 30, "x": "' + "a" * 300_000 + '"}')
+    assert too_big.status_code == 400
+    assert too_big.json() == {"errors": {"__all__": ["请求正文太大。"]}}
+
+
+def test_get_is_not_allowed(client):
+    assert client.get(URL).status_code == 405
+
+
+@pytest.mark.parametrize("as_of", ["2025-13-01", "yesterday", "20250301", ""])
+def test_a_malformed_as_of_is_a_400(client, as_of):
+    response = post(client, {"age": 30}, f"?as_of={as_of}")
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"as_of": ["日期格式应为 YYYY-MM-DD，例如 2025-03-01。"]}}
+
+
+def test_as_of_before_any_ruleset_is_a_400(client):
+    response = post(client, {"age": 30}, "?as_of=2022-12-31")
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"as_of": ["2022-12-31 还没有生效的积分规则。"]}}
+
+
+def test_as_of_chooses_between_two_published_rulesets(client, publish_copy):
+    def fresh_graduates_get_20(copy):
+        copy.indicators.filter(key="fresh_graduate").update(points=20)
+
+    publish_copy(datetime.date(2025, 1, 1), fresh_graduates_get_20, version="2025-01")
+    body = {"age": 30, "fresh_graduate": True}
+    before = post(client, body, "?as_of=2024-12-31").json()
+    after = post(client, body, "?as_of=2025-01-01").json()
+    assert (before["ruleset"]["version"], before["total"]) == ("2023-01", 40)
+    assert (after["ruleset"]["version"], after["total"]) == ("2025-01", 50)
+
+
+def test_runs_no_sql_once_warm(client, django_assert_num_queries):
+    post(client, {"age": 30})
+    with django_assert_num_queries(0):
+        response = post(client, {"age": 44, "education": "bachelor_degree", "award": "municipal_special"})
+    assert response.json()["total"] == 29 + 90 + 30
