@@ -37,3 +37,18 @@ SAMPLE_PROFILES = [
     ),
     ("62 岁，本科，社保 20 年", {"age": 62, "education": "bachelor", "social_insurance_years": 20}),
 ]
+
+
+def example_result_path() -> str:
+    """The path of a stored result page (a typical profile under the ruleset in force), created on the spot.
+
+    The page checks (tests/public_pages.py), `make bench` and `make lighthouse` need one in a fresh database.
+    """
+    from django.urls import reverse
+
+    from calculator.rulesets import ruleset_in_force
+    from calculator.views import save_assessment
+
+    answers = dict(SAMPLE_PROFILES[2][1])
+    assessment = save_assessment(ruleset_in_force(), answers, recent_contributions=True)
+    return reverse("calculator:result", args=[assessment.token])

@@ -22,6 +22,8 @@ class PublicPage:
     # "module.function" that stores what the page needs and returns its path (a saved result).
     prepare: str | None = None
     status: int = 200
+    # False for pages search engines are asked to leave alone (a person's stored result).
+    indexable: bool = True
 
     def __str__(self):
         return self.prepare or (f"{self.path}→{self.link}" if self.link else self.path)
@@ -36,7 +38,7 @@ PUBLIC_PAGES = [
     PublicPage("/jifen/bonus/"),
     PublicPage("/jifen/deductions/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
-    PublicPage("/jifen/result/", prepare="calculator.samples.example_result_path"),
+    PublicPage("/jifen/result/", prepare="calculator.samples.example_result_path", indexable=False),
     PublicPage("/guides/"),
     PublicPage("/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     PublicPage("/renewal/check/"),
@@ -47,7 +49,7 @@ PUBLIC_PAGES = [
     PublicPage("/no-such-page/", status=404),
 ]
 
-INDEXABLE_PAGES = [page for page in PUBLIC_PAGES if page.status == 200]
+PAGES_FOUND = [page for page in PUBLIC_PAGES if page.status == 200]
 
 
 def page_path(page: PublicPage) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.public_pages import INDEXABLE_PAGES, PublicPage, page_path
+from tests.public_pages import PAGES_FOUND, PublicPage, page_path
 
 
 class HeadTags(HTMLParser):
@@ -44,7 +44,7 @@ def head_of(client, page: PublicPage):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", INDEXABLE_PAGES, ids=str)
+@pytest.mark.parametrize("page", PAGES_FOUND, ids=str)
 def test_page_names_itself_canonically_and_for_sharing(client, page):
     final_path, head = head_of(client, page)
     url = f"http://testserver{final_path}"
@@ -54,13 +54,16 @@ def test_page_names_itself_canonically_and_for_sharing(client, page):
     assert head.meta["og:title"] == head.title.strip()
     assert head.meta["og:description"] == head.meta["description"]
     assert head.meta["og:image"] == "http://testserver/static/img/share.png"
-    assert "robots" not in head.meta
+    if page.indexable:
+        assert "robots" not in head.meta
+    else:
+        assert "noindex" in head.meta["robots"]
 
 
 @pytest.mark.django_db
 def test_titles_and_descriptions_differ_from_page_to_page(client):
     titles, descriptions = {}, {}
-    for page in INDEXABLE_PAGES:
+    for page in PAGES_FOUND:
         try:
             final_path, head = head_of(client, page)
         except pytest.skip.Exception:
