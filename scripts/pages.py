@@ -19,6 +19,8 @@ class Page:
     prepare: str | None = None
     method: str = "GET"
     json_body: str | None = None
+    # False for pages that ask search engines to stay away (a person's stored result).
+    indexable: bool = True
 
 
 @dataclass(frozen=True)
