@@ -1,4 +1,5 @@
-"""Each public page, loaded cold on a phone, stays within 60 KB transferred and asks no other origin.
+"""Each public page, loaded cold on a phone, stays within 60 KB transferred, asks no other origin and
+trips no Content Security Policy violation.
 
 Bytes are what Chromium's network layer received (headers plus the encoded body), as DevTools shows
 them with the cache disabled. The test server sends static files uncompressed, so the figure is an
@@ -36,8 +37,10 @@ def test_page_is_light_and_asks_only_our_own_origin(chromium, seeded_live_server
     phone = open_phone_page(chromium)
     try:
         loaded = load_cold(phone, seeded_live_server.url + page_path(public_page))
+        csp_violations = list(phone.csp_violations)
     finally:
         phone.context.close()
+    assert csp_violations == []
     ours = urlsplit(seeded_live_server.url).netloc
     web_requests = [urlsplit(url) for url in loaded if url.startswith(("http:", "https:"))]
     elsewhere = [url.geturl() for url in web_requests if url.netloc != ours]

@@ -9,7 +9,8 @@ import pytest
 
 from tests.ops.browser import form_fields
 from tests.ops.servers import gunicorn, prepare
-from tests.site.test_no_inline_code import PUBLIC_PAGES
+from tests.public_pages import PUBLIC_PAGES
+from tests.site.test_no_inline_code import PAGES_IN_OTHER_STATES
 
 
 class HttpsVisitor:
@@ -69,7 +70,8 @@ def https_server(tmp_path_factory):
 
 def crawl(base_url):
     visitor = HttpsVisitor(base_url)
-    for path in PUBLIC_PAGES:
+    plain_paths = [page.path for page in PUBLIC_PAGES if not (page.prepare or page.link)]
+    for path in plain_paths + PAGES_IN_OTHER_STATES:
         visitor.request("GET", path)
     visitor.submit("/jifen/basic/", {"age": "30", "education": "bachelor_degree", "title_skill": "none"})
     visitor.request("GET", "/consult/")
