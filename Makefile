@@ -5,7 +5,7 @@ PYTHON ?= $(shell scripts/find-python)
 PORT ?= 8000
 export PORT
 
-.PHONY: run dev test lint check-python collect migrate clean bench lighthouse
+.PHONY: run dev test lint check-python collect migrate clean bench lighthouse npm-packages
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found: see README.md" >&2; exit 1; }
@@ -39,7 +39,12 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# axe-core for the accessibility tests; without npm those tests skip and say why.
+npm-packages:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the accessibility (axe) tests will be skipped"; fi
+
+test: lint npm-packages
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=permitsite.settings_test > /dev/null
 	$(BIN)/pytest
 

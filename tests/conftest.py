@@ -5,6 +5,29 @@ from django.core.cache import cache
 from django.db import connections
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, plus a snapshot of what the data migrations stored in it (seed guides, the
+    default ruleset, groups), taken before any transactional test's flush can remove those rows."""
+    with django_db_blocker.unblock():
+        return connections["default"].creation.serialize_db_to_string()
+
+
+@pytest.fixture(scope="session")
+def migrated_rows(django_db_setup):
+    return django_db_setup
+
+
+@pytest.fixture
+def seeded_transactional_db(transactional_db, migrated_rows):
+    """A database whose writes really commit (for servers in other threads or processes), holding
+    the data migrations' rows again: an earlier transactional test's flush removed them."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connections["default"].creation.deserialize_db_from_string(migrated_rows)
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Every test starts with an empty shared cache (rulesets, rate limits, sessions)."""

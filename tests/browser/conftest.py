@@ -103,25 +103,7 @@ def signed_in_phone(phone, live_server, transactional_db):
     return phone
 
 
-@pytest.fixture(scope="session")
-def migrated_rows(django_db_setup, django_db_blocker):
-    """What the data migrations stored (seed guides, the default ruleset, groups), serialized once.
-
-    Taken when a browser test first asks: tests that roll back never flush, and tests/browser/ are the
-    first transactional tests pytest-django runs, so no flush has removed these rows yet.
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
-def seeded_live_server(migrated_rows, live_server):
-    """live_server with the data migrations' rows back: an earlier transactional test's flush removed them."""
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(migrated_rows)
+def seeded_live_server(seeded_transactional_db, live_server):
+    """live_server with the data migrations' rows back (see tests/conftest.py)."""
     return live_server

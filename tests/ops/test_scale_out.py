@@ -23,14 +23,11 @@ pytestmark = [
         not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
         reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL, as in .ci/run's second pass",
     ),
-    # The servers read what this test writes, so it must really commit; serialized rollback brings back
-    # the rows the data migrations installed (the default ruleset) after each test's flush.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
 @pytest.fixture
-def two_servers(tmp_path):
+def two_servers(seeded_transactional_db, tmp_path):
     """Two gunicorn instances on different ports, both using this test's database and Redis."""
     db = connection.settings_dict
     shared = {
