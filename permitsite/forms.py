@@ -4,10 +4,11 @@ from django import forms
 
 
 class MarksFieldsInError:
-    """After validation, each widget in error carries aria-invalid and points at its message.
+    """After validation, each widget in error is styled as such and points at its message, then its hint.
 
-    Mixed into forms whose widgets Django renders; hand-written inputs set the same attributes in
-    their template. The message's element id is `error_id(name)`; a help text keeps being read after it.
+    Django itself adds aria-invalid to a widget in error, and aria-describedby with its own ids, but not to
+    widgets drawn as a group (radio buttons, the CAPTCHA's image and box). This covers every widget, with
+    the ids our templates give the message (`error_id`) and the hint (`help_id`).
     """
 
     def error_id(self, name: str) -> str:
@@ -24,7 +25,6 @@ class MarksFieldsInError:
             attrs = self.fields[name].widget.attrs
             if "is-invalid" not in attrs.get("class", "").split():
                 attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
-            attrs["aria-invalid"] = "true"
             attrs["aria-describedby"] = " ".join(filter(None, [self.error_id(name), self.help_id(name)]))
 
 
