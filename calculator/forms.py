@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django import forms
 
 from calculator import engine
+from permitsite.forms import MarksFieldsInError
 
 YES, NO = "yes", "no"
 TICKED = "on"  # what a ticked checkbox submits
@@ -59,7 +60,7 @@ def options_requiring(ruleset: engine.Ruleset, condition_key: str) -> list[tuple
     ]
 
 
-class StepForm(forms.Form):
+class StepForm(MarksFieldsInError, forms.Form):
     """One wizard step. `revealed` maps a conditional field to (controlling field, values that show it)."""
 
     def __init__(self, ruleset: engine.Ruleset, slug: str, *args, **kwargs):
@@ -109,14 +110,11 @@ class StepForm(forms.Form):
                 field.choices = [("", "请选择"), *field.choices]
         self.fields[key] = field
 
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["class"] += " is-invalid"
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"{name}-error"
+    def error_id(self, name: str) -> str:
+        return f"{name}-error"
+
+    def help_id(self, name: str) -> str | None:
+        return f"{name}-help" if self.fields[name].help_text else None
 
     def is_shown(self, name: str) -> bool:
         """Whether a conditional field applies, judged from what was submitted (or is stored)."""
@@ -148,7 +146,7 @@ class StepForm(forms.Form):
                 cleaned.pop(name, None)
                 self.errors.pop(name, None)
                 continue
-            if cleaned.get(name) in (None, ""):
+            if cleaned.get(name) in (None, "") and name not in self.errors:
                 self.add_error(name, "请回答这个问题。")
         return cleaned
 

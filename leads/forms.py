@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 
 from leads.models import Lead, PhoneVerification
 from leads.phones import InvalidPhone, normalize_phone
+from permitsite.forms import MarksFieldsInError
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class CaptchaChineseField(CaptchaField):
         super().__init__(**kwargs)
 
 
-class CodeRequestForm(forms.Form):
+class CodeRequestForm(MarksFieldsInError, forms.Form):
     """获取验证码: the number and the image CAPTCHA, nothing else."""
 
     phone = PhoneField()
@@ -117,7 +118,8 @@ class LeadForm(forms.Form):
     attach_result = forms.BooleanField(label="把我的积分自测结果一并发给顾问", required=False)
     result = forms.CharField(required=False, widget=forms.HiddenInput)
     consent = forms.BooleanField(
-        label="我已阅读并同意隐私政策，同意顾问为回复咨询使用我的称呼和手机号",
+        # consult.html words the tick box in full; this short name is what the error summary shows.
+        label="同意隐私保护声明",
         error_messages={"required": "请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"},
     )
     # Honeypot: hidden from people by CSS, filled in by bots that complete every field.

@@ -64,3 +64,59 @@ def test_the_audit_catches_a_real_violation(audited_phone, live_server, axe_sour
     found = " ".join(axe_violations(audited_phone, axe_source))
     assert "image-alt" in found
     assert "label" in found
+
+
+# What a hurried thumb gets wrong on each wizard step: the server answers with the step and its errors.
+WIZARD_MISTAKES = {
+    "basic": lambda page: page.fill("#id_age", "5"),  # under 16, and 学历 left at 请选择
+    "insurance": lambda page: page.fill("#id_social_insurance_years", "99"),
+    "bonus": lambda page: page.check("#id_has_public_service_years"),  # ticked, years left blank
+    "deductions": lambda page: page.fill("#id_crime_count", "999"),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("slug", WIZARD_MISTAKES)
+def test_a_wizard_step_showing_errors_has_no_violations(audited_phone, seeded_live_server, axe_source, slug):
+    audited_phone.goto(f"{seeded_live_server.url}/jifen/{slug}/")
+    WIZARD_MISTAKES[slug](audited_phone)
+    audited_phone.click("form button[type=submit]")
+    audited_phone.wait_for_selector(".error-summary")
+    assert audited_phone.locator("[aria-invalid=true]").count() >= 1
+    assert axe_violations(audited_phone, axe_source) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_summary_and_the_result_it_leads_to_have_no_violations(
+    audited_phone, seeded_live_server, axe_source
+):
+    audited_phone.goto(f"{seeded_live_server.url}/jifen/basic/")
+    audited_phone.fill("#id_age", "30")
+    audited_phone.select_option("#id_education", "master")
+    audited_phone.click("form button[type=submit]")
+    audited_phone.fill("#id_social_insurance_years", "3")
+    audited_phone.click("form button[type=submit]")
+    audited_phone.check("#id_has_award")
+    audited_phone.check("#id_award_1")
+    audited_phone.click("form button[type=submit]")
+    audited_phone.fill("#id_detention_count", "1")
+    audited_phone.click("form button[type=submit]")
+    assert audited_phone.url.endswith("/jifen/check/")
+    assert axe_violations(audited_phone, axe_source) == []
+    audited_phone.click("button:has-text('查看结果')")
+    assert "/jifen/result/" in audited_phone.url
+    # Bars of every kind are on the page: added points and the detention's deduction.
+    assert audited_phone.locator(".score-deduction .score-points", has_text="-").count() == 1
+    assert axe_violations(audited_phone, axe_source) == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["/consult/", "/privacy/requests/"])
+def test_a_consultation_form_showing_errors_has_no_violations(
+    audited_phone, seeded_live_server, axe_source, path
+):
+    audited_phone.goto(seeded_live_server.url + path)
+    audited_phone.click("form .d-grid button[type=submit]")
+    audited_phone.wait_for_selector(".error-summary")
+    assert audited_phone.locator("[aria-invalid=true]").count() >= 2
+    assert axe_violations(audited_phone, axe_source) == []

@@ -128,7 +128,7 @@ def test_invalid_input_shows_a_chinese_error_next_to_the_field(client, slug, dat
     assert response.status_code == 200
     page = response.content.decode()
     assert f'<div class="invalid-feedback" id="{field}-error">{message}</div>' in page
-    assert f'<a href="#field-{field}">' in page
+    assert f'<a href="#id_{field}' in page
 
 
 def test_an_unknown_step_is_a_404(client):

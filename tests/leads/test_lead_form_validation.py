@@ -71,7 +71,7 @@ def test_a_filled_honeypot_stores_nothing_and_does_not_name_the_trap(client, cap
     response = submit_lead(client, website="http://spam.example")
     assert form_errors(response) == {"__all__": ["提交未成功，请刷新页面后重试。"]}
     html = response.content.decode()
-    assert '<div class="alert alert-danger" role="alert"><p>提交未成功，请刷新页面后重试。</p></div>' in html
+    assert "<li>提交未成功，请刷新页面后重试。</li>" in html
     assert "清空" not in html
     assert Lead.objects.count() == 0
     honeypot_logs = [record for record in caplog.records if "honeypot" in record.getMessage()]

@@ -1,0 +1,39 @@
+"""On a phone, the error summary of /consult/ has focus after a failed submit, and each of its links puts
+focus in its field with the field's question in view (static/js/error-summary.js)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+IN_VIEW = """id => {
+  const field = document.getElementById(id);
+  const question = field.type === "radio" ? field.closest("fieldset").querySelector("legend")
+    : document.querySelector(`label[for="${id}"]`);
+  const box = question.getBoundingClientRect();
+  return box.top > -1 && box.bottom <= innerHeight;  // scrolling lands on whole pixels
+}"""
+
+
+def test_each_link_of_the_summary_moves_focus_to_its_field(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_role("button", name="提交咨询").last.click()
+    summary = phone.locator(".error-summary")
+    summary.wait_for()
+    assert phone.evaluate("document.activeElement.classList.contains('error-summary')")
+    targets = [link.get_attribute("href")[1:] for link in summary.locator("a").all()]
+    assert targets == ["id_name", "id_phone", "id_code", "id_service_0", "id_consent"]
+    for target in targets:
+        summary.locator(f'a[href="#{target}"]').click()
+        assert phone.evaluate("document.activeElement.id") == target
+        assert phone.evaluate(IN_VIEW, target), f"the question of {target} is out of view"
+    assert phone.csp_violations == []
+
+
+def test_without_javascript_the_summary_comes_before_the_form(phone_without_js, live_server):
+    phone_without_js.goto(live_server.url + "/consult/")
+    phone_without_js.get_by_role("button", name="提交咨询").last.click()
+    main_text = phone_without_js.inner_text("main")
+    assert main_text.startswith("请修改以下问题\n您的称呼：请填写您的称呼。")
+    summary = phone_without_js.locator(".error-summary")
+    summary.locator('a[href="#id_service_0"]').click()
+    assert phone_without_js.url.endswith("#id_service_0")
