@@ -1,0 +1,126 @@
+"""Whole public pages kept as HTML in the shared cache (Redis, or the file cache every worker shares).
+
+Only pages that print nothing about the visitor are stored: the key holds what the shared part of a page
+does depend on (scheme and host for the canonical and share URLs, the path for the navigation's current
+item, the year in the footer, the deployed templates and static files) and a topic's generation, which an
+edit bumps so that every process and host misses on its next request. A page whose rendering asked for a
+CSRF token or touched the session is served but never stored, so one visitor's token or session never
+reaches another; only the HTML is stored, never cookies or other headers. The CSP has no nonce, so a stored
+page stays valid under it (DESIGN.md §4).
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+# A day: an edit invalidates at once through the generation; the timeout only bounds the space that
+# pages nobody asks for any more keep.
+PAGE_SECONDS = 24 * 60 * 60
+
+
+def _release_fingerprint() -> str:
+    """Templates and the static manifest (hashed URLs) of this deploy: a deploy that changes them starts
+    with empty pages, even when the cache outlives the processes."""
+    digest = hashlib.sha256()
+    directories = settings.TEMPLATES[0]["DIRS"]
+    files = [path for directory in directories for path in sorted(Path(directory).rglob("*.html"))]
+    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for path in files:
+        if path.is_file():
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+RELEASE = _release_fingerprint()
+
+
+def _generation_key(topic):
+    return f"pages:generation:{topic}"
+
+
+def generation(topic) -> int:
+    """When the topic last changed, in nanoseconds; the first reader after a cache loss starts one."""
+    current = cache.get(_generation_key(topic))
+    if current is None:
+        cache.add(_generation_key(topic), time.time_ns(), timeout=None)
+        current = cache.get(_generation_key(topic), 0)
+    return current
+
+
+def content_changed(topic):
+    """Call on every edit of what the topic's pages show.
+
+    Bumped now, so later reads in this request miss; and again once the transaction commits, because a
+    request that read the new generation before the commit may have stored a page rendered from the
+    old rows under it.
+    """
+    cache.set(_generation_key(topic), time.time_ns(), timeout=None)
+    transaction.on_commit(lambda: cache.set(_generation_key(topic), time.time_ns(), timeout=None))
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    html: bytes
+    etag: str
+    last_modified: float
+    extra: dict
+
+    def response(self, request):
+        """The page, or a 304 when the visitor's copy is current."""
+        response = get_conditional_response(request, etag=self.etag, last_modified=int(self.last_modified))
+        if response is None:
+            response = HttpResponse(self.html)
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        # Browsers revalidate every time (a 304 is cheap): an editor's fix shows on the next request, and
+        # a guide's view is counted on its server.
+        patch_cache_control(response, no_cache=True)
+        return response
+
+
+class PageCache:
+    """One page of `topic` (None: a page that changes only with a deploy) for this request."""
+
+    def __init__(self, request, topic=None):
+        self.request = request
+        parts = [
+            RELEASE,
+            request.scheme,
+            request.get_host(),
+            request.path,
+            str(timezone.localdate().year),
+            str(generation(topic)) if topic else "-",
+        ]
+        self.key = "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    def get(self):
+        return cache.get(self.key)
+
+    def store(self, response, *, last_modified=None, **extra) -> StoredPage:
+        """Keep a rendered 200 unless its rendering used anything of this visitor's."""
+        html = response.content
+        page = StoredPage(
+            html=html,
+            etag='"' + hashlib.sha256(html).hexdigest()[:32] + '"',
+            last_modified=last_modified if last_modified is not None else time.time(),
+            extra=extra,
+        )
+        if response.status_code == 200 and not response.cookies and not self._rendered_per_visitor():
+            cache.set(self.key, page, PAGE_SECONDS)
+        return page
+
+    def _rendered_per_visitor(self):
+        session = getattr(self.request, "session", None)
+        return bool(self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or bool(
+            session is not None and session.accessed
+        )
