@@ -16,7 +16,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -42,6 +44,23 @@ def _release_fingerprint() -> str:
 
 
 RELEASE = _release_fingerprint()
+
+# Pages this process has read or stored, by the same key: the key changes with every edit, so an entry here
+# is never stale, and a warm request reads no page from the shared cache (a file read and unpickling
+# there). Bounded by starting over; a page is about 10 KB.
+_recent = {}
+RECENT_LIMIT = 200
+
+
+def _remember(key, page):
+    if len(_recent) >= RECENT_LIMIT:
+        _recent.clear()
+    _recent[key] = page
+
+
+@receiver(setting_changed)
+def _forget_recent(**kwargs):
+    _recent.clear()  # tests that change settings (static storage, hosts) render pages afresh
 
 
 def _generation_key(topic):
@@ -104,7 +123,12 @@ class PageCache:
         self.key = "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
     def get(self):
-        return cache.get(self.key)
+        page = _recent.get(self.key)
+        if page is None:
+            page = cache.get(self.key)
+            if page is not None:
+                _remember(self.key, page)
+        return page
 
     def store(self, response, *, last_modified=None, **extra) -> StoredPage:
         """Keep a rendered 200 unless its rendering used anything of this visitor's."""
@@ -117,6 +141,7 @@ class PageCache:
         )
         if response.status_code == 200 and not response.cookies and not self._rendered_per_visitor():
             cache.set(self.key, page, PAGE_SECONDS)
+            _remember(self.key, page)
         return page
 
     def _rendered_per_visitor(self):
