@@ -30,11 +30,22 @@ PAGE_SECONDS = 24 * 60 * 60
 
 
 def _release_fingerprint() -> str:
-    """Templates and the static manifest (hashed URLs) of this deploy: a deploy that changes them starts
-    with empty pages, even when the cache outlives the processes."""
+    """This deploy's templates, static manifest (hashed URLs) and Python code (navigation, limits the privacy
+    page states): a deploy that changes any of them starts with empty pages, even when the cache outlives
+    the processes. Read once per process, a few milliseconds."""
     digest = hashlib.sha256()
-    directories = settings.TEMPLATES[0]["DIRS"]
-    files = [path for directory in directories for path in sorted(Path(directory).rglob("*.html"))]
+    base = Path(settings.BASE_DIR)
+    files = [
+        path
+        for directory in settings.TEMPLATES[0]["DIRS"]
+        for path in sorted(Path(directory).rglob("*.html"))
+    ]
+    files += [
+        path
+        for package in sorted(base.iterdir())
+        if (package / "__init__.py").is_file()
+        for path in sorted(package.rglob("*.py"))
+    ]
     files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
     for path in files:
         if path.is_file():
@@ -108,9 +119,13 @@ class StoredPage:
 
 
 class PageCache:
-    """One page of `topic` (None: a page that changes only with a deploy) for this request."""
+    """One page of `topic` (None: a page that changes only with a deploy) for this request.
 
-    def __init__(self, request, topic=None):
+    `varies_on`: anything else the page prints that a deploy can change without changing a template, such as
+    a setting read from the environment.
+    """
+
+    def __init__(self, request, topic=None, *, varies_on=()):
         self.request = request
         parts = [
             RELEASE,
@@ -119,6 +134,7 @@ class PageCache:
             request.path,
             str(timezone.localdate().year),
             str(generation(topic)) if topic else "-",
+            *map(str, varies_on),
         ]
         self.key = "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 

@@ -24,6 +24,7 @@ def home(request):
     return page.response(request)
 
 
+@require_safe
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
@@ -31,7 +32,9 @@ def privacy(request):
         "operator": settings.SITE_OPERATOR,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
     }
-    return render(request, "privacy.html", context)
+    cached = PageCache(request, varies_on=context.values())
+    page = cached.get() or cached.store(render(request, "privacy.html", context))
+    return page.response(request)
 
 
 @require_GET

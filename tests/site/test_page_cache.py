@@ -10,7 +10,7 @@ from permitsite.page_cache import PageCache
 
 pytestmark = pytest.mark.django_db
 
-CACHED_PAGES = ["/", "/guides/", "/guides/how-to-renew/"]
+CACHED_PAGES = ["/", "/privacy/", "/guides/", "/guides/how-to-renew/"]
 
 
 @pytest.mark.parametrize("path", CACHED_PAGES)
@@ -45,6 +45,17 @@ def test_the_home_page_answers_304_to_a_current_copy(client):
     etag = client.get("/")["ETag"]
 
     assert client.get("/", headers={"if-none-match": etag}).status_code == 304
+
+
+def test_the_cached_privacy_page_follows_a_changed_contact_address(client, settings):
+    settings.PRIVACY_CONTACT_EMAIL = "old@permit.example"
+    assert "old@permit.example" in client.get("/privacy/").content.decode()
+
+    settings.PRIVACY_CONTACT_EMAIL = "new@permit.example"  # as a redeploy with a new environment would
+
+    html = client.get("/privacy/").content.decode()
+    assert "new@permit.example" in html
+    assert "old@permit.example" not in html
 
 
 def render(request, template_code):
