@@ -9,16 +9,22 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from permitsite import privacy as privacy_policy
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
+from permitsite.page_cache import PageCache
 
 
+@require_safe
 def home(request):
-    return render(request, "home.html")
+    # It reads no data: a deploy (templates, static files) is its only change.
+    cached = PageCache(request)
+    page = cached.get() or cached.store(render(request, "home.html"))
+    return page.response(request)
 
 
+@require_safe
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
@@ -26,7 +32,9 @@ def privacy(request):
         "operator": settings.SITE_OPERATOR,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
     }
-    return render(request, "privacy.html", context)
+    cached = PageCache(request, varies_on=context.values())
+    page = cached.get() or cached.store(render(request, "privacy.html", context))
+    return page.response(request)
 
 
 @require_GET

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class RenewalConfig(AppConfig):
     name = "renewal"
     verbose_name = "签注与续签"
+
+    def ready(self):
+        from renewal import signals  # noqa: F401  (connects the guide pages' invalidation)

@@ -3,10 +3,21 @@ from django import forms
 from renewal.dateinput import InvalidDate, parse_date
 
 
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # The Bootstrap class for the red border, on the widget Django has already marked aria-invalid.
+        if context["widget"]["attrs"].get("aria-invalid"):
+            context["widget"]["attrs"]["class"] += " is-invalid"
+        return context
+
+
 class DateField(forms.Field):
     """A date typed or picked by the user; every way it can be wrong gets a Chinese message."""
 
-    widget = forms.DateInput(attrs={"type": "date", "min": "2000-01-01", "max": "2099-12-31"})
+    widget = DateInput(attrs={"class": "dateinput form-control", "min": "2000-01-01", "max": "2099-12-31"})
 
     def to_python(self, value):
         if not value or not value.strip():

@@ -66,9 +66,15 @@ class Article(models.Model):
     def meta_description(self):
         return self.seo_description or self.summary
 
-    def record_view(self):
-        # One UPDATE with F() so concurrent readers never lose a count; it also leaves updated_at alone.
-        Article.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+
+# The topic of the cached guide pages (permitsite/page_cache.py); renewal/signals.py drops them on edits.
+GUIDES = "guides"
+
+
+def record_view(article_pk):
+    # One UPDATE with F() per view, so concurrent readers in any process never lose a count; it also
+    # leaves updated_at alone. Not batched in the cache: the file cache has no atomic increment.
+    Article.objects.filter(pk=article_pk).update(view_count=F("view_count") + 1)
 
 
 class HolidayOverride(models.Model):

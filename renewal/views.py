@@ -1,16 +1,13 @@
-import hashlib
-
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from permitsite.page_cache import PageCache, generation
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
 from renewal.forms import AcceptedForm, ExpiryForm
-from renewal.models import Article, Category, workday_calendar
+from renewal.models import GUIDES, Article, Category, record_view, workday_calendar
 from renewal.workdays import processing_estimate
 
 
@@ -22,41 +19,45 @@ def _own_fields(query, form_class):
 
 @require_safe
 def guide_list(request):
-    articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
-    by_category = {category: [] for category in Category}
-    for article in articles:
-        by_category[article.category].append(article)
-    sections = [
-        {"category": category, "articles": guides} for category, guides in by_category.items() if guides
-    ]
-    return render(request, "renewal/guide_list.html", {"sections": sections})
+    cached = PageCache(request, GUIDES)
+    page = cached.get()
+    if page is None:
+        articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
+        by_category = {category: [] for category in Category}
+        for article in articles:
+            by_category[article.category].append(article)
+        sections = [
+            {"category": category, "articles": guides} for category, guides in by_category.items() if guides
+        ]
+        # The generation is the time of the latest edit anywhere in the guides, unpublishing included.
+        page = cached.store(
+            render(request, "renewal/guide_list.html", {"sections": sections}),
+            last_modified=generation(GUIDES) / 1e9,
+        )
+    return page.response(request)
 
 
 @require_safe
 def guide_detail(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    related = list(
-        article.related.published().exclude(pk=article.pk).only("title", "slug", "summary", "updated_at")
-    )
-
-    # The page shows the related guides' titles, so their edits change the page too.
-    last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
-    fingerprint = "|".join(
-        [f"{article.pk}:{article.updated_at.isoformat()}"]
-        + [f"{g.pk}:{g.updated_at.isoformat()}" for g in related]
-    )
-    etag = '"' + hashlib.sha256(fingerprint.encode()).hexdigest()[:32] + '"'
-    response = get_conditional_response(request, etag=etag, last_modified=int(last_modified.timestamp()))
-    if response is None:  # not a 304: render, and count the view unless a monitor or crawler sent HEAD
-        if request.method == "GET":
-            article.record_view()
+    cached = PageCache(request, GUIDES)
+    page = cached.get()
+    if page is None:
+        article = get_object_or_404(Article.objects.published(), slug=slug)
+        related = list(
+            article.related.published().exclude(pk=article.pk).only("title", "slug", "summary", "updated_at")
+        )
+        # The page shows the related guides' titles, so their edits change the page too.
+        last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
         response = render(
             request,
             "renewal/guide_detail.html",
             {"article": article, "related": related, "category_label": Category(article.category).label},
         )
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified.timestamp())
+        page = cached.store(response, last_modified=last_modified.timestamp(), article_pk=article.pk)
+    response = page.response(request)
+    # Not a 304, and not a monitor's or crawler's HEAD: a reader.
+    if response.status_code == 200 and request.method == "GET":
+        record_view(page.extra["article_pk"])
     return response
 
 

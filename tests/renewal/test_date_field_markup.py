@@ -1,0 +1,34 @@
+"""The date fields of the renewal check and the processing estimate: errors are tied to the field, so a
+screen reader reads them with it, and the help text always is."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("path", "field_id"),
+    [
+        ("/renewal/check/?expiry=2026-13-45", "id_expiry"),
+        ("/renewal/processing/?accepted=2026-13-45", "id_accepted"),
+    ],
+)
+def test_a_wrong_date_is_marked_and_its_message_linked_to_the_field(client, path, field_id):
+    html = client.get(path).content.decode()
+
+    field = re.search(rf'<input type="date"[^>]*id="{field_id}"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field
+    assert "is-invalid" in field
+    assert f'aria-describedby="{field_id}_helptext {field_id}_error"' in field
+    assert re.search(rf'<div id="{field_id}_error" class="invalid-feedback">.*没有13月', html)
+
+
+def test_an_empty_form_is_not_marked_invalid(client):
+    html = client.get("/renewal/check/").content.decode()
+
+    field = re.search(r'<input type="date"[^>]*id="id_expiry"[^>]*>', html).group(0)
+    assert "aria-invalid" not in field
+    assert 'aria-describedby="id_expiry_helptext"' in field
+    assert '<label for="id_expiry"' in html

@@ -1,0 +1,110 @@
+"""Guide pages are served from the shared cache, and an editor's save or delete shows on the next request."""
+
+import pytest
+
+from renewal.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guide():
+    return Article.objects.create(
+        slug="cached-guide",
+        title="缓存测试",
+        category="faq",
+        summary="旧摘要",
+        body="旧正文",
+        is_published=True,
+    )
+
+
+def edit_in_admin(admin_client, guide, **changes):
+    fields = {
+        "title": guide.title,
+        "slug": guide.slug,
+        "category": guide.category,
+        "summary": guide.summary,
+        "seo_description": guide.seo_description,
+        "body": guide.body,
+        "is_published": "on" if guide.is_published else "",
+        "published_at_0": "2026-11-27",
+        "published_at_1": "10:00:00",
+        "related": [related.pk for related in guide.related.all()],
+        **changes,
+    }
+    response = admin_client.post(f"/admin/renewal/article/{guide.pk}/change/", fields)
+    assert response.status_code == 302, response.content.decode()
+
+
+def test_a_warm_guide_is_served_from_the_cache_with_only_its_view_counted(
+    client, guide, django_assert_num_queries
+):
+    client.get("/guides/cached-guide/")
+
+    with django_assert_num_queries(1):  # the view counter's UPDATE
+        response = client.get("/guides/cached-guide/")
+
+    assert "旧正文" in response.content.decode()
+
+
+def test_every_get_of_a_cached_guide_is_counted(client, guide):
+    for _ in range(3):
+        assert client.get("/guides/cached-guide/").status_code == 200
+
+    guide.refresh_from_db()
+    assert guide.view_count == 3
+
+
+def test_an_editors_edit_shows_on_the_next_request(client, admin_client, guide):
+    client.get("/guides/cached-guide/")
+    client.get("/guides/")
+
+    edit_in_admin(admin_client, guide, body="新正文", summary="新摘要")
+
+    assert "新正文" in client.get("/guides/cached-guide/").content.decode()
+    listing = client.get("/guides/").content.decode()
+    assert "新摘要" in listing
+    assert "旧摘要" not in listing
+
+
+def test_unpublishing_takes_the_guide_off_the_cached_pages(client, admin_client, guide):
+    client.get("/guides/cached-guide/")
+    client.get("/guides/")
+
+    edit_in_admin(admin_client, guide, is_published="")
+
+    assert client.get("/guides/cached-guide/").status_code == 404
+    assert "缓存测试" not in client.get("/guides/").content.decode()
+
+
+def test_deleting_a_guide_takes_it_off_the_cached_pages(client, admin_client, guide):
+    client.get("/guides/cached-guide/")
+    client.get("/guides/")
+
+    response = admin_client.post(f"/admin/renewal/article/{guide.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert client.get("/guides/cached-guide/").status_code == 404
+    assert "缓存测试" not in client.get("/guides/").content.decode()
+
+
+def test_linking_a_related_guide_shows_it_on_the_cached_page(client, admin_client, guide):
+    other = Article.objects.create(
+        slug="other", title="另一篇指南", category="faq", summary="s", body="b", is_published=True
+    )
+    assert "另一篇指南" not in client.get("/guides/cached-guide/").content.decode()
+
+    edit_in_admin(admin_client, guide, related=[other.pk])
+
+    assert "另一篇指南" in client.get("/guides/cached-guide/").content.decode()
+
+
+def test_a_cached_guide_still_answers_304_to_a_current_copy(client, guide):
+    first = client.get("/guides/cached-guide/")
+
+    again = client.get("/guides/cached-guide/", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert "no-cache" in first["Cache-Control"]
