@@ -7,6 +7,7 @@ reloads from the database; otherwise scoring reads no database at all.
 """
 
 import datetime
+import logging
 import threading
 import uuid
 
@@ -17,6 +18,8 @@ from django.utils import timezone
 
 from calculator import engine
 from calculator.models import Band, Indicator, Option, RuleSet
+
+logger = logging.getLogger(__name__)
 
 STAMP_KEY = "calculator:rules-stamp"
 
@@ -53,11 +56,17 @@ def rules_changed() -> None:
 
 
 def _current_stamp() -> str:
-    stamp = cache.get(STAMP_KEY)
-    if stamp is None:
-        # Evicted or never set: a fresh stamp makes every process reload, which is always safe.
-        cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+    try:
         stamp = cache.get(STAMP_KEY)
+        if stamp is None:
+            # Evicted or never set: a fresh stamp makes every process reload, which is always safe.
+            cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+            stamp = cache.get(STAMP_KEY)
+    except Exception as error:  # whatever the cache backend raises (redis.ConnectionError, OSError, …)
+        # Without the shared stamp no process can know whether an editor changed the rules elsewhere:
+        # read them from the database on every request until the cache is back.
+        logger.warning("shared cache unavailable, reloading rules per request: %s", type(error).__name__)
+        return uuid.uuid4().hex
     return stamp
 
 

@@ -10,6 +10,7 @@ page stays valid under it (DESIGN.md §4).
 """
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 # A day: an edit invalidates at once through the generation; the timeout only bounds the space that
 # pages nobody asks for any more keep.
@@ -78,13 +81,27 @@ def _generation_key(topic):
     return f"pages:generation:{topic}"
 
 
+def _unless_cache_down(operation, fallback):
+    """The shared cache only speeds pages up: while it is unreachable, pages are rendered afresh."""
+    try:
+        return operation()
+    except Exception as error:  # whatever the backend raises (redis.ConnectionError, OSError, …)
+        logger.warning("shared cache unavailable, serving pages uncached: %s", type(error).__name__)
+        return fallback
+
+
 def generation(topic) -> int:
     """When the topic last changed, in nanoseconds; the first reader after a cache loss starts one."""
-    current = cache.get(_generation_key(topic))
-    if current is None:
-        cache.add(_generation_key(topic), time.time_ns(), timeout=None)
-        current = cache.get(_generation_key(topic), 0)
-    return current
+
+    def read():
+        current = cache.get(_generation_key(topic))
+        if current is None:
+            cache.add(_generation_key(topic), time.time_ns(), timeout=None)
+            current = cache.get(_generation_key(topic), 0)
+        return current
+
+    # With the cache down, "now" keys nothing that could be found again: every request renders afresh.
+    return _unless_cache_down(read, fallback=time.time_ns())
 
 
 def content_changed(topic):
@@ -141,7 +158,7 @@ class PageCache:
     def get(self):
         page = _recent.get(self.key)
         if page is None:
-            page = cache.get(self.key)
+            page = _unless_cache_down(lambda: cache.get(self.key), fallback=None)
             if page is not None:
                 _remember(self.key, page)
         return page
@@ -156,7 +173,7 @@ class PageCache:
             extra=extra,
         )
         if response.status_code == 200 and not response.cookies and not self._rendered_per_visitor():
-            cache.set(self.key, page, PAGE_SECONDS)
+            _unless_cache_down(lambda: cache.set(self.key, page, PAGE_SECONDS), fallback=None)
             _remember(self.key, page)
         return page
 
