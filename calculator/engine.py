@@ -365,14 +365,15 @@ def _parse_value(indicator: Indicator, raw: object) -> tuple[AnswerValue | None,
             return None, f"{label}须在 {indicator.min_value} 到 {indicator.max_value} 之间。"
         return raw, ""
     if indicator.kind == CHOICE:
-        codes = [raw] if isinstance(raw, str) else raw
-        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-            return None, f"{label}须为选项代码（字符串），或选项代码的列表。"
-        unknown = [c for c in codes if indicator.option(c) is None]
-        if unknown:
+        if isinstance(raw, list):
+            # Only the highest option of an indicator counts, so one code says everything.
+            return None, f"{label}只能填一个选项代码；有多项时填分值最高的一项。"
+        if not isinstance(raw, str):
+            return None, f"{label}须为选项代码（字符串）。"
+        if indicator.option(raw) is None:
             valid = "、".join(o.code for o in indicator.options)
-            return None, f"{label}没有“{unknown[0]}”这个选项，可选：{valid}。"
-        return (raw if isinstance(raw, str) else tuple(codes)), ""
+            return None, f"{label}没有“{raw}”这个选项，可选：{valid}。"
+        return raw, ""
     raise ValueError(f"unknown indicator kind {indicator.kind!r}")
 
 

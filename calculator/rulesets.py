@@ -1,30 +1,20 @@
 """The one bridge from the database to the engine: which ruleset is in force, cached per process.
 
-Each process keeps the published rulesets as engine types, tagged with a version stamp kept in the
-shared cache (Redis, or a file cache that every worker on a host shares). Any save or delete of rule
-data replaces the stamp once the transaction commits, so the next request in any worker on any host
-reloads from the database; otherwise scoring reads no database at all.
+Each process keeps the published rulesets as engine types behind a version stamp (permitsite/stamps.py):
+any save or delete of rule data moves the stamp once the transaction commits, so the next request in any
+worker on any host reloads from the database; otherwise scoring reads no database at all.
 """
 
 import datetime
-import logging
-import threading
-import uuid
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from calculator import engine
 from calculator.models import Band, Indicator, Option, RuleSet
+from permitsite import stamps
 
-logger = logging.getLogger(__name__)
-
-STAMP_KEY = "calculator:rules-stamp"
-
-_lock = threading.Lock()
-_loaded: dict = {"stamp": None, "rulesets": ()}
+RULES = "rules"
 
 
 def ruleset_in_force(on: datetime.date | None = None) -> engine.Ruleset | None:
@@ -34,40 +24,24 @@ def ruleset_in_force(on: datetime.date | None = None) -> engine.Ruleset | None:
     return candidates[-1] if candidates else None
 
 
+def _load_published() -> tuple[engine.Ruleset, ...]:
+    return tuple(
+        to_engine(r)
+        for r in with_rules(RuleSet.objects.published()).order_by("effective_from", "published_at", "id")
+    )
+
+
+_published = stamps.Stamped(RULES, _load_published)
+
+
 def published_rulesets() -> tuple[engine.Ruleset, ...]:
     """Every published ruleset, oldest effective date first."""
-    stamp = _current_stamp()
-    if _loaded["stamp"] != stamp:
-        with _lock:
-            if _loaded["stamp"] != stamp:
-                _loaded["rulesets"] = tuple(
-                    to_engine(r)
-                    for r in with_rules(RuleSet.objects.published()).order_by(
-                        "effective_from", "published_at", "id"
-                    )
-                )
-                _loaded["stamp"] = stamp
-    return _loaded["rulesets"]
+    return _published.get()
 
 
 def rules_changed() -> None:
     """Tell every process to reload once the current transaction (if any) has committed."""
-    transaction.on_commit(lambda: cache.set(STAMP_KEY, uuid.uuid4().hex, timeout=None))
-
-
-def _current_stamp() -> str:
-    try:
-        stamp = cache.get(STAMP_KEY)
-        if stamp is None:
-            # Evicted or never set: a fresh stamp makes every process reload, which is always safe.
-            cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
-            stamp = cache.get(STAMP_KEY)
-    except Exception as error:  # whatever the cache backend raises (redis.ConnectionError, OSError, …)
-        # Without the shared stamp no process can know whether an editor changed the rules elsewhere:
-        # read them from the database on every request until the cache is back.
-        logger.warning("shared cache unavailable, reloading rules per request: %s", type(error).__name__)
-        return uuid.uuid4().hex
-    return stamp
+    stamps.changed(RULES)
 
 
 def with_rules(queryset):

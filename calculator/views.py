@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from calculator import engine, planner
-from calculator.api import result_as_json
 from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm, step_of
 from calculator.models import Assessment
+from calculator.results import save_assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
 
 SESSION_KEY = "jifen"
@@ -136,18 +136,6 @@ def _shown_answer(form, name) -> str:
         return "0" if not field.required else "未填"
     choices = dict(getattr(field, "choices", ()))
     return str(choices.get(value, value))
-
-
-def save_assessment(ruleset, answers: dict, recent_contributions: bool | None) -> Assessment:
-    result = engine.score(ruleset, engine.Answers(answers))
-    return Assessment.objects.create(
-        answers=answers,
-        result=result_as_json(result),
-        ruleset_version=ruleset.version,
-        total=result.total,
-        reaches_threshold=result.reaches_threshold,
-        recent_contributions=recent_contributions,
-    )
 
 
 @require_GET

@@ -1,28 +1,43 @@
+"""The one sitemap: every public page search engines should know, and each published guide.
+
+A new public page joins `PAGES` by its URL name; the self-test's steps and personal results stay out.
+"""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from calculator.sitemaps import CalculatorSitemap
-from leads.sitemaps import LeadsSitemap
-from renewal.sitemaps import GuideSitemap, RenewalPagesSitemap
+from renewal.models import Article
+
+PAGES = [
+    "home",
+    "calculator:start",
+    "renewal:guide_list",
+    "renewal:check",
+    "renewal:processing",
+    "leads:consult",
+    "privacy",
+    "privacy_requests",
+]
 
 
-class StaticPagesSitemap(Sitemap):
-    """Public pages that are not database rows."""
-
+class PagesSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["home", "privacy"]
+        return PAGES
 
     def location(self, item):
         return reverse(item)
 
 
-# Each app adds its own sitemap here.
-SITEMAPS = {
-    "pages": StaticPagesSitemap,
-    "calculator": CalculatorSitemap,
-    "renewal": RenewalPagesSitemap,
-    "guides": GuideSitemap,
-    "leads": LeadsSitemap,
-}
+class GuideSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Article.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"pages": PagesSitemap, "guides": GuideSitemap}

@@ -18,12 +18,17 @@ def test_valid_answers_are_kept(default_ruleset):
             "age": 30,
             "education": "master",
             "title_base_ok": True,
-            "award": ["municipal_special", "provincial_or_above"],
+            "award": "provincial_or_above",
         },
     )
     assert answers.get("age") == 30
     assert answers.get("education") == "master"
-    assert answers.get("award") == ("municipal_special", "provincial_or_above")
+    assert answers.get("award") == "provincial_or_above"
+
+
+def test_a_list_for_a_single_choice_is_refused(default_ruleset):
+    errors = errors_for(default_ruleset, {"age": 30, "award": ["municipal_special", "provincial_or_above"]})
+    assert errors == {"award": ["「在沪工作期间获得的表彰」只能填一个选项代码；有多项时填分值最高的一项。"]}
 
 
 def test_age_is_required(default_ruleset):

@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from calculator.models import Indicator, RuleSet, copy_as_draft
-from calculator.rulesets import STAMP_KEY, ruleset_in_force
+from calculator.rulesets import RULES, ruleset_in_force
+from permitsite import stamps
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_a_new_stamp_in_the_shared_cache_makes_this_process_reload():
     indicator.save()  # not committed: the stamp is unchanged, so this process keeps its copy
     assert ruleset_in_force().indicator("fresh_graduate").points == 10
     # What a save in another worker or on another host leaves behind: only the shared stamp changes.
-    cache.set(STAMP_KEY, "changed elsewhere")
+    cache.set(stamps.cache_key(RULES), "changed elsewhere")
     with CaptureQueriesContext(connection) as queries:
         assert ruleset_in_force().indicator("fresh_graduate").points == 15
     assert len(queries) > 0

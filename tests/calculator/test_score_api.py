@@ -107,15 +107,38 @@ def test_huge_and_deeply_nested_bodies_are_400s(client):
     assert too_big.json() == {"errors": {"__all__": ["请求正文太大。"]}}
 
 
-def test_get_is_not_allowed(client):
-    assert client.get(URL).status_code == 405
+def test_get_is_a_405_with_a_json_body(client):
+    response = client.get(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.json() == {"errors": {"__all__": ["这个接口只接受 POST 请求。"]}}
 
 
-@pytest.mark.parametrize("as_of", ["2025-13-01", "yesterday", "20250301", ""])
-def test_a_malformed_as_of_is_a_400(client, as_of):
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        ("2025-13-01", "没有13月，请检查日期。"),
+        ("2025-02-29", "2025年2月没有29日，请检查日期。"),
+        ("yesterday", "日期格式应为 YYYY-MM-DD，例如 2026-06-15。"),
+        ("20250301", "日期格式应为 YYYY-MM-DD，例如 2026-06-15。"),
+        ("2025-W10-1", "日期格式应为 YYYY-MM-DD，例如 2026-06-15。"),
+        ("", "缺少这个参数，请按 YYYY-MM-DD 填写日期。"),
+    ],
+)
+def test_a_malformed_as_of_is_a_400(client, as_of, message):
     response = post(client, {"age": 30}, f"?as_of={as_of}")
     assert response.status_code == 400
-    assert response.json() == {"errors": {"as_of": ["日期格式应为 YYYY-MM-DD，例如 2025-03-01。"]}}
+    assert response.json() == {"errors": {"as_of": [message]}}
+
+
+def test_duplicate_keys_are_a_400_not_a_silent_last_wins(client):
+    response = post(client, '{"age": 30, "age": 50}')
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"age": ["这一项出现了不止一次，请只提交一次。"]}}
+
+
+def test_nan_is_not_json(client):
+    assert post(client, '{"age": NaN}').json() == {"errors": {"__all__": ["请求正文不是有效的 JSON。"]}}
 
 
 def test_as_of_before_any_ruleset_is_a_400(client):

@@ -43,7 +43,7 @@ def test_today_defaults_to_the_date_in_shanghai(client):
     [
         ({"expiry": "2026-02-30"}, "expiry", "2026年2月没有30日"),
         ({}, "expiry", "缺少这个参数"),
-        ({"expiry": "2026-06-15", "today": "tomorrow"}, "today", "请按“2026-06-15”的格式填写日期"),
+        ({"expiry": "2026-06-15", "today": "tomorrow"}, "today", "日期格式应为 YYYY-MM-DD"),
         ({"expiry": "9999-12-31"}, "expiry", "日期需在2000年1月1日至2099年12月31日之间"),
     ],
 )
@@ -55,7 +55,10 @@ def test_bad_dates_get_400_with_a_chinese_message(client, query, field, message)
 
 
 def test_only_get_is_allowed(client):
-    assert client.post("/api/v1/renewal?expiry=2026-06-15").status_code == 405
+    response = client.post("/api/v1/renewal?expiry=2026-06-15")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert "GET" in response.json()["errors"]["__all__"][0]
 
 
 def test_the_api_message_carries_the_caveat(client):

@@ -1,0 +1,42 @@
+"""A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
+anonymous Assessment that keeps it behind a random token."""
+
+from calculator import engine
+from calculator.models import Assessment
+
+
+def ruleset_summary(ruleset: engine.Ruleset) -> dict:
+    return {
+        "version": ruleset.version,
+        "name": ruleset.name,
+        "effective_from": ruleset.effective_from.isoformat(),
+    }
+
+
+def result_as_json(result: engine.Result) -> dict:
+    return {
+        "ruleset": ruleset_summary(result.ruleset),
+        "total": result.total,
+        "threshold": result.threshold,
+        "gap": result.gap,
+        "eligible": result.eligible,
+        "reaches_threshold": result.reaches_threshold,
+        "items": [
+            {"key": i.key, "label": i.label, "category": i.category, "points": i.points, "note": i.note}
+            for i in result.items
+        ],
+        "vetoes": [{"key": v.key, "label": v.label} for v in result.vetoes],
+        "notices": list(result.notices),
+    }
+
+
+def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions: bool | None) -> Assessment:
+    result = engine.score(ruleset, engine.Answers(answers))
+    return Assessment.objects.create(
+        answers=answers,
+        result=result_as_json(result),
+        ruleset_version=ruleset.version,
+        total=result.total,
+        reaches_threshold=result.reaches_threshold,
+        recent_contributions=recent_contributions,
+    )

@@ -1,0 +1,111 @@
+"""What every /api/v1 endpoint shares: JSON answers, strict JSON bodies, one date format, JSON 405s.
+
+An endpoint is a plain function wrapped in `@endpoint("GET")` or `@endpoint("POST")`; it raises `ApiError`
+for anything the caller got wrong and returns a dict (200) or a `json_response`. No session, no cookie and
+no CSRF token: the endpoints read no cookie and store nothing a caller could be tricked into storing.
+"""
+
+import datetime
+import functools
+import json
+import re
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+
+DATE_FORMAT = "日期格式应为 YYYY-MM-DD，例如 2026-06-15。"
+DATE_MISSING = "缺少这个参数，请按 YYYY-MM-DD 填写日期。"
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+
+
+class ApiError(Exception):
+    """A 4xx answer: `errors` maps a field (or "__all__") to Chinese messages."""
+
+    def __init__(self, errors: dict[str, list[str]], status: int = 400):
+        super().__init__(errors)
+        self.errors = errors
+        self.status = status
+
+
+def json_response(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def errors_response(errors: dict[str, list[str]], status: int = 400) -> JsonResponse:
+    return json_response({"errors": errors}, status=status)
+
+
+def endpoint(*methods: str):
+    """Allow only `methods` (GET implies HEAD), answering any other with a JSON 405 and an Allow header;
+    turn ApiError into its JSON answer and a returned dict into a 200."""
+    allowed = set(methods) | ({"HEAD"} if "GET" in methods else set())
+
+    def decorate(view):
+        @csrf_exempt
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in allowed:
+                response = errors_response(
+                    {"__all__": [f"这个接口只接受 {'、'.join(sorted(methods))} 请求。"]}, status=405
+                )
+                response["Allow"] = ", ".join(sorted(allowed))
+                return response
+            try:
+                answer = view(request, *args, **kwargs)
+            except ApiError as error:
+                return errors_response(error.errors, error.status)
+            return json_response(answer) if isinstance(answer, dict) else answer
+
+        return wrapper
+
+    return decorate
+
+
+def _no_duplicate_keys(pairs):
+    keys = [key for key, _ in pairs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ApiError({duplicates[0]: ["这一项出现了不止一次，请只提交一次。"]})
+    return dict(pairs)
+
+
+def _no_constant(name):
+    raise ValueError(name)  # NaN and Infinity are not JSON
+
+
+def json_object(request) -> dict:
+    """The request body as a JSON object, strictly: no duplicate keys, no NaN, nothing but an object."""
+    try:
+        data = json.loads(request.body, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
+    except RequestDataTooBig:
+        raise ApiError({"__all__": ["请求正文太大。"]}) from None
+    except (ValueError, RecursionError):
+        raise ApiError({"__all__": ["请求正文不是有效的 JSON。"]}) from None
+    if not isinstance(data, dict):
+        raise ApiError({"__all__": ['请提交一个 JSON 对象，例如 {"age": 30}。']})
+    return data
+
+
+def parse_date(value, field: str) -> datetime.date:
+    """YYYY-MM-DD and nothing else (no 20260615, no week dates), with a Chinese message naming `field`."""
+    match = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        raise ApiError({field: [DATE_FORMAT]})
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise ApiError({field: [f"没有{month}月，请检查日期。"]})
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ApiError({field: [f"{year}年{month}月没有{day}日，请检查日期。"]}) from None
+
+
+def query_date(request, name: str, *, required: bool = False) -> datetime.date | None:
+    """?name=YYYY-MM-DD from the query string; None when absent and not required."""
+    raw = request.GET.get(name)
+    if raw is None or (raw == "" and required):
+        if required:
+            raise ApiError({name: [DATE_MISSING]})
+        return None
+    return parse_date(raw, name)
