@@ -46,8 +46,8 @@ def example_result_path() -> str:
     """
     from django.urls import reverse
 
-    from calculator.rulesets import ruleset_in_force
     from calculator.results import save_assessment
+    from calculator.rulesets import ruleset_in_force
 
     answers = dict(SAMPLE_PROFILES[2][1])
     assessment = save_assessment(ruleset_in_force(), answers, recent_contributions=True)

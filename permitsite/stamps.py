@@ -45,8 +45,8 @@ def changed(topic: str) -> None:
 class Stamped[T]:
     """A value loaded from the database once per process and reloaded whenever `topic`'s stamp moves.
 
-        wage_periods = Stamped("wages", load_wage_periods)
-        wage_periods.get()
+    wage_periods = Stamped("wages", load_wage_periods)
+    wage_periods.get()
     """
 
     def __init__(self, topic: str, load: Callable[[], T]):
