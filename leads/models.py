@@ -92,6 +92,7 @@ class PhoneVerification(models.Model):
     class Purpose(models.TextChoices):
         LEAD = "lead", "咨询登记"
         DELETION = "deletion", "删除请求"
+        REMINDER = "reminder", "签注短信提醒"
 
     phone_hash = models.CharField(max_length=64, db_index=True)
     session_hash = models.CharField(max_length=64)
