@@ -67,6 +67,8 @@ def to_engine(ruleset: RuleSet, *, effective_from: datetime.date | None = None) 
         effective_from=ruleset.effective_from or effective_from or timezone.localdate(),
         threshold=ruleset.threshold,
         floor=ruleset.floor,
+        valid_until=ruleset.valid_until,
+        valid_until_basis=ruleset.valid_until_basis,
         groups=tuple(engine.Group(g.key, g.label, g.cap) for g in ruleset.groups.all()),
         indicators=tuple(
             engine.Indicator(
@@ -78,7 +80,18 @@ def to_engine(ruleset: RuleSet, *, effective_from: datetime.date | None = None) 
                 basis=i.basis,
                 active=i.active,
                 group=i.group.key if i.group else "",
-                options=tuple(engine.Option(o.code, o.label, o.points, o.requires) for o in i.options.all()),
+                options=tuple(
+                    engine.Option(
+                        o.code,
+                        o.label,
+                        o.points,
+                        o.requires,
+                        basis=o.basis,
+                        verified_on=o.verified_on,
+                        verified_by=o.verified_by,
+                    )
+                    for o in i.options.all()
+                ),
                 bands=tuple(engine.Band(b.low, b.high, b.points, b.notice) for b in i.bands.all()),
                 points=i.points,
                 unit_size=i.unit_size,
@@ -88,6 +101,8 @@ def to_engine(ruleset: RuleSet, *, effective_from: datetime.date | None = None) 
                 min_value=i.min_value,
                 max_value=i.max_value,
                 unit=i.unit,
+                verified_on=i.verified_on,
+                verified_by=i.verified_by,
             )
             for i in ruleset.indicators.all()
         ),
