@@ -264,7 +264,8 @@ def tier_notices(result: TierResult) -> list[str]:
     if result.provisional:
         wage = next(j.wage for j in result.judged if j.month == result.provisional[0])
         notices.append(
-            f"{_span(result.provisional)}的社会平均工资尚未公布（或本站尚未录入），这 {len(result.provisional)} "
-            f"个月暂按上一年度的 {wage.period.monthly:,} 元判断，新数据公布后结果可能变化。"
+            f"{_span(result.provisional)}的社会平均工资尚未公布（或本站尚未录入），"
+            f"这 {len(result.provisional)} 个月暂按上一年度的 {wage.period.monthly:,} 元判断，"
+            "新数据公布后结果可能变化。"
         )
     return notices

@@ -44,9 +44,17 @@ class TestValidity:
         publish_copy(datetime.date(2029, 1, 1), valid_to_2032, version="2029-01")
         # 2028 still falls under the old rules, but their successor is published: not stale.
         in_2028 = rules(client, "2028-06-01")
-        assert (in_2028["version"], in_2028["stale"], in_2028["valid_until"]) == ("2023-01", False, "2027-12-31")
+        assert (in_2028["version"], in_2028["stale"], in_2028["valid_until"]) == (
+            "2023-01",
+            False,
+            "2027-12-31",
+        )
         in_2030 = rules(client, "2030-06-01")
-        assert (in_2030["version"], in_2030["stale"], in_2030["valid_until"]) == ("2029-01", False, "2032-12-31")
+        assert (in_2030["version"], in_2030["stale"], in_2030["valid_until"]) == (
+            "2029-01",
+            False,
+            "2032-12-31",
+        )
 
     def test_the_basis_of_valid_until_is_given(self, client):
         assert "沪府规〔2022〕21号" in rules(client, "2026-01-01")["valid_until_basis"]
@@ -119,9 +127,15 @@ class TestReviewDates:
         assert (education["verified_on"], education["verified_by"]) == ("2026-03-01", "王编辑")
         options = {o["code"]: o for o in education["options"]}
         # An option without its own review shares its indicator's; one with its own shows that.
-        assert (options["bachelor"]["verified_on"], options["bachelor"]["verified_by"]) == ("2026-03-01", "王编辑")
+        assert (options["bachelor"]["verified_on"], options["bachelor"]["verified_by"]) == (
+            "2026-03-01",
+            "王编辑",
+        )
         assert options["bachelor"]["basis"] == education["basis"]
-        assert (options["master"]["verified_on"], options["master"]["verified_by"]) == ("2026-05-02", "李编辑")
+        assert (options["master"]["verified_on"], options["master"]["verified_by"]) == (
+            "2026-05-02",
+            "李编辑",
+        )
         assert options["master"]["basis"] == "另一文件"
         assert by_key["age"]["verified_on"] is None
         assert by_key["age"]["verified_by"] is None
