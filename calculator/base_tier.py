@@ -269,3 +269,95 @@ def tier_notices(result: TierResult) -> list[str]:
             "新数据公布后结果可能变化。"
         )
     return notices
+
+
+def yuan(amount: Fraction | Decimal | int) -> str:
+    """12434 → "12,434"; 0.8 × 12,434 → "9,947.2" (exact, never rounded up or down)."""
+    value = (
+        Decimal(amount.numerator) / Decimal(amount.denominator)
+        if isinstance(amount, Fraction)
+        else Decimal(amount)
+    )
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text
+
+
+@dataclass(frozen=True)
+class Amount:
+    code: str
+    label: str  # "0.8 倍"
+    yuan: str
+
+
+def amounts(period: WagePeriod, rules: tuple[TierRule, ...] = TIER_RULES) -> list[Amount]:
+    """The base each multiple needs in `period`, lowest first; the 3× amount is the ceiling."""
+    return [
+        Amount(rule.code, f"{_multiple_text(rule.multiple)} 倍", yuan(period.threshold(rule.multiple)))
+        for rule in sorted(rules, key=lambda r: r.multiple)
+    ]
+
+
+def _multiple_text(multiple: Fraction) -> str:
+    return str(multiple.numerator) if multiple.denominator == 1 else yuan(multiple)
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int  # the 社保年度 starting in July of this year
+    first: Month
+    last: Month  # the part of the 48-month window in this year
+    paid: int
+    wage: WageOn | None
+    reached: tuple[str, ...]  # the codes of the multiples reached by its paid months, highest first
+
+
+def by_year(result: TierResult) -> list[YearSummary]:
+    """The judged window grouped by 社保年度, oldest first, for showing beside the tier."""
+    years: dict[int, list[MonthJudged]] = {}
+    for judged in result.judged:
+        years.setdefault(judged.month.social_insurance_year, []).append(judged)
+    summaries = []
+    for year, months in years.items():
+        paid = [j for j in months if j.base is not None]
+        summaries.append(
+            YearSummary(
+                year=year,
+                first=months[0].month,
+                last=months[-1].month,
+                paid=len(paid),
+                wage=next((j.wage for j in paid if j.wage), None),
+                reached=tuple(dict.fromkeys(j.reached for j in paid if j.wage and j.reached != NONE)),
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class TierRow:
+    code: str
+    multiple: str  # "0.8 倍"
+    first: Month
+    last: Month
+    window: int
+    months: int  # months at this multiple or above within the window
+    needed: int
+
+    @property
+    def met(self) -> bool:
+        return self.months >= self.needed
+
+
+def tier_rows(result: TierResult, rules: tuple[TierRule, ...] = TIER_RULES) -> list[TierRow]:
+    """Each tier's window, months reached and months needed, lowest multiple first."""
+    return [
+        TierRow(
+            rule.code,
+            f"{_multiple_text(rule.multiple)} 倍",
+            result.application.plus(-rule.window),
+            result.application.plus(-1),
+            rule.window,
+            result.months[rule.code],
+            rule.needed,
+        )
+        for rule in sorted(rules, key=lambda r: r.multiple)
+    ]

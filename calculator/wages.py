@@ -5,8 +5,9 @@ delete moves once committed (calculator/signals.py), so an edit reaches every pr
 """
 
 import datetime
+from dataclasses import dataclass
 
-from calculator.base_tier import WageOn, WagePeriod, wage_on
+from calculator.base_tier import Amount, WageOn, WagePeriod, amounts, wage_on
 from calculator.models import WagePeriod as WagePeriodRow
 from permitsite import stamps
 
@@ -42,3 +43,29 @@ def wage_on_day(day: datetime.date) -> WageOn | None:
 
 def wages_changed() -> None:
     stamps.changed(WAGES)
+
+
+@dataclass(frozen=True)
+class WageHint:
+    """What a wizard question about bases shows: this period's amounts, and the one before it."""
+
+    wage: WageOn
+    amounts: list[Amount]
+    previous: WagePeriod | None
+
+    @property
+    def period(self) -> WagePeriod:
+        return self.wage.period
+
+    @property
+    def missing_from(self) -> datetime.date | None:
+        """When the figure is provisional: the first day whose own figure is missing."""
+        return self.period.period_to + datetime.timedelta(days=1) if self.wage.provisional else None
+
+
+def wage_hint(today: datetime.date) -> WageHint | None:
+    wage = wage_on_day(today)
+    if wage is None:
+        return None
+    earlier = [p for p in wage_periods() if p.period_to < wage.period.period_from]
+    return WageHint(wage, amounts(wage.period), earlier[-1] if earlier else None)

@@ -41,6 +41,7 @@ ENDPOINTS = [
     Page("wizard step 2", "/jifen/insurance/"),
     Page("wizard step 3", "/jifen/bonus/"),
     Page("wizard step 4", "/jifen/deductions/"),
+    Page("base-tier helper", "/jifen/base/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
     Page("result page", prepare="calculator.samples.example_result_path"),
     Page("guide list", "/guides/"),

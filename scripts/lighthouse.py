@@ -40,6 +40,7 @@ PAGES = [
     Page("privacy", "/privacy/"),
     Page("wizard start", "/jifen/"),
     Page("wizard step 1", "/jifen/basic/"),
+    Page("base-tier helper", "/jifen/base/"),
     Page("result page", prepare="calculator.samples.example_result_path", indexable=False),
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),

@@ -37,6 +37,7 @@ PUBLIC_PAGES = [
     PublicPage("/jifen/insurance/"),
     PublicPage("/jifen/bonus/"),
     PublicPage("/jifen/deductions/"),
+    PublicPage("/jifen/base/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
     PublicPage("/jifen/result/", prepare="calculator.samples.example_result_path", indexable=False),
     PublicPage("/guides/"),

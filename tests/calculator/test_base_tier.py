@@ -7,6 +7,7 @@ from calculator.base_tier import (
     Month,
     WagePeriod,
     base_tier,
+    by_year,
     missing_period_since,
     months_between,
     social_insurance_years,
@@ -182,3 +183,17 @@ def test_months_parse_strictly():
         except ValueError:
             continue
         raise AssertionError(bad)
+
+
+def test_the_window_grouped_by_year_for_the_page():
+    bases = flat("2023-07", "2026-06", 12400)
+    del bases[Month(2024, 1)]
+    rows = by_year(base_tier(bases, JULY_2026, PERIODS))
+    assert [(r.year, r.paid, r.reached) for r in rows] == [
+        (2022, 0, ()),
+        (2023, 11, ("x1",)),
+        (2024, 12, ("x1",)),
+        (2025, 12, ("x0_8",)),
+    ]
+    assert rows[0].wage is None
+    assert rows[3].wage.period.monthly == 12434
