@@ -577,6 +577,7 @@ class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
         if db_field.name == "group":
             ruleset_pk = request.GET.get("ruleset") or getattr(self._editing(request), "ruleset_id", None)
             kwargs["queryset"] = IndicatorGroup.objects.filter(ruleset_id=ruleset_pk or 0)
+            kwargs["empty_label"] = "不属于任何取高组"
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _editing(self, request):

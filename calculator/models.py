@@ -99,7 +99,9 @@ class Indicator(models.Model):
         VETO = engine.VETO_FLAG, "一票否决（是则不符合条件）"
         CONDITION = engine.CONDITION, "前提条件（是/否，本身不计分）"
 
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="indicators")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="indicators"
+    )
     order = models.PositiveIntegerField("顺序", default=0)
     key = models.SlugField("答案代码", max_length=50, help_text="接口和问卷使用的代码，发布后请勿修改。")
     label = models.CharField("名称", max_length=100)
@@ -138,7 +140,9 @@ class Indicator(models.Model):
 
 class Option(models.Model):
     # Kept on the ruleset too so that options are edited inline on the ruleset's own page.
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="options")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="options"
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="options"
     )
@@ -172,7 +176,9 @@ class Option(models.Model):
 
 
 class Band(models.Model):
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="bands")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="bands"
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="bands"
     )
@@ -237,7 +243,9 @@ class GoldenCase(models.Model):
     """A sample profile with the total an editor worked out by hand: publishing scores it again and any
     difference must be confirmed before the ruleset goes live."""
 
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="golden_cases")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="golden_cases"
+    )
     description = models.CharField("情况说明", max_length=200)
     answers = models.JSONField(
         "答案",

@@ -187,6 +187,36 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name="band",
+            name="ruleset",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="bands",
+                to="calculator.ruleset",
+                verbose_name="规则集",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="indicator",
+            name="ruleset",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="indicators",
+                to="calculator.ruleset",
+                verbose_name="规则集",
+            ),
+        ),
+        migrations.AlterField(
+            model_name="option",
+            name="ruleset",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="options",
+                to="calculator.ruleset",
+                verbose_name="规则集",
+            ),
+        ),
         migrations.AddField(
             model_name="indicator",
             name="verified_by",
@@ -277,6 +307,7 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="golden_cases",
                         to="calculator.ruleset",
+                        verbose_name="规则集",
                     ),
                 ),
             ],

@@ -32,13 +32,14 @@ class TestOverview:
         assert "每满 1 年计 3 分，不封顶" in text
         assert "满 5 年起算，每满 1 年计 2 分，最多 20 分" in text  # remote area
         assert "硕士研究生学历学位 master 100" in text
-        assert "56 60 5" in text  # the age band 56–60 → 5
+        assert "56–60 周岁： 5 分" in text
+        assert "44 周岁： 29 分" in text
         assert "是：30 分" in text  # shortage major
         assert "每次扣 150 分" in text
         assert "是：不符合申请条件（一票否决）" in text
         assert "影响：职称或职业技能等级 › 二级（技师）" in text
         assert "属于“学历与职称/技能二选一”" in text
-        assert "依据：依据：《上海市居住证积分管理办法》" in text
+        assert "依据：《上海市居住证积分管理办法》（沪府发〔2017〕98号" in text
         assert "核对： 待核实" in text
         assert "违反计划生育政策 veto_family_planning 未启用" in text
 

@@ -61,7 +61,8 @@ class TestThePage:
         text = plain(response.content.decode())
         assert "2024年7月至2025年6月 12,307 元（待核实） 12 个月，达到 1 倍" in text
         assert "2025年7月至2026年6月 12,434 元（待核实） 12 个月，达到 0.8 倍" in text
-        assert "1 倍 2022年7月至2026年6月（48 个月） 24 个月，需要 36 个月" in text
+        assert "1 倍 近 48 个月中累计 36 个月 24 个月" in text
+        assert "近 48 个月指 2022年7月至2026年6月；近 36 个月指 2023年7月至2026年6月" in text
 
     def test_unpaid_months_are_left_out(self, client):
         data = {"month": "2026-07", "base_2023": "12500", "base_2024": "12500", "base_2025": "12500"}
