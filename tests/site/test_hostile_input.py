@@ -21,7 +21,6 @@ GET_ENDPOINTS = {
     "/guides/": ["category", "page"],
     "/jifen/": ["step"],
     "/api/v1/rules": ["as_of"],
-    "/jifen/base/": ["month"],
 }
 
 ANSWER_KEYS = [
