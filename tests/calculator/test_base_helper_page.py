@@ -167,3 +167,13 @@ class TestYuanInTheWizard:
         text = plain(client.get("/jifen/insurance/").content.decode())
         assert "数据来源（待核实）" in text
         assert "人力资源和社会保障局" in text
+
+
+def test_the_helper_stays_within_three_queries_when_warm(client, django_assert_max_num_queries):
+    data = {"month": "2026-07", "base_2024": "12500", "base_2025": "12500"}
+    client.get(URL)
+    client.post(URL + "?month=2026-07", data)
+    with django_assert_max_num_queries(3):
+        assert client.get(URL + "?month=2026-07").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.post(URL + "?month=2026-07", data).context["result"].tier == "none"
