@@ -34,15 +34,19 @@ def insurance_step(base_url):
         return response.read().decode()
 
 
+# One host on its own: SQLite and the file cache in the var directory, whatever the test run itself uses.
+ONE_HOST = {"DATABASE_URL": "", "REDIS_URL": ""}
+
+
 def test_a_wage_period_added_elsewhere_is_used_by_every_server_next(tmp_path):
     var_dir = tmp_path / "host"
-    prepare(var_dir)
-    with gunicorn(var_dir) as (url_a, _), gunicorn(var_dir) as (url_b, _):
+    prepare(var_dir, **ONE_HOST)
+    with gunicorn(var_dir, **ONE_HOST) as (url_a, _), gunicorn(var_dir, **ONE_HOST) as (url_b, _):
         for url in (url_a, url_b) * 3:  # warm every worker of both servers
             assert (average_wage(url)["monthly"], average_wage(url)["provisional"]) == (12434, True)
 
         env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        env.update(DJANGO_SETTINGS_MODULE="permitsite.settings", DJANGO_VAR_DIR=str(var_dir))
+        env.update(DJANGO_SETTINGS_MODULE="permitsite.settings", DJANGO_VAR_DIR=str(var_dir), **ONE_HOST)
         subprocess.run(
             [sys.executable, "manage.py", "shell", "-v0", "-c", ADD_PERIOD], cwd=ROOT, env=env, check=True
         )
