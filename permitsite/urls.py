@@ -10,6 +10,8 @@ from permitsite.sitemaps import SITEMAPS
 api_v1 = [
     path("", include("calculator.api")),
     path("", include("renewal.api")),
+    path("", include("settle.api")),
+    path("", include("schooling.api")),
 ]
 
 urlpatterns = [

@@ -91,6 +91,22 @@ class Timeline:
         return self.registration is not None and self.registration.window.closes < self.today
 
 
+# A child already past 中考 age, or one not yet expected within a year, has no timeline to plan.
+OLDEST_CHILD_YEARS = 18
+UNBORN_DAYS = 366
+
+
+class ImplausibleBirth(ValueError):
+    """A birth date the timeline cannot be about; the message is shown to users."""
+
+
+def check_birth(child_birth: datetime.date, today: datetime.date) -> None:
+    if child_birth > today + datetime.timedelta(days=UNBORN_DAYS):
+        raise ImplausibleBirth("出生日期不能晚于一年以后；还没出生的孩子，可以按预产期来查。")
+    if child_birth < _shift_years(today, -OLDEST_CHILD_YEARS):
+        raise ImplausibleBirth(f"孩子已满 {OLDEST_CHILD_YEARS} 周岁，中考报名已经不适用；请检查出生日期。")
+
+
 def primary_entry_year(child_birth: datetime.date, system: SchoolSystem) -> int:
     # Compared as (month, day), so 29 February needs no date in a year that lacks it; it falls before
     # any cut-off from 1 March on, and after a 28 February cut-off (the birthday is then taken as 1 March).

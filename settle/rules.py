@@ -172,13 +172,13 @@ _FIELDS: dict[str, tuple[str, str, object]] = {
     "salary_alternative": ("bool", "满足社保基数或薪酬条件", False),
 }
 ANSWER_KEYS = tuple(_FIELDS)
-EXAMPLE_BODY = '请提交一个 JSON 对象，例如 {"card_years": 5, "si_years": 5, "title": "mid_title"}。'
+EXAMPLE_BODY = '{"card_years": 5, "si_years": 5, "title": "mid_title"}'
 
 
 def parse_answers(data: object) -> SettleAnswers:
     """Decoded JSON checked strictly, with a Chinese message per key; defaults fill what is left out."""
     if not isinstance(data, Mapping):
-        raise InvalidAnswers({"__all__": [EXAMPLE_BODY]})
+        raise InvalidAnswers({"__all__": [f"请提交一个 JSON 对象，例如 {EXAMPLE_BODY}。"]})
     errors: dict[str, list[str]] = {}
     values = {}
     for key, raw in data.items():
