@@ -21,6 +21,8 @@ urlpatterns = [
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),
+    path("juzhuanhu/", include("settle.urls")),
+    path("shengxue/", include("schooling.urls")),
     path("api/v1/", include(api_v1)),
     path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),

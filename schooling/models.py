@@ -151,7 +151,9 @@ class RouteWithoutPoints(Sourced):
     order = models.PositiveSmallIntegerField("顺序", default=0)
     name = models.CharField("途径", max_length=80)
     who = models.TextField("需要满足", help_text="谁可以走这条路：父母和孩子各需满足什么。")
-    leads_to = models.TextField("能读什么", help_text="孩子可以报考或就读什么，之后还能怎样升学。")
+    leads_to = models.TextField(
+        "出路", help_text="孩子可以报考或就读什么，之后还能怎样升学（页面上写在“出路：”后面）。"
+    )
     active = models.BooleanField("在页面上显示", default=True)
     updated_at = models.DateTimeField("最后修改", auto_now=True)
 

@@ -177,7 +177,8 @@ class Migration(migrations.Migration):
                 (
                     "leads_to",
                     models.TextField(
-                        help_text="孩子可以报考或就读什么，之后还能怎样升学。", verbose_name="能读什么"
+                        help_text="孩子可以报考或就读什么，之后还能怎样升学（页面上写在“出路：”后面）。",
+                        verbose_name="出路",
                     ),
                 ),
                 ("active", models.BooleanField(default=True, verbose_name="在页面上显示")),
