@@ -65,9 +65,7 @@ class SettleForm(forms.Form):
         NO,
     )
     tax_paid = _yes_no("持证期间，是否一直在上海依法缴纳个人所得税？", "", YES)
-    bad_record = _yes_no(
-        "是否有违法犯罪、违反计划生育政策等不良记录？", "治安管理处罚以上的记录都算。", NO
-    )
+    bad_record = _yes_no("是否有违法犯罪、违反计划生育政策等不良记录？", "治安管理处罚以上的记录都算。", NO)
 
     def __init__(self, settle_rules: rules.SettleRules, *args, **kwargs):
         super().__init__(*args, **kwargs)
