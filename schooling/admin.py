@@ -1,11 +1,7 @@
 from django.contrib import admin
 
-from permitsite.sourced import SOURCE_FIELDS
+from permitsite.sourced import SOURCE_FIELDS, checked_label
 from schooling.models import PointsProcessingTime, RegistrationWindow, RouteWithoutPoints, SchoolSystem
-
-
-def _verified(day):
-    return f"{day:%Y-%m-%d}" if day else "待核实"
 
 
 class SingletonAdmin(admin.ModelAdmin):
@@ -48,11 +44,11 @@ class SchoolSystemAdmin(SingletonAdmin):
 
     @admin.display(description="入学年龄核对", ordering="entry_verified_on")
     def entry_checked(self, system):
-        return _verified(system.entry_verified_on)
+        return checked_label(system.entry_verified_on)
 
     @admin.display(description="学制核对", ordering="stages_verified_on")
     def stages_checked(self, system):
-        return _verified(system.stages_verified_on)
+        return checked_label(system.stages_verified_on)
 
 
 @admin.register(PointsProcessingTime)
@@ -62,7 +58,7 @@ class PointsProcessingTimeAdmin(SingletonAdmin):
 
     @admin.display(description="核对", ordering="verified_on")
     def checked(self, processing):
-        return _verified(processing.verified_on)
+        return checked_label(processing.verified_on)
 
 
 @admin.register(RegistrationWindow)
@@ -72,7 +68,7 @@ class RegistrationWindowAdmin(admin.ModelAdmin):
 
     @admin.display(description="核对", ordering="verified_on")
     def checked(self, window):
-        return _verified(window.verified_on)
+        return checked_label(window.verified_on)
 
 
 @admin.register(RouteWithoutPoints)
@@ -83,4 +79,4 @@ class RouteWithoutPointsAdmin(admin.ModelAdmin):
 
     @admin.display(description="核对", ordering="verified_on")
     def checked(self, route):
-        return _verified(route.verified_on)
+        return checked_label(route.verified_on)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from permitsite.sourced import SOURCE_FIELDS
+from permitsite.sourced import SOURCE_FIELDS, checked_label
 from settle.models import SettleCondition
 
 
@@ -16,7 +16,7 @@ class SettleConditionAdmin(admin.ModelAdmin):
 
     @admin.display(description="核对", ordering="verified_on")
     def verified(self, condition):
-        return f"{condition.verified_on:%Y-%m-%d}" if condition.verified_on else "待核实"
+        return checked_label(condition.verified_on)
 
     def get_readonly_fields(self, request, obj=None):
         # The kind of a condition is what the code acts on: it is chosen once, when the row is seeded.

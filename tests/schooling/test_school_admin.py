@@ -1,20 +1,14 @@
 """Editors keep the school facts in admin; the very next timeline uses what they saved."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from schooling.models import PointsProcessingTime, SchoolSystem
+from tests.calculator import conftest as calculator_fixtures
 from tests.calculator.conftest import change_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("bianji", password="x" * 16, is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))
-    client.force_login(editor)
-    return client
+# Signed in as a member of the 编辑 group (not a superuser), as the calculator's admin tests are.
+editor_client = calculator_fixtures.editor_client
 
 
 def school(client, birth="2015-05-01"):
@@ -116,3 +110,24 @@ def test_singletons_cannot_be_added_twice_or_deleted(editor_client):
     assert editor_client.get("/admin/schooling/schoolsystem/add/").status_code == 403
     assert editor_client.get(f"/admin/schooling/schoolsystem/{system.pk}/delete/").status_code == 403
     assert editor_client.get("/admin/schooling/routewithoutpoints/add/").status_code == 200
+
+
+def test_the_editor_group_holds_exactly_the_school_permissions():
+    from django.contrib.auth.models import Group
+
+    held = set(
+        Group.objects.get(name="编辑")
+        .permissions.filter(content_type__app_label="schooling")
+        .values_list("codename", flat=True)
+    )
+    assert held == {
+        "view_schoolsystem",
+        "change_schoolsystem",
+        "view_pointsprocessingtime",
+        "change_pointsprocessingtime",
+        *(
+            f"{action}_{model}"
+            for model in ("registrationwindow", "routewithoutpoints")
+            for action in ("view", "add", "change", "delete")
+        ),
+    }

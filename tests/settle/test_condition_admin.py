@@ -3,20 +3,14 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 
 from settle.models import SettleCondition
+from tests.calculator import conftest as calculator_fixtures
 from tests.calculator.conftest import change_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("bianji", password="x" * 16, is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))
-    client.force_login(editor)
-    return client
+# Signed in as a member of the 编辑 group (not a superuser), as the calculator's admin tests are.
+editor_client = calculator_fixtures.editor_client
 
 
 def change_url(condition):
@@ -102,3 +96,14 @@ def test_the_list_shows_which_conditions_await_verification(editor_client):
 
     assert html.count("待核实") == SettleCondition.objects.filter(verified_on=None).count()
     assert "2026-12-02" in html
+
+
+def test_the_editor_group_may_view_and_change_conditions_only():
+    from django.contrib.auth.models import Group
+
+    held = set(
+        Group.objects.get(name="编辑")
+        .permissions.filter(content_type__app_label="settle")
+        .values_list("codename", flat=True)
+    )
+    assert held == {"view_settlecondition", "change_settlecondition"}
