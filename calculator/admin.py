@@ -710,8 +710,8 @@ def _field_change(form, name) -> str:
 class WagePeriodAdmin(MarksReviewed, admin.ModelAdmin):
     list_display = ("__str__", "monthly_average", "base_floor", "base_ceiling", "verified", "updated_at")
     fields = (
-        "period_from", "period_to", "monthly_average", "base_floor", "base_ceiling", "source", "verified_on",
-        "verified_by",
+        "period_from", "period_to", "monthly_average", "base_floor", "base_ceiling", "source", "source_url",
+        "verified_on", "verified_by",
     )  # fmt: skip
     actions = ("mark_verified",)
     change_form_template = "admin/calculator/wageperiod/change_form.html"

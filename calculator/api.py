@@ -86,6 +86,7 @@ def _average_wage_as_json(on: datetime.date) -> dict | None:
         "period_to": period.period_to.isoformat(),
         "provisional": wage.provisional,
         "source": period.source,
+        "source_url": period.source_url or None,
         "base_floor": period.base_floor,
         "base_ceiling": period.base_ceiling,
         "verified_on": _iso(period.verified_on),

@@ -71,6 +71,7 @@ class WagePeriod:
     base_ceiling: int  # the 3× amount
     source: str = ""
     verified_on: datetime.date | None = None
+    source_url: str = ""
 
     def contains(self, day: datetime.date) -> bool:
         return self.period_from <= day <= self.period_to

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from calculator import engine
+from permitsite.sourced import Sourced
 
 POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
 
@@ -262,7 +263,7 @@ class GoldenCase(models.Model):
         return self.description
 
 
-class WagePeriod(models.Model):
+class WagePeriod(Sourced):
     """The average monthly wage that social-insurance bases are measured against, for one 社保年度
     (1 July to 30 June), with the base floor and ceiling announced with it."""
 
@@ -277,10 +278,7 @@ class WagePeriod(models.Model):
     base_ceiling = models.PositiveIntegerField(
         "缴费基数上限（元）", validators=[MinValueValidator(1)], help_text="即 3 倍。"
     )
-    source = models.TextField("来源", help_text="公布这组数字的通知：发文单位、标题、文号、网址。")
-    verified_on = models.DateField(
-        "核对日期", null=True, blank=True, help_text="对照人社局原文核对的日期；留空表示待核实。"
-    )
+    # source (公布这组数字的通知：发文单位、标题、文号), source_url and verified_on come from Sourced.
     verified_by = models.CharField("核对人", max_length=100, blank=True)
     updated_at = models.DateTimeField("最后修改", auto_now=True)
 

@@ -23,7 +23,7 @@ from calculator.forms import (
 from calculator.models import Assessment
 from calculator.results import save_assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
-from calculator.wages import wage_hint, wage_periods
+from calculator.wages import source_of, wage_hint, wage_periods
 
 SESSION_KEY = "jifen"
 # The tier the base helper carried into the wizard, announced once on the insurance step.
@@ -238,6 +238,8 @@ def base(request):
         form = BaseHistoryForm(application, periods)
     ruleset = ruleset_in_force()
     indicator = ruleset.indicator("si_base_tier") if ruleset else None
+    years = base_tier.by_year(result) if result else []
+    used = dict.fromkeys(year.wage.period for year in years if year.wage)
     return render(
         request,
         "calculator/base.html",
@@ -246,7 +248,8 @@ def base(request):
             "form": form,
             "application": application,
             "result": result,
-            "years": base_tier.by_year(result) if result else [],
+            "years": years,
+            "sources": [(period, source_of(period)) for period in used],
             "notices": base_tier.tier_notices(result) if result else [],
             "option": indicator.option(result.tier) if result and indicator else None,
             "tiers": base_tier.tier_rows(result) if result else [],

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from calculator.base_tier import Amount, WageOn, WagePeriod, amounts, wage_on
 from calculator.models import WagePeriod as WagePeriodRow
 from permitsite import stamps
+from permitsite.facts import Source
 
 WAGES = "wages"
 
@@ -23,6 +24,7 @@ def _load() -> tuple[WagePeriod, ...]:
             base_floor=row.base_floor,
             base_ceiling=row.base_ceiling,
             source=row.source,
+            source_url=row.source_url,
             verified_on=row.verified_on,
         )
         for row in WagePeriodRow.objects.order_by("period_from")
@@ -58,6 +60,10 @@ class WageHint:
         return self.wage.period
 
     @property
+    def source(self) -> Source:
+        return source_of(self.period)
+
+    @property
     def missing_from(self) -> datetime.date | None:
         """When the figure is provisional: the first day whose own figure is missing."""
         return self.period.period_to + datetime.timedelta(days=1) if self.wage.provisional else None
@@ -69,3 +75,8 @@ def wage_hint(today: datetime.date) -> WageHint | None:
         return None
     earlier = [p for p in wage_periods() if p.period_to < wage.period.period_from]
     return WageHint(wage, amounts(wage.period), earlier[-1] if earlier else None)
+
+
+def source_of(period: WagePeriod) -> Source:
+    """A wage figure's source as every policy fact on the site shows it (templates/includes/source.html)."""
+    return Source(period.source, period.source_url, period.verified_on)

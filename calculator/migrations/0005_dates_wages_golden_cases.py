@@ -356,15 +356,23 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "source",
-                    models.TextField(
-                        help_text="公布这组数字的通知：发文单位、标题、文号、网址。", verbose_name="来源"
+                    models.CharField(
+                        help_text="文件名和条款；没找到正式文本时，写明是从哪里看到的。",
+                        max_length=300,
+                        verbose_name="依据",
+                    ),
+                ),
+                (
+                    "source_url",
+                    models.URLField(
+                        blank=True, help_text="正式文本的网址（可留空）。", verbose_name="依据网址"
                     ),
                 ),
                 (
                     "verified_on",
                     models.DateField(
                         blank=True,
-                        help_text="对照人社局原文核对的日期；留空表示待核实。",
+                        help_text="对照正式文本核对的日期。留空表示尚未核实，页面上会标注“待核实”并引导咨询。",
                         null=True,
                         verbose_name="核对日期",
                     ),

@@ -53,6 +53,8 @@ class TestThePage:
         assert "2022年7月至2023年6月 本站未收录 12 个月，无法判断" in text
         assert "2025年7月至2026年6月 12,434 元（待核实） 12 个月，达到 1 倍" in text
         assert "这些月份没有计入" in text  # 2022: no figure
+        assert "社会平均工资的来源 2023年7月至2024年6月：" in text
+        assert "本站还没能对照正式文本核实这一条" in text
 
     def test_12400_is_judged_per_year(self, client):
         response = compute(client, y2023="12400", y2024="12400", y2025="12400")
@@ -167,6 +169,7 @@ class TestYuanInTheWizard:
         text = plain(client.get("/jifen/insurance/").content.decode())
         assert "数据来源（待核实）" in text
         assert "人力资源和社会保障局" in text
+        assert "待核实 本站还没能对照正式文本核实这一条" in text
 
 
 def test_the_helper_stays_within_three_queries_when_warm(client, django_assert_max_num_queries):

@@ -92,6 +92,7 @@ class TestAverageWage:
         wage = rules(client, "2025-01-01")["average_wage"]
         assert (wage["base_floor"], wage["base_ceiling"]) == (7384, 36921)
         assert wage["verified_on"] is None  # 待核实: nobody has checked it against the announcement yet
+        assert wage["source_url"] is None
 
     def test_before_the_first_period_there_is_no_figure(self, client):
         assert rules(client, "2023-06-30")["average_wage"] is None
