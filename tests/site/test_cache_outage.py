@@ -10,11 +10,12 @@ PROFILE = {"age": 30, "education": "bachelor_degree", "social_insurance_years": 
 @pytest.fixture
 def cache_down(settings):
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+        },
     }
 
 
