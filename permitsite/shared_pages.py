@@ -9,13 +9,13 @@ is down every stamp is new on every request, so pages are rendered afresh.
 Only what many visitors share is stored: a response whose rendering asked for a CSRF token, read the
 session or set a cookie goes out `Cache-Control: private`, which Django's cache middleware never stores.
 Browsers are told to check their copy every time (`max-age=0`), and Django's conditional GET answers 304
-against an ETag of the page itself, so a 304 is right whatever changed: an edit, a deploy, a setting.
+against an ETag of the page's own bytes, so a 304 is right whatever changed: an edit, a deploy, a setting.
 """
 
 from functools import wraps
 
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_response_headers
+from django.utils.cache import patch_cache_control, patch_response_headers, set_response_etag
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import conditional_page
 
@@ -37,6 +37,7 @@ def shared_page(*topics: str):
                 patch_cache_control(response, private=True)
             else:
                 patch_response_headers(response, cache_timeout=0)
+                set_response_etag(response)  # hashed once, kept with the page
             return response
 
         @wraps(view)
