@@ -61,6 +61,9 @@ PUBLIC_PAGES = [
     PublicPage("processing estimate", "/renewal/processing/"),
     PublicPage("consultation form", "/consult/"),
     PublicPage("deletion request", "/privacy/requests/"),
+    PublicPage("settle self-check", "/juzhuanhu/"),
+    PublicPage("school timeline", "/shengxue/"),
+    PublicPage("school timeline answered", "/shengxue/?child_birth=2015-05-01"),
     PublicPage("page not found", "/no-such-page/", status=404),
 ]
 
