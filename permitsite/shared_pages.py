@@ -27,7 +27,7 @@ PAGE_SECONDS = 60 * 60
 
 
 def shared_page(*topics: str):
-    """Cache the view's pages per URL until a stamp of `topics` moves (none: until the process ends)."""
+    """Keep the view's pages per URL for up to PAGE_SECONDS, or until a stamp of `topics` moves."""
 
     def decorator(view):
         @wraps(view)
