@@ -1,0 +1,66 @@
+"""What the `permitsite` crispy template pack (templates/permitsite/) asks of Python: which kind of row a
+field is, and its widget with the attributes assistive technology needs.
+
+A widget's `aria-describedby` names the message first, then the hint, so a screen reader says what is
+wrong before how to answer; the ids are Django's own (`<id>_error`, `<id>_helptext`), which the pack gives
+the message and the hint. Django adds `aria-invalid` to a widget in error, and leaves `aria-describedby`
+out for widgets drawn as a group (radio buttons): the pack puts it on every radio button.
+"""
+
+from django import forms, template
+from django.forms.boundfield import BoundWidget
+
+register = template.Library()
+
+# The class each kind of widget gets from site.css; anything else is a text-like box.
+WIDGET_CLASSES = {
+    forms.RadioSelect: "choice-input",
+    forms.CheckboxInput: "choice-input",
+    forms.Select: "form-select",
+}
+
+
+@register.filter
+def row_kind(bound_field) -> str:
+    """"radios" (a group in a fieldset), "checkbox" (one tick box as a row), "hidden" or "input"."""
+    widget = bound_field.field.widget
+    if widget.is_hidden:
+        return "hidden"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    return "input"
+
+
+def _attrs(bound_field) -> dict:
+    widget = bound_field.field.widget
+    css = WIDGET_CLASSES.get(type(widget), "form-control")
+    own = widget.attrs.get("class", "")
+    described = []
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}_error")
+        css += " is-invalid"
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}_helptext")
+    attrs = {"class": f"{css} {own}".strip()}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return attrs
+
+
+@register.simple_tag
+def pack_widget(bound_field):
+    """The field's widget with our class names, aria-describedby and (from Django) aria-invalid."""
+    return bound_field.as_widget(attrs=_attrs(bound_field))
+
+
+@register.filter
+def pack_choices(bound_field) -> list[BoundWidget]:
+    """A radio group's buttons, each with the attributes `pack_widget` gives a single widget."""
+    widget = bound_field.field.widget
+    attrs = bound_field.build_widget_attrs({"id": bound_field.auto_id, **_attrs(bound_field)})
+    return [
+        BoundWidget(widget, option, bound_field.form.renderer)
+        for option in widget.subwidgets(bound_field.html_name, bound_field.value(), attrs=attrs)
+    ]

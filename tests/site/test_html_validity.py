@@ -1,0 +1,132 @@
+"""Every public page, in every state a visitor can bring it to (forms showing errors included), is valid
+HTML by the Nu HTML checker (npm `vnu-jar`, run with Java 17).
+
+Browsers forgive invalid markup in different ways, and assistive technology reads what the browser
+made of it: an `action=""`, an attribute a hidden input may not carry or a date the date input cannot
+hold are each a page that differs from browser to browser.
+"""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from tests.calculator.wizard import DEDUCTIONS_NONE, INSURANCE_DEFAULT
+from tests.leads.helpers import lead_form
+from tests.public_pages import PUBLIC_PAGES, page_path
+
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def _get(path):
+    return lambda client: client.get(path)
+
+
+def _post(path, data):
+    return lambda client: client.post(path, data)
+
+
+def _wizard_until(slug, data):
+    """Answer the steps before `slug` correctly, then post `data` to it."""
+    answers = {
+        "basic": {"age": "30", "education": "master", "title_skill": "none"},
+        "insurance": {**INSURANCE_DEFAULT, "social_insurance_years": "3"},
+        "bonus": {},
+        "deductions": DEDUCTIONS_NONE,
+    }
+
+    def visit(client):
+        for earlier, answer in answers.items():
+            if earlier == slug:
+                break
+            assert client.post(f"/jifen/{earlier}/", answer).status_code == 302
+        if data is None:
+            return client.get(f"/jifen/{slug}/")
+        return client.post(f"/jifen/{slug}/", data)
+
+    return visit
+
+
+# States that only a submission reaches; every listed public page is checked as it first loads, too.
+STATES = {
+    "wizard-basic-errors": _post("/jifen/basic/", {"age": "5", "education": "", "title_skill": "x"}),
+    "wizard-insurance-errors": _wizard_until(
+        "insurance", {"social_insurance_years": "99", "si_base_tier": "", "recent_contributions": "maybe"}
+    ),
+    "wizard-bonus-errors": _wizard_until("bonus", {"has_public_service_years": "on", "has_award": "on"}),
+    "wizard-deductions-errors": _wizard_until("deductions", {**DEDUCTIONS_NONE, "crime_count": "999"}),
+    "wizard-bonus-revisited": _wizard_until("bonus", None),
+    "wizard-summary": _wizard_until("check", None),
+    "renewal-check-invalid-date": _get("/renewal/check/?expiry=2026-13-45"),
+    "renewal-check-typed-date": _get("/renewal/check/?expiry=2027%E5%B9%B43%E6%9C%881%E6%97%A5"),
+    "renewal-processing-invalid-date": _get("/renewal/processing/?accepted=31.02.2026"),
+    "renewal-processing-estimate": _get("/renewal/processing/?accepted=2026-06-15"),
+    "consult-errors": _post("/consult/", {"action": "submit"}),
+    "consult-code-step-errors": _post("/consult/", lead_form(action="send_code", captcha_1="WRONG")),
+    "consult-new-captcha": _post("/consult/", lead_form(action="new_captcha")),
+    "consult-with-result": _get("/consult/?result=abc123"),
+    "deletion-errors": _post("/privacy/requests/", {"action": "delete"}),
+    "deletion-code-step-errors": _post("/privacy/requests/", {"action": "send_code", "phone": "123"}),
+}
+
+
+def nu_errors(pages: dict[str, bytes], directory: Path) -> list[str]:
+    """Runs the checker once over every page; returns "page: line: message" for each error."""
+    files = []
+    for name, html in pages.items():
+        path = directory / f"{name}.html"
+        path.write_bytes(html)
+        files.append(str(path))
+    java = shutil.which("java")
+    checked = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(checked.stderr or checked.stdout)["messages"]
+    return [
+        f"{Path(m.get('url', '')).stem}: {m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '')}]"
+        for m in messages
+    ]
+
+
+@pytest.fixture
+def nu_checker():
+    if shutil.which("java") is None:
+        pytest.skip("java is not installed: the Nu HTML checker needs Java 11 or later")
+    if not VNU.exists():
+        pytest.skip(f"{VNU.relative_to(settings.BASE_DIR)} is missing: run `npm ci` (.ci/run does)")
+
+
+@pytest.mark.django_db
+def test_every_public_page_state_is_valid_html(nu_checker, tmp_path):
+    pages = {}
+    for page in PUBLIC_PAGES:
+        response = Client().get(page_path(page))
+        assert response.status_code == page.status, page
+        pages[str(page).strip("/").replace("/", "-").replace("?", "-") or "home"] = response.content
+    for name, visit in STATES.items():
+        response = visit(Client())
+        assert response.status_code == 200, name
+        pages[name] = response.content
+    errors = nu_errors(pages, tmp_path)
+    print("\n".join(errors))
+    assert errors == []
+
+
+def test_the_checker_reports_invalid_markup(nu_checker, tmp_path):
+    """The check can fail: the errors named in issue 17 are reported."""
+    page = (
+        '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<form method="post" action=""><input type="hidden" name="k" maxlength="8" aria-invalid="true">'
+        '<input type="date" name="d" value="2026-13-45"></form></body></html>'
+    )
+    errors = " ".join(nu_errors({"broken": page.encode()}, tmp_path))
+    assert "action" in errors
+    assert "maxlength" in errors
+    assert "2026-13-45" in errors
