@@ -2,22 +2,31 @@ from django import forms
 
 from renewal.dateinput import InvalidDate, parse_date
 
+# A typed value longer than any date is cut when it is quoted back in the message.
+QUOTED_MAX = 20
+
 
 class DateInput(forms.DateInput):
+    """A date picker whose value is always a date it can hold: the ISO form of what was understood, or
+    nothing (what could not be read is quoted in the field's message instead, see DateField)."""
+
     input_type = "date"
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # The Bootstrap class for the red border, on the widget Django has already marked aria-invalid.
-        if context["widget"]["attrs"].get("aria-invalid"):
-            context["widget"]["attrs"]["class"] += " is-invalid"
-        return context
+    def format_value(self, value):
+        if not value or isinstance(value, str) and not value.strip():
+            return None
+        if isinstance(value, str):
+            try:
+                value = parse_date(value)
+            except InvalidDate:
+                return None
+        return value.isoformat()
 
 
 class DateField(forms.Field):
     """A date typed or picked by the user; every way it can be wrong gets a Chinese message."""
 
-    widget = DateInput(attrs={"class": "dateinput form-control", "min": "2000-01-01", "max": "2099-12-31"})
+    widget = DateInput(attrs={"min": "2000-01-01", "max": "2099-12-31"})
 
     def to_python(self, value):
         if not value or not value.strip():
@@ -25,7 +34,9 @@ class DateField(forms.Field):
         try:
             return parse_date(value)
         except InvalidDate as error:
-            raise forms.ValidationError(str(error), code="invalid") from None
+            typed = value.strip()
+            typed = typed if len(typed) <= QUOTED_MAX else typed[:QUOTED_MAX] + "…"
+            raise forms.ValidationError(f"您填的是“{typed}”：{error}", code="invalid") from None
 
 
 class ExpiryForm(forms.Form):

@@ -21,8 +21,12 @@ def test_a_wrong_date_is_marked_and_its_message_linked_to_the_field(client, path
     field = re.search(rf'<input type="date"[^>]*id="{field_id}"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in field
     assert "is-invalid" in field
-    assert f'aria-describedby="{field_id}_helptext {field_id}_error"' in field
-    assert re.search(rf'<div id="{field_id}_error" class="invalid-feedback">.*没有13月', html)
+    # The message first, then the hint: what is wrong before how to answer.
+    assert f'aria-describedby="{field_id}_error {field_id}_helptext"' in field
+    assert re.search(rf'<p class="invalid-feedback" id="{field_id}_error">.*没有13月', html)
+    # A date input cannot hold 2026-13-45 (browsers would show it empty): the message quotes it instead.
+    assert "value=" not in field
+    assert "您填的是“2026-13-45”" in html
 
 
 def test_an_empty_form_is_not_marked_invalid(client):
@@ -31,4 +35,4 @@ def test_an_empty_form_is_not_marked_invalid(client):
     field = re.search(r'<input type="date"[^>]*id="id_expiry"[^>]*>', html).group(0)
     assert "aria-invalid" not in field
     assert 'aria-describedby="id_expiry_helptext"' in field
-    assert '<label for="id_expiry"' in html
+    assert '<label class="form-label" for="id_expiry">' in html

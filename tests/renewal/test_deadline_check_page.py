@@ -69,7 +69,7 @@ def test_common_ways_of_typing_a_date_are_understood(client):
         ("", "请填写居住证的有效期截止日期"),
     ],
 )
-def test_bad_dates_are_explained_and_kept_in_the_field(client, value, message):
+def test_bad_dates_are_explained_and_quoted_back(client, value, message):
     response = client.get("/renewal/check/", {"expiry": value})
     html = response.content.decode()
 
@@ -77,7 +77,14 @@ def test_bad_dates_are_explained_and_kept_in_the_field(client, value, message):
     assert message in html
     assert "check-result" not in html
     if value:
-        assert f'value="{value}"' in html
+        # Quoted in the message: a date input can hold only a real date, so the field is left empty.
+        assert f"您填的是“{value}”" in html
+        assert f'value="{value}"' not in html
+
+
+def test_a_date_typed_another_way_is_shown_as_the_date_it_was_read_as(client):
+    html = client.get("/renewal/check/?expiry=2027年3月1日").content.decode()
+    assert 'value="2027-03-01"' in html
 
 
 @time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
