@@ -114,9 +114,7 @@ def test_every_public_page_state_is_valid_html(nu_checker, tmp_path):
         response = visit(Client())
         assert response.status_code == 200, name
         pages[name] = response.content
-    errors = nu_errors(pages, tmp_path)
-    print("\n".join(errors))
-    assert errors == []
+    assert nu_errors(pages, tmp_path) == []
 
 
 def test_the_checker_reports_invalid_markup(nu_checker, tmp_path):
