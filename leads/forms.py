@@ -180,7 +180,8 @@ class LeadForm(forms.Form):
             )
             attachment = [Field("attach_result", label_html=result_link), Hidden("result", result_token)]
         consent_label = format_html(
-            "我已阅读并同意<a href=\"{}\">《隐私保护声明》</a>（版本 {}），同意顾问为回复本次咨询使用我的称呼和手机号",
+            '我已阅读并同意<a href="{}">《隐私保护声明》</a>（版本 {}），'
+            "同意顾问为回复本次咨询使用我的称呼和手机号",
             reverse("privacy"),
             privacy_policy.POLICY_VERSION,
         )

@@ -13,14 +13,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
     def format_value(self, value):
-        if not value or isinstance(value, str) and not value.strip():
-            return None
         if isinstance(value, str):
+            if not value.strip():
+                return None
             try:
                 value = parse_date(value)
             except InvalidDate:
                 return None
-        return value.isoformat()
+        return value.isoformat() if value else None
 
 
 class DateField(forms.Field):

@@ -22,7 +22,7 @@ WIDGET_CLASSES = {
 
 @register.filter
 def row_kind(bound_field) -> str:
-    """"radios" (a group in a fieldset), "checkbox" (one tick box as a row), "hidden" or "input"."""
+    """ "radios" (a group in a fieldset), "checkbox" (one tick box as a row), "hidden" or "input"."""
     widget = bound_field.field.widget
     if widget.is_hidden:
         return "hidden"
