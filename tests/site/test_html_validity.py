@@ -15,63 +15,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.calculator.wizard import DEDUCTIONS_NONE, INSURANCE_DEFAULT
-from tests.leads.helpers import lead_form
-from tests.public_pages import PUBLIC_PAGES, page_path
+from tests.public_pages import PUBLIC_PAGES, SUBMITTED_STATES, page_path
 
 VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def _get(path):
-    return lambda client: client.get(path)
-
-
-def _post(path, data):
-    return lambda client: client.post(path, data)
-
-
-def _wizard_until(slug, data):
-    """Answer the steps before `slug` correctly, then post `data` to it."""
-    answers = {
-        "basic": {"age": "30", "education": "master", "title_skill": "none"},
-        "insurance": {**INSURANCE_DEFAULT, "social_insurance_years": "3"},
-        "bonus": {},
-        "deductions": DEDUCTIONS_NONE,
-    }
-
-    def visit(client):
-        for earlier, answer in answers.items():
-            if earlier == slug:
-                break
-            assert client.post(f"/jifen/{earlier}/", answer).status_code == 302
-        if data is None:
-            return client.get(f"/jifen/{slug}/")
-        return client.post(f"/jifen/{slug}/", data)
-
-    return visit
-
-
-# States that only a submission reaches; every listed public page is checked as it first loads, too.
-STATES = {
-    "wizard-basic-errors": _post("/jifen/basic/", {"age": "5", "education": "", "title_skill": "x"}),
-    "wizard-insurance-errors": _wizard_until(
-        "insurance", {"social_insurance_years": "99", "si_base_tier": "", "recent_contributions": "maybe"}
-    ),
-    "wizard-bonus-errors": _wizard_until("bonus", {"has_public_service_years": "on", "has_award": "on"}),
-    "wizard-deductions-errors": _wizard_until("deductions", {**DEDUCTIONS_NONE, "crime_count": "999"}),
-    "wizard-bonus-revisited": _wizard_until("bonus", None),
-    "wizard-summary": _wizard_until("check", None),
-    "renewal-check-invalid-date": _get("/renewal/check/?expiry=2026-13-45"),
-    "renewal-check-typed-date": _get("/renewal/check/?expiry=2027%E5%B9%B43%E6%9C%881%E6%97%A5"),
-    "renewal-processing-invalid-date": _get("/renewal/processing/?accepted=31.02.2026"),
-    "renewal-processing-estimate": _get("/renewal/processing/?accepted=2026-06-15"),
-    "consult-errors": _post("/consult/", {"action": "submit"}),
-    "consult-code-step-errors": _post("/consult/", lead_form(action="send_code", captcha_1="WRONG")),
-    "consult-new-captcha": _post("/consult/", lead_form(action="new_captcha")),
-    "consult-with-result": _get("/consult/?result=abc123"),
-    "deletion-errors": _post("/privacy/requests/", {"action": "delete"}),
-    "deletion-code-step-errors": _post("/privacy/requests/", {"action": "send_code", "phone": "123"}),
-}
 
 
 def nu_errors(pages: dict[str, bytes], directory: Path) -> list[str]:
@@ -110,7 +56,7 @@ def test_every_public_page_state_is_valid_html(nu_checker, tmp_path):
         response = Client().get(page_path(page))
         assert response.status_code == page.status, page
         pages[str(page).strip("/").replace("/", "-").replace("?", "-") or "home"] = response.content
-    for name, visit in STATES.items():
+    for name, visit in SUBMITTED_STATES.items():
         response = visit(Client())
         assert response.status_code == 200, name
         pages[name] = response.content
