@@ -81,12 +81,9 @@ def test_the_forms_are_drawn_by_the_pack_at_all(client):
 
 
 def project_templates():
-    roots = [Path(settings.BASE_DIR) / "templates"] + [
-        Path(settings.BASE_DIR) / app / "templates" for app in ("permitsite", "calculator", "renewal", "leads")
-    ]
-    for root in roots:
-        for path in root.rglob("*.html"):
-            yield path
+    base = Path(settings.BASE_DIR)
+    for root in [base / "templates", *(base / app / "templates" for app in settings.INSTALLED_APPS)]:
+        yield from root.rglob("*.html")
 
 
 def hand_written_controls(path: Path, text: str) -> list[str]:
