@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.html_tree import parse
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,3 +38,23 @@ def test_an_empty_form_is_not_marked_invalid(client):
     assert "aria-invalid" not in field
     assert 'aria-describedby="id_expiry_helptext"' in field
     assert '<label class="form-label" for="id_expiry">' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "field_id", "label"),
+    [
+        ("/renewal/check/?expiry=2026-13-45", "id_expiry", "居住证有效期至"),
+        ("/renewal/processing/?accepted=2026-13-45", "id_accepted", "受理日期"),
+    ],
+)
+def test_a_wrong_date_starts_the_page_with_the_error_summary(client, path, field_id, label):
+    document = parse(client.get(path).content)
+    summary = document.find("div", class_="error-summary")
+    (link,) = summary.find_all("a")
+    assert link["href"] == f"#{field_id}"
+    assert link.text().startswith(f"{label}：您填的是“2026-13-45”")
+    assert document.find("title").text().startswith("有错误：")
+
+
+def test_a_page_without_a_date_has_no_summary(client):
+    assert parse(client.get("/renewal/check/").content).find("div", class_="error-summary") is None
