@@ -3,7 +3,7 @@ import re
 import unicodedata
 
 from captcha.fields import CaptchaField, CaptchaTextInput
-from crispy_forms.layout import HTML, Div, Hidden
+from crispy_forms.layout import Div, Hidden
 from django import forms
 from django.core.validators import RegexValidator
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from leads.models import Lead, PhoneVerification
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite import privacy as privacy_policy
-from permitsite.layout import Field, inside_page_form
+from permitsite.layout import Field, Include, inside_page_form
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 HONEYPOT_REFUSED = "提交未成功，请刷新页面后重试。"
 
 # Phone number, CAPTCHA, 获取验证码 and the SMS code, where a page's form asks for them.
-CODE_BLOCK = '{% include "leads/_code_block.html" %}'
+CODE_BLOCK = "leads/_code_block.html"
 
 # The wizard's result tokens are opaque to us; this only keeps markup and junk out of the database.
 RESULT_TOKEN_RE = re.compile(r"[A-Za-z0-9_\-:.]{1,128}")
@@ -187,12 +187,12 @@ class LeadForm(forms.Form):
         )
         self.helper = inside_page_form(
             "name",
-            HTML(CODE_BLOCK),
+            Include(CODE_BLOCK),
             "service",
             "message",
             *attachment,
             Field("consent", label_html=consent_label),
-            Div("website", css_class="d-none", aria_hidden="true"),
+            Div(Field("website"), css_class="d-none", aria_hidden="true"),
         )
 
     def clean_result(self):
@@ -223,4 +223,4 @@ class DeletionRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = inside_page_form(HTML(CODE_BLOCK), "confirm")
+        self.helper = inside_page_form(Include(CODE_BLOCK), "confirm")

@@ -9,6 +9,8 @@ out for widgets drawn as a group (radio buttons): the pack puts it on every radi
 
 from django import forms, template
 from django.forms.boundfield import BoundWidget
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -31,6 +33,19 @@ def row_kind(bound_field) -> str:
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     return "input"
+
+
+@register.simple_tag
+def wrapper_attrs(bound_field, reveal_when="", reveal_values="", shown=True):
+    """The attributes of a field's wrapper: its class, its id and, for a conditional question, what
+    reveals it (hidden until then)."""
+    css = "field field-invalid" if bound_field.errors else "field"
+    html = format_html(' class="{}" id="field-{}"', css, bound_field.html_name)
+    if reveal_when:
+        html += format_html(' data-reveal-when="{}" data-reveal-values="{}"', reveal_when, reveal_values)
+    if shown is False:
+        html += mark_safe(" hidden")
+    return html
 
 
 def _attrs(bound_field) -> dict:
