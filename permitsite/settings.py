@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "calculator",
     "renewal",
     "leads",
+    "settle",
+    "schooling",
 ]
 
 MIDDLEWARE = [

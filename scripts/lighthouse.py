@@ -46,6 +46,9 @@ PAGES = [
     Page("renewal check", "/renewal/check/"),
     Page("renewal check answered", "/renewal/check/?expiry=2027-03-01"),
     Page("consultation form", "/consult/"),
+    Page("settle self-check", "/juzhuanhu/"),
+    Page("school timeline", "/shengxue/"),
+    Page("school timeline answered", "/shengxue/?child_birth=2015-05-01"),
 ]
 
 

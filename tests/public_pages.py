@@ -49,6 +49,9 @@ PUBLIC_PAGES = [
     PublicPage("/renewal/processing/"),
     PublicPage("/consult/"),
     PublicPage("/privacy/requests/"),
+    PublicPage("/juzhuanhu/"),
+    PublicPage("/shengxue/"),
+    PublicPage("/shengxue/?child_birth=2015-05-01"),
     PublicPage("/no-such-page/", status=404),
 ]
 
