@@ -2,24 +2,19 @@ from django import forms
 
 from renewal.dateinput import InvalidDate, parse_date
 
-# A typed value longer than any date is cut when it is quoted back in the message.
-QUOTED_MAX = 20
-
 
 class DateInput(forms.DateInput):
-    """A date picker whose value is always a date it can hold: the ISO form of what was understood, or
-    nothing (what could not be read is quoted in the field's message instead, see DateField)."""
+    """A date picker showing what was read as YYYY-MM-DD (2027年3月1日 becomes 2027-03-01). What could not
+    be read is kept as typed: the template pack then draws a text box, which can hold it."""
 
     input_type = "date"
 
     def format_value(self, value):
         if isinstance(value, str):
-            if not value.strip():
-                return None
             try:
-                value = parse_date(value)
+                return parse_date(value).isoformat() if value.strip() else None
             except InvalidDate:
-                return None
+                return value
         return value.isoformat() if value else None
 
 
@@ -34,9 +29,7 @@ class DateField(forms.Field):
         try:
             return parse_date(value)
         except InvalidDate as error:
-            typed = value.strip()
-            typed = typed if len(typed) <= QUOTED_MAX else typed[:QUOTED_MAX] + "…"
-            raise forms.ValidationError(f"您填的是“{typed}”：{error}", code="invalid") from None
+            raise forms.ValidationError(str(error), code="invalid") from None
 
 
 class ExpiryForm(forms.Form):

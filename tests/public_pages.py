@@ -114,6 +114,7 @@ def _wizard_until(slug, data):
 # the HTML validity and template-pack tests visit each with a fresh client, besides PUBLIC_PAGES.
 SUBMITTED_STATES = {
     "wizard-basic-errors": _post("/jifen/basic/", {"age": "5", "education": "", "title_skill": "x"}),
+    "wizard-basic-not-a-number": _post("/jifen/basic/", {"age": "三十", "education": "master"}),
     "wizard-insurance-errors": _wizard_until(
         "insurance", {"social_insurance_years": "99", "si_base_tier": "", "recent_contributions": "maybe"}
     ),
@@ -131,4 +132,20 @@ SUBMITTED_STATES = {
     "consult-with-result": _get("/consult/?result=abc123"),
     "deletion-errors": _post("/privacy/requests/", {"action": "delete"}),
     "deletion-code-step-errors": _post("/privacy/requests/", {"action": "send_code", "phone": "123"}),
+    "settle-errors": _post("/juzhuanhu/", {"card_years": "七", "title": "x", "tax_paid": "maybe"}),
+    "settle-answered": _post(
+        "/juzhuanhu/",
+        {
+            "card_years": "7",
+            "si_years": "7",
+            "title": "none",
+            "title_matches_job": "yes",
+            "remote_edu_health_years": "0",
+            "salary_alternative": "no",
+            "tax_paid": "yes",
+            "bad_record": "no",
+        },
+    ),
+    "schooling-invalid-date": _get("/shengxue/?child_birth=2015-02-30"),
+    "schooling-implausible-birth": _get("/shengxue/?child_birth=1950-01-01"),
 }

@@ -7,6 +7,9 @@ the message and the hint. Django adds `aria-invalid` to a widget in error, and l
 out for widgets drawn as a group (radio buttons): the pack puts it on every radio button.
 """
 
+import datetime
+import re
+
 from django import forms, template
 from django.forms.boundfield import BoundWidget
 from django.utils.html import format_html
@@ -64,9 +67,39 @@ def _attrs(bound_field) -> dict:
     return attrs
 
 
+# What <input type="number"> and <input type="date"> can hold (HTML's valid floating-point number and
+# valid date string); a browser shows anything else as an empty box.
+VALID_NUMBER = re.compile(r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
+VALID_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# Attributes a text box may not carry.
+RANGE_ATTRS = ("min", "max", "step")
+
+
+def _can_hold(widget, value) -> bool:
+    text = widget.format_value(value)
+    if text in (None, ""):
+        return True
+    text = str(text)
+    if widget.input_type == "number":
+        return bool(VALID_NUMBER.fullmatch(text))
+    if widget.input_type == "date":
+        try:
+            return bool(VALID_DATE.fullmatch(text)) and bool(datetime.date.fromisoformat(text))
+        except ValueError:
+            return False
+    return True
+
+
 @register.simple_tag
 def pack_widget(bound_field):
-    """The field's widget with our class names, aria-describedby and (from Django) aria-invalid."""
+    """The field's widget with our class names, aria-describedby and (from Django) aria-invalid.
+
+    A number or date box given what it cannot hold ("三十", 2026-13-45) is drawn as a text box, so the
+    person sees what they typed beside the message that says what is wrong."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.widgets.Input) and not _can_hold(widget, bound_field.value()):
+        kept = {name: value for name, value in widget.attrs.items() if name not in RANGE_ATTRS}
+        return bound_field.as_widget(widget=forms.TextInput(attrs=kept), attrs=_attrs(bound_field))
     return bound_field.as_widget(attrs=_attrs(bound_field))
 
 

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -69,7 +70,7 @@ def test_common_ways_of_typing_a_date_are_understood(client):
         ("", "请填写居住证的有效期截止日期"),
     ],
 )
-def test_bad_dates_are_explained_and_quoted_back(client, value, message):
+def test_bad_dates_are_explained_and_kept_in_the_field(client, value, message):
     response = client.get("/renewal/check/", {"expiry": value})
     html = response.content.decode()
 
@@ -77,14 +78,19 @@ def test_bad_dates_are_explained_and_quoted_back(client, value, message):
     assert message in html
     assert "check-result" not in html
     if value:
-        # Quoted in the message: a date input can hold only a real date, so the field is left empty.
-        assert f"您填的是“{value}”" in html
-        assert f'value="{value}"' not in html
+        assert f'value="{value}"' in html
 
 
 def test_a_date_typed_another_way_is_shown_as_the_date_it_was_read_as(client):
     html = client.get("/renewal/check/?expiry=2027年3月1日").content.decode()
-    assert 'value="2027-03-01"' in html
+    assert re.search(r'<input type="date" name="expiry" value="2027-03-01"', html)
+
+
+def test_a_date_box_cannot_hold_what_was_typed_so_it_is_a_text_box_keeping_it(client):
+    html = client.get("/renewal/check/?expiry=2026-13-01").content.decode()
+    field = re.search(r'<input [^>]*name="expiry"[^>]*>', html).group(0)
+    assert 'type="text"' in field and 'value="2026-13-01"' in field
+    assert "min=" not in field and "max=" not in field
 
 
 @time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)

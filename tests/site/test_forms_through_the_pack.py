@@ -27,7 +27,8 @@ NOT_FIELDS = {"csrfmiddlewaretoken", "action"}
 
 def names_the_pack_rendered(response) -> set[str]:
     names = set()
-    for template, context in zip(response.templates, response.context, strict=True):
+    # A page served from the page cache renders nothing (and has no form field).
+    for template, context in zip(response.templates, response.context or [], strict=True):
         if template.name == f"{PACK}/field.html":
             field = context["field"]
             widget = field.field.widget
