@@ -17,12 +17,12 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-# The class each kind of widget gets from site.css; anything else is a text-like box.
-WIDGET_CLASSES = {
-    forms.RadioSelect: "choice-input",
-    forms.CheckboxInput: "choice-input",
-    forms.Select: "form-select",
-}
+# The class each kind of widget (and its subclasses) gets from site.css; anything else is a text-like box.
+WIDGET_CLASSES = (
+    (forms.RadioSelect, "choice-input"),  # CheckboxSelectMultiple too
+    (forms.CheckboxInput, "choice-input"),
+    (forms.Select, "form-select"),
+)
 
 
 @register.filter
@@ -53,7 +53,7 @@ def wrapper_attrs(bound_field, reveal_when="", reveal_values="", shown=True):
 
 def _attrs(bound_field) -> dict:
     widget = bound_field.field.widget
-    css = WIDGET_CLASSES.get(type(widget), "form-control")
+    css = next((css for kind, css in WIDGET_CLASSES if isinstance(widget, kind)), "form-control")
     own = widget.attrs.get("class", "")
     described = []
     if bound_field.errors:
