@@ -15,7 +15,8 @@ from django.conf import settings
 from django.test import Client
 
 from tests.html_tree import parse
-from tests.public_pages import PUBLIC_PAGES, SUBMITTED_STATES, page_path
+from tests.public_pages import PUBLIC_PAGES, page_path
+from tests.submitted_states import SUBMITTED_STATES
 
 PACK = "permitsite"
 # Widget templates draw a widget's own parts (the CAPTCHA's image, key and answer box) for the pack.
@@ -52,7 +53,7 @@ def submitted_names(response) -> list[str]:
 
 
 EVERY_PUBLIC_PAGE_STATE = {
-    **{str(page): lambda client, page=page: client.get(page_path(page)) for page in PUBLIC_PAGES},
+    **{page.name: lambda client, page=page: client.get(page_path(page, client)) for page in PUBLIC_PAGES},
     **SUBMITTED_STATES,
 }
 
