@@ -5,12 +5,12 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset
 from django import forms
+from django.template.loader import render_to_string
 
 from calculator import base_tier, engine
-from permitsite.forms import MarksFieldsInError
+from permitsite.layout import Field, inside_page_form
 
 YES, NO = "yes", "no"
 TICKED = "on"  # what a ticked checkbox submits
@@ -66,7 +66,7 @@ def options_requiring(ruleset: engine.Ruleset, condition_key: str) -> list[tuple
     ]
 
 
-class StepForm(MarksFieldsInError, forms.Form):
+class StepForm(forms.Form):
     """One wizard step. `revealed` maps a conditional field to (controlling field, values that show it)."""
 
     def __init__(self, ruleset: engine.Ruleset, slug: str, *args, wage_hint=None, **kwargs):
@@ -83,15 +83,7 @@ class StepForm(MarksFieldsInError, forms.Form):
                 "不含补缴。这是申请积分的前提条件之一，不影响下面的计分。",
                 initial=YES,
             )
-        for name, field in self.fields.items():
-            css = {
-                forms.RadioSelect: "form-check-input",
-                forms.CheckboxInput: "form-check-input",
-                forms.Select: "form-select",
-            }.get(type(field.widget), "form-control")
-            field.widget.attrs["class"] = css
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{name}-help"
+        self.helper = inside_page_form(*(self._layout_field(name) for name in self.fields))
 
     def _add(self, indicator: engine.Indicator):
         key = indicator.key
@@ -117,12 +109,6 @@ class StepForm(MarksFieldsInError, forms.Form):
                 field.choices = [("", "请选择"), *field.choices]
         self.fields[key] = field
 
-    def error_id(self, name: str) -> str:
-        return f"{name}-error"
-
-    def help_id(self, name: str) -> str | None:
-        return f"{name}-help" if self.fields[name].help_text else None
-
     def is_shown(self, name: str) -> bool:
         """Whether a conditional field applies, judged from what was submitted (or is stored)."""
         if name not in self.revealed:
@@ -133,19 +119,24 @@ class StepForm(MarksFieldsInError, forms.Form):
             return self.fields[controller].to_python(current) is True
         return current in values
 
-    def rows(self):
-        """Each field with what the template needs to show, hide or reveal it."""
-        for name, field in self.fields.items():
-            controller, values = self.revealed.get(name, ("", ()))
-            yield {
-                "field": self[name],
-                "radio": isinstance(field.widget, forms.RadioSelect),
-                "checkbox": isinstance(field.widget, forms.CheckboxInput),
-                "reveal_when": controller,
-                "reveal_values": " ".join(values),
-                "shown": self.is_shown(name),
-                "wage_hint": self.wage_hint if name in WAGE_QUESTIONS else None,
-            }
+    def _layout_field(self, name: str) -> Field:
+        controller, values = self.revealed.get(name, ("", ()))
+        indicator = self.ruleset.indicator(name.removeprefix(GATE_PREFIX))
+        badge = bonus_badge(self.ruleset, indicator) if self.slug == "bonus" and indicator else ""
+        return Field(
+            name,
+            reveal_when=controller,
+            reveal_values=values,
+            shown=self.is_shown(name),
+            badge=badge if isinstance(self.fields[name].widget, forms.CheckboxInput) else "",
+            explanation_html=self._wage_explanation(name),
+        )
+
+    def _wage_explanation(self, name: str) -> str:
+        """The year's amounts in yuan under a question about the contribution base."""
+        if name not in WAGE_QUESTIONS or self.wage_hint is None:
+            return ""
+        return render_to_string("calculator/_wage_hint.html", {"hint": self.wage_hint, "name": name})
 
     def clean(self):
         cleaned = super().clean()
@@ -234,6 +225,21 @@ def _field_for(indicator: engine.Indicator) -> forms.Field:
     )
 
 
+def bonus_badge(ruleset: engine.Ruleset, indicator: engine.Indicator) -> str:
+    """What ticking a bonus can bring, as its row shows it: "+30 分", "最高 +110 分" or "每满 1 年 +4 分"."""
+    if indicator.kind == engine.FLAG:
+        return f"+{indicator.points} 分"
+    if indicator.kind == engine.CHOICE:
+        return f"最高 +{max(o.points for o in indicator.options)} 分" if indicator.options else ""
+    if indicator.kind == engine.PER_UNIT:
+        group = ruleset.group(indicator.group) if indicator.group else None
+        cap = indicator.cap if indicator.cap is not None else (group.cap if group else None)
+        if cap is not None:
+            return f"最高 +{cap} 分"
+        return f"每满 {indicator.unit_size} {indicator.unit} +{indicator.points_per_unit} 分"
+    return ""
+
+
 # --- the base-tier helper (/jifen/base/) --------------------------------------------------------------
 
 # A typo guard: the ceiling is under 40,000 yuan; a real base is never near this.
@@ -265,9 +271,7 @@ class ApplicationMonthForm(forms.Form):
         super().__init__(*args, auto_id="apply_%s", **kwargs)
         self.fields["month"].choices = [(str(m), month_label(m)) for m in application_months(today)]
         self.fields["month"].initial = str(base_tier.Month.of(today))
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_tag = False
+        self.helper = inside_page_form("month")
 
     def application(self) -> base_tier.Month:
         return base_tier.Month.parse(self.cleaned_data["month"])
@@ -317,15 +321,13 @@ class BaseHistoryForm(forms.Form):
             fieldsets.append(
                 Fieldset(
                     f"{year}年度（{month_label(months[0])}至{month_label(months[-1])}）",
-                    f"base_{year}",
+                    Field(f"base_{year}"),
                     HTML(f'<details class="unpaid-months"><summary>有没缴费的月份？（{year}年度）</summary>'),
-                    f"unpaid_{year}",
+                    Field(f"unpaid_{year}"),
                     HTML("</details>"),
                 )
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout("month", *fieldsets)
+        self.helper = inside_page_form("month", *fieldsets)
 
     def clean_month(self):
         if self.cleaned_data["month"] != str(self.application):
@@ -373,5 +375,4 @@ class CarryTierForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        self.helper = inside_page_form("tier")
