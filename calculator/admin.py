@@ -1,9 +1,11 @@
-"""Admin for editors: a ruleset with its groups, indicators, options and bands on one page, in
-questionnaire order; copy as draft, preview against sample profiles, publish with checks, and a
-history that records each changed value."""
+"""Admin for editors, reading like the rules: a ruleset's overview (every indicator with its values,
+source and review date, each linking to its own page), one page per indicator with its options or bands
+inline, the difference between a draft and the ruleset in force, a preview against sample profiles,
+publishing that re-scores the golden cases, wage periods, and a history that records each changed value."""
 
 import datetime
 
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,116 +18,178 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from calculator import engine, rulesets
-from calculator.models import Assessment, Band, Indicator, IndicatorGroup, Option, RuleSet, copy_as_draft
+from calculator import engine, review, rulesets
+from calculator.models import (
+    Assessment,
+    Band,
+    GoldenCase,
+    Indicator,
+    IndicatorGroup,
+    Option,
+    RuleSet,
+    WagePeriod,
+    copy_as_draft,
+)
 from calculator.samples import SAMPLE_PROFILES
 
+# The values each way of scoring uses; an indicator's page shows only its own kind's.
+KIND_FIELDS = {
+    engine.CHOICE: (),
+    engine.FLAG: ("points",),
+    engine.PER_UNIT: ("unit", "unit_size", "points_per_unit", "start_at", "cap", "min_value", "max_value"),
+    engine.BANDED: ("unit", "min_value", "max_value"),
+    engine.DEDUCTION_PER_COUNT: ("unit", "points_per_unit", "cap", "min_value", "max_value"),
+    engine.VETO_FLAG: (),
+    engine.CONDITION: (),
+}
+ALL_VALUE_FIELDS = (
+    "points", "unit", "unit_size", "points_per_unit", "start_at", "cap", "min_value", "max_value",
+)  # fmt: skip
+CATEGORY_TITLES = dict(Indicator.Category.choices)
+SAVES_AT_ONCE = (
+    "这个规则集已经发布：在这里保存的修改立即生效，所有人的下一次自测和接口调用都会用新的值。"
+    "只纠正错字或明显的录入错误时可以直接改；政策变了，请先“复制为新草稿”，改好、预览、核对后再发布。"
+)
 
-class _RulesetChildInline(admin.TabularInline):
+
+def editor_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def review_status(verified_on: datetime.date | None, today: datetime.date) -> str:
+    """ "recent", "old" (over twelve months) or "missing" (待核实)."""
+    if verified_on is None:
+        return "missing"
+    return "recent" if verified_on >= review.review_cutoff(today) else "old"
+
+
+def shown(value) -> str:
+    if value is None or value == "":
+        return "空"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+class MarksReviewed:
+    """An admin action and a save hook for rows with verified_on / verified_by."""
+
+    @admin.action(description="标记为今天已对照原文核对", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        today, name = timezone.localdate(), editor_name(request.user)
+        count = 0
+        for obj in queryset:
+            obj.verified_on, obj.verified_by = today, name
+            obj.save(update_fields=["verified_on", "verified_by"])  # a save, so every process reloads
+            self.log_change(request, obj, f"核对日期：{today}（{name}）")
+            count += 1
+        messages.success(request, f"已将 {count} 项标记为今天核对。")
+
+    @admin.display(description="核对")
+    def verified(self, obj):
+        if obj.verified_on is None:
+            return format_html('<strong class="review-missing">{}</strong>', "待核实")
+        css = "review-old" if review_status(obj.verified_on, timezone.localdate()) == "old" else ""
+        return format_html(
+            '<span class="{}">{}{}</span>',
+            css,
+            obj.verified_on,
+            f"（{obj.verified_by}）" if obj.verified_by else "",
+        )
+
+
+def fill_reviewer(request, obj):
+    """A review date entered without a name is the current editor's."""
+    if getattr(obj, "verified_on", None) and not obj.verified_by:
+        obj.verified_by = editor_name(request.user)
+
+
+# --- a ruleset: settings, groups and golden cases; its indicators on their own pages --------------------
+
+
+class GroupInline(admin.TabularInline):
+    model = IndicatorGroup
     extra = 0
-    # Limits the indicator/group pickers to this ruleset (and to the indicator kinds that fit).
-    indicator_kinds: tuple[str, ...] = ()
+
+
+class GoldenCaseForm(forms.ModelForm):
+    class Meta:
+        model = GoldenCase
+        fields = ("description", "answers", "expected_total")
+        widgets = {"answers": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+
+    def clean_answers(self):
+        answers = self.cleaned_data["answers"]
+        if not isinstance(answers, dict):
+            raise ValidationError('请填写一个 JSON 对象，例如 {"age": 30, "education": "master"}。')
+        ruleset = getattr(self, "ruleset", None)
+        if ruleset is not None:
+            try:
+                engine.parse_answers(ruleset, answers)
+            except engine.InvalidAnswers as invalid:
+                raise ValidationError(
+                    [f"{key}：{'、'.join(errors)}" for key, errors in invalid.errors.items()]
+                ) from None
+        return answers
+
+
+class GoldenCaseInline(admin.TabularInline):
+    model = GoldenCase
+    form = GoldenCaseForm
+    extra = 0
+    fields = ("description", "answers", "expected_total", "total_now")
+    readonly_fields = ("total_now",)
 
     def get_formset(self, request, obj=None, **kwargs):
-        self.parent_ruleset = obj
-        return super().get_formset(request, obj, **kwargs)
+        self.candidate = None
+        if obj is not None:
+            self.candidate = rulesets.to_engine(rulesets.with_rules(RuleSet.objects.filter(pk=obj.pk)).get())
+        formset = super().get_formset(request, obj, **kwargs)
+        candidate = self.candidate
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        model = {"indicator": Indicator, "group": IndicatorGroup}.get(db_field.name)
-        if model is not None:
-            queryset = (
-                model.objects.filter(ruleset=self.parent_ruleset)
-                if self.parent_ruleset
-                else model.objects.none()
-            )
-            if model is Indicator and self.indicator_kinds:
-                queryset = queryset.filter(kind__in=self.indicator_kinds)
-            kwargs["queryset"] = queryset
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        class Checked(formset.form):
+            def __init__(self, *args, **form_kwargs):
+                super().__init__(*args, **form_kwargs)
+                self.ruleset = candidate
 
+        formset.form = Checked
+        return formset
 
-class GroupInline(_RulesetChildInline):
-    model = IndicatorGroup
-
-
-class IndicatorFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        if not self.instance.is_published:
-            return
-        kept = [f.cleaned_data for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
-        active = {d["key"] for d in kept if d.get("active")}
-        missing = [key for key in engine.REQUIRED_KEYS if key not in active]
-        if missing:
-            raise ValidationError(f"已发布的规则集必须保留并启用这些指标：{'、'.join(missing)}。")
-
-
-class IndicatorInline(_RulesetChildInline):
-    model = Indicator
-    formset = IndicatorFormSet
-    fields = (
-        "order", "key", "label", "category", "kind", "active", "group", "points", "unit_size",
-        "points_per_unit", "start_at", "cap", "min_value", "max_value", "unit", "help_text", "basis",
-    )  # fmt: skip
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if isinstance(db_field, db_models.TextField):
-            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 24})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-
-class OptionInline(_RulesetChildInline):
-    model = Option
-    fk_name = "ruleset"
-    indicator_kinds = (engine.CHOICE,)
-    fields = ("indicator", "order", "code", "label", "points", "requires")
-
-
-class BandFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        by_indicator = {}
-        for form in self.forms:
-            data = form.cleaned_data
-            if data and not self._should_delete_form(form) and data.get("indicator"):
-                by_indicator.setdefault(data["indicator"], []).append(
-                    engine.Band(data["low"], data["high"], data["points"])
-                )
-        problems = []
-        for indicator, bands in by_indicator.items():
-            problems += engine.band_problems(
-                engine.Indicator(
-                    key=indicator.key,
-                    label=indicator.label,
-                    category=indicator.category,
-                    kind=indicator.kind,
-                    bands=tuple(bands),
-                    min_value=indicator.min_value,
-                    max_value=indicator.max_value,
-                )
-            )
-        if problems:
-            raise ValidationError(problems)
-
-
-class BandInline(_RulesetChildInline):
-    model = Band
-    formset = BandFormSet
-    fk_name = "ruleset"
-    indicator_kinds = (engine.BANDED,)
-    fields = ("indicator", "low", "high", "points", "notice")
+    @admin.display(description="按本规则集现在算")
+    def total_now(self, obj):
+        if obj.pk is None or self.candidate is None:
+            return "—"
+        try:
+            total = engine.score(self.candidate, engine.parse_answers(self.candidate, obj.answers)).total
+        except engine.InvalidAnswers:
+            return "答案不适用于这个规则集"
+        if total == obj.expected_total:
+            return f"{total} 分，一致"
+        return format_html('<strong class="review-missing">{} 分，与预期不同</strong>', total)
 
 
 @admin.register(RuleSet)
 class RuleSetAdmin(admin.ModelAdmin):
-    list_display = ("version", "name", "effective_from", "status", "in_force_today", "updated_at")
+    list_display = (
+        "version", "name", "effective_from", "valid_until", "status", "in_force_today", "overview_link",
+        "updated_at",
+    )  # fmt: skip
     list_filter = ("status",)
     search_fields = ("version", "name")
     readonly_fields = ("status", "published_at", "updated_at")
-    fields = ("version", "name", "effective_from", "threshold", "floor", "notes", *readonly_fields)
-    inlines = (GroupInline, IndicatorInline, OptionInline, BandInline)
+    fieldsets = (
+        (None, {"fields": ("version", "name", "effective_from", "threshold", "floor")}),
+        ("有效期", {"fields": ("valid_until", "valid_until_basis")}),
+        (None, {"fields": ("notes", *readonly_fields)}),
+    )
+    inlines = (GroupInline, GoldenCaseInline)
     actions = ("copy_as_draft_action",)
     change_form_template = "admin/calculator/ruleset/change_form.html"
+
+    class Media:
+        css = {"all": ("css/rules-admin.css",)}
 
     def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
         # Bulk delete would bypass the per-ruleset check below.
@@ -144,25 +208,119 @@ class RuleSetAdmin(admin.ModelAdmin):
         in_force = rulesets.ruleset_in_force()
         return "✔ 正在使用" if in_force and in_force.version == obj.version else ""
 
+    @admin.display(description="规则")
+    def overview_link(self, obj):
+        return format_html(
+            '<a href="{}">概览</a>', reverse("admin:calculator_ruleset_overview", args=[obj.pk])
+        )
+
     def get_urls(self):
+        def view(name, function):
+            return path(
+                f"<int:pk>/{name}/", self.admin_site.admin_view(function), name=f"calculator_ruleset_{name}"
+            )
+
         own = [
-            path(
-                "<int:pk>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="calculator_ruleset_preview",
-            ),
-            path(
-                "<int:pk>/publish/",
-                self.admin_site.admin_view(self.publish_view),
-                name="calculator_ruleset_publish",
-            ),
-            path(
-                "<int:pk>/copy/", self.admin_site.admin_view(self.copy_view), name="calculator_ruleset_copy"
-            ),
+            view("overview", self.overview_view),
+            view("diff", self.diff_view),
+            view("preview", self.preview_view),
+            view("publish", self.publish_view),
+            view("copy", self.copy_view),
         ]
         return own + super().get_urls()
 
-    # --- copy, publish, preview --------------------------------------------------------------------
+    def _page(self, request, ruleset, title, template, **context):
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": RuleSet._meta,
+                "original": ruleset,
+                "title": title,
+                "saves_at_once": SAVES_AT_ONCE if ruleset.is_published else "",
+                "can_publish": self.has_publish_permission(request) and not ruleset.is_published,
+                "can_change": self.has_change_permission(request, ruleset),
+                "has_add_permission": self.has_add_permission(request),
+                **context,
+            },
+        )
+
+    def _get_viewable(self, request, pk):
+        ruleset = get_object_or_404(rulesets.with_rules(RuleSet.objects.all()), pk=pk)
+        if not self.has_view_permission(request, ruleset):
+            raise PermissionDenied
+        return ruleset
+
+    # --- the overview: the ruleset as RULES.md reads ----------------------------------------------------
+
+    def overview_view(self, request, pk):
+        ruleset = self._get_viewable(request, pk)
+        today = timezone.localdate()
+        conditions = {}
+        rows = []
+        for indicator in ruleset.indicators.all():
+            as_engine = rulesets.indicator_to_engine(indicator)
+            for option in indicator.options.all():
+                if option.requires:
+                    conditions.setdefault(option.requires, []).append(f"{indicator.label} › {option.label}")
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "summary": review.value_summary(as_engine),
+                    "review": review_status(indicator.verified_on, today),
+                    "options": [
+                        {"option": o, "review": review_status(o.verified_on, today) if o.verified_on else ""}
+                        for o in indicator.options.all()
+                    ],
+                }
+            )
+        for row in rows:
+            row["gates"] = conditions.get(row["indicator"].key, [])
+        sections = [
+            {"title": title, "rows": [r for r in rows if r["indicator"].category == category]}
+            for category, title in CATEGORY_TITLES.items()
+        ]
+        in_force = rulesets.ruleset_in_force()
+        return self._page(
+            request,
+            ruleset,
+            f"“{ruleset.version}”规则概览",
+            "admin/calculator/ruleset/overview.html",
+            sections=sections,
+            groups=ruleset.groups.all(),
+            golden_count=ruleset.golden_cases.count(),
+            is_in_force=in_force is not None and in_force.version == ruleset.version,
+            add_indicator_url=reverse("admin:calculator_indicator_add") + f"?ruleset={ruleset.pk}",
+        )
+
+    # --- the difference between this ruleset and the one in force ----------------------------------------
+
+    def diff_view(self, request, pk):
+        ruleset = self._get_viewable(request, pk)
+        in_force = rulesets.ruleset_in_force()
+        indicators = {i.key: i.pk for i in ruleset.indicators.all()}
+        rows = []
+        if in_force is not None and in_force.version != ruleset.version:
+            for difference in review.differences(in_force, rulesets.to_engine(ruleset)):
+                rows.append(
+                    {
+                        "difference": difference,
+                        "old": _shown_value(difference.field, difference.old),
+                        "new": _shown_value(difference.field, difference.new),
+                        "edit_pk": indicators.get(difference.indicator_key),
+                    }
+                )
+        return self._page(
+            request,
+            ruleset,
+            f"“{ruleset.version}”与正在使用的规则集对比",
+            "admin/calculator/ruleset/diff.html",
+            in_force=in_force,
+            rows=rows,
+        )
+
+    # --- copy, publish, preview -------------------------------------------------------------------------
 
     @admin.action(description="复制为新的草稿版本", permissions=["add"])
     def copy_as_draft_action(self, request, queryset):
@@ -188,22 +346,46 @@ class RuleSetAdmin(admin.ModelAdmin):
         return request.user.has_perm("calculator.publish_ruleset")
 
     def publish_view(self, request, pk):
-        if request.method != "POST" or not self.has_publish_permission(request):
+        """GET: what publishing would do (problems, golden-case differences to confirm, values not
+        reviewed in twelve months). POST: publish once nothing stops it."""
+        if not self.has_publish_permission(request):
             raise PermissionDenied
         ruleset = get_object_or_404(RuleSet, pk=pk)
         if ruleset.is_published:
             messages.info(request, f"“{ruleset.version}”已经发布。")
-        elif problems := rulesets.publish(ruleset):
-            messages.error(request, format_html("未发布，请先修改：{}", "；".join(problems)))
-        else:
-            self.log_change(request, ruleset, f"发布，{ruleset.effective_from} 起生效")
-            messages.success(request, f"已发布“{ruleset.version}”，{ruleset.effective_from} 起生效。")
-        return redirect(reverse("admin:calculator_ruleset_change", args=[ruleset.pk]))
+            return redirect(reverse("admin:calculator_ruleset_change", args=[ruleset.pk]))
+        golden = rulesets.golden_case_differences(ruleset)
+        confirm = GoldenConfirmForm(golden, data=request.POST if request.method == "POST" else None)
+        refused = []
+        if request.method == "POST":
+            confirmed = confirm.confirmed() if confirm.is_valid() else []
+            refused = rulesets.publish(ruleset, confirmed_cases=confirmed)
+            if not refused:
+                for row, difference in golden:
+                    self.log_change(
+                        request,
+                        ruleset,
+                        f"核对样例“{row.description}”的预期总分："
+                        f"{row.expected_total} → {difference.actual}（发布时确认）",
+                    )
+                self.log_change(request, ruleset, f"发布，{ruleset.effective_from} 起生效")
+                messages.success(request, f"已发布“{ruleset.version}”，{ruleset.effective_from} 起生效。")
+                return redirect(reverse("admin:calculator_ruleset_change", args=[ruleset.pk]))
+        fresh = rulesets.with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
+        return self._page(
+            request,
+            ruleset,
+            f"发布“{ruleset.version}”",
+            "admin/calculator/ruleset/publish.html",
+            refused=refused,
+            problems=rulesets.publication_problems(ruleset),
+            golden=golden,
+            confirm=confirm,
+            unverified=review.unverified_values(rulesets.to_engine(fresh), timezone.localdate()),
+        )
 
     def preview_view(self, request, pk):
-        ruleset = get_object_or_404(rulesets.with_rules(RuleSet.objects.all()), pk=pk)
-        if not self.has_view_permission(request, ruleset):
-            raise PermissionDenied
+        ruleset = self._get_viewable(request, pk)
         candidate = rulesets.to_engine(ruleset)
         in_force = rulesets.ruleset_in_force()
         rows = []
@@ -216,23 +398,28 @@ class RuleSetAdmin(admin.ModelAdmin):
                 if not current or not current.item(item.key) or current.item(item.key).points != item.points
             ]
             rows.append({"description": description, "mine": mine, "current": current, "changed": changed})
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": RuleSet._meta,
-            "original": ruleset,
-            "title": f"预览“{ruleset.version}”",
-            "in_force": in_force,
-            "rows": rows,
-            "problems": rulesets.publication_problems(ruleset) if not ruleset.is_published else [],
-            "can_publish": self.has_publish_permission(request) and not ruleset.is_published,
-        }
-        return TemplateResponse(request, "admin/calculator/ruleset/preview.html", context)
+        return self._page(
+            request,
+            ruleset,
+            f"预览“{ruleset.version}”",
+            "admin/calculator/ruleset/preview.html",
+            in_force=in_force,
+            rows=rows,
+            problems=rulesets.publication_problems(ruleset) if not ruleset.is_published else [],
+        )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_publish"] = (
             obj is not None and not obj.is_published and self.has_publish_permission(request)
         )
+        context["saves_at_once"] = SAVES_AT_ONCE if obj is not None and obj.is_published else ""
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        if "_continue" in request.POST or "_addanother" in request.POST or "_saveasnew" in request.POST:
+            return super().response_change(request, obj)
+        messages.success(request, f"已保存“{obj}”。")
+        return redirect(reverse("admin:calculator_ruleset_overview", args=[obj.pk]))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -246,6 +433,248 @@ class RuleSetAdmin(admin.ModelAdmin):
         if add:
             return super().construct_change_message(request, form, formsets, add)
         return "；".join(_describe_changes(form, formsets)) or "未修改任何值"
+
+
+class GoldenConfirmForm(forms.Form):
+    """One tick per golden case whose total changed: the editor confirms each new total before publishing."""
+
+    def __init__(self, golden, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page's own form also holds the publish button
+        for row, difference in golden:
+            if difference.actual is None:
+                continue
+            self.fields[f"case_{row.pk}"] = forms.BooleanField(
+                label=f"“{row.description}”：{row.expected_total} 分 → {difference.actual} 分，以新总分为准",
+                required=False,
+            )
+
+    def confirmed(self) -> list[int]:
+        return [int(name.removeprefix("case_")) for name, ticked in self.cleaned_data.items() if ticked]
+
+
+def _shown_value(field: str, value) -> str:
+    if field == "类别":
+        return CATEGORY_TITLES.get(value, shown(value))
+    if field == "计算方式":
+        return dict(Indicator.Kind.choices).get(value, shown(value))
+    return shown(value)
+
+
+# --- one page per indicator, with its own options or bands ---------------------------------------------
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = (
+            "ruleset", "order", "key", "label", "category", "kind", "active", "group", *ALL_VALUE_FIELDS,
+            "help_text", "basis", "verified_on", "verified_by",
+        )  # fmt: skip
+        widgets = {
+            "help_text": forms.Textarea(attrs={"rows": 2}),
+            "basis": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        ruleset = cleaned.get("ruleset") or getattr(self.instance, "ruleset", None)
+        key = cleaned.get("key", self.instance.key)
+        switched_off = "active" in cleaned and not cleaned["active"]
+        if ruleset is not None and ruleset.is_published and key in engine.REQUIRED_KEYS and switched_off:
+            raise ValidationError(f"已发布的规则集必须保留并启用这些指标：{key}。")
+        return cleaned
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    fk_name = "indicator"
+    extra = 0
+    fields = ("order", "code", "label", "points", "requires", "basis", "verified_on", "verified_by")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, db_models.TextField):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 1, "cols": 24})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class BandFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        bands = tuple(
+            engine.Band(f.cleaned_data["low"], f.cleaned_data["high"], f.cleaned_data["points"])
+            for f in self.forms
+            if f.cleaned_data and not self._should_delete_form(f)
+        )
+        indicator = self.instance
+        problems = engine.band_problems(
+            engine.Indicator(
+                key=indicator.key,
+                label=indicator.label,
+                category=indicator.category,
+                kind=indicator.kind,
+                bands=bands,
+                min_value=indicator.min_value,
+                max_value=indicator.max_value,
+            )
+        )
+        if problems:
+            raise ValidationError(problems)
+
+
+class BandInline(admin.TabularInline):
+    model = Band
+    fk_name = "indicator"
+    formset = BandFormSet
+    extra = 0
+    fields = ("low", "high", "points", "notice")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
+    form = IndicatorForm
+    list_display = ("label", "key", "ruleset", "category", "kind", "value", "active", "verified")
+    list_filter = (("ruleset", admin.RelatedOnlyFieldListFilter), "category", "kind", "active")
+    list_select_related = ("ruleset", "group")
+    search_fields = ("label", "key")
+    ordering = ("ruleset", "order", "id")
+    actions = ("mark_verified",)
+    change_form_template = "admin/calculator/indicator/change_form.html"
+
+    class Media:
+        css = {"all": ("css/rules-admin.css",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("options", "bands")
+
+    @admin.display(description="分值")
+    def value(self, obj):
+        return review.value_summary(rulesets.indicator_to_engine(obj))
+
+    def get_fieldsets(self, request, obj=None):
+        values = ALL_VALUE_FIELDS if obj is None else KIND_FIELDS.get(obj.kind, ())
+        fieldsets = [
+            (None, {"fields": ("ruleset", "order", "key", "label", "category", "kind", "active", "group")})
+        ]
+        if values:
+            description = "" if obj else "保存后，这里只显示所选计算方式用到的值。"
+            fieldsets.append(("计分", {"fields": values, "description": description}))
+        fieldsets.append(
+            ("问卷说明、依据与核对", {"fields": ("help_text", "basis", "verified_on", "verified_by")})
+        )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("ruleset",) if obj is not None else ()
+
+    def get_inlines(self, request, obj):
+        if obj is None:
+            return ()
+        return {engine.CHOICE: (OptionInline,), engine.BANDED: (BandInline,)}.get(obj.kind, ())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "group":
+            ruleset_pk = request.GET.get("ruleset") or getattr(self._editing(request), "ruleset_id", None)
+            kwargs["queryset"] = IndicatorGroup.objects.filter(ruleset_id=ruleset_pk or 0)
+            kwargs["empty_label"] = "不属于任何取高组"
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _editing(self, request):
+        match = request.resolver_match
+        object_id = match.kwargs.get("object_id") if match else None
+        return Indicator.objects.filter(pk=object_id).first() if object_id and object_id.isdigit() else None
+
+    def save_model(self, request, obj, form, change):
+        fill_reviewer(request, obj)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for child in formset.save(commit=False):
+            child.ruleset = form.instance.ruleset  # kept on options and bands for whole-ruleset queries
+            fill_reviewer(request, child)
+            child.save()
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        formset.save_m2m()
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        ruleset = obj.ruleset if obj else RuleSet.objects.filter(pk=request.GET.get("ruleset") or 0).first()
+        context["ruleset"] = ruleset
+        context["saves_at_once"] = SAVES_AT_ONCE if ruleset is not None and ruleset.is_published else ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _back_to_overview(self, request, obj, default):
+        if "_continue" in request.POST or "_addanother" in request.POST:
+            return default
+        url = reverse("admin:calculator_ruleset_overview", args=[obj.ruleset_id])
+        return redirect(f"{url}#indicator-{obj.key}")
+
+    def response_change(self, request, obj):
+        return self._back_to_overview(request, obj, super().response_change(request, obj))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._back_to_overview(request, obj, super().response_add(request, obj, post_url_continue))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if add:
+            return super().construct_change_message(request, form, formsets, add)
+        return "；".join(_describe_changes(form, formsets)) or "未修改任何值"
+
+    def log_change(self, request, obj, message):
+        # The ruleset's history lists every value changed in it, whichever page it was changed on.
+        entry = super().log_change(request, obj, message)
+        if isinstance(message, str) and message:
+            super().log_change(request, obj.ruleset, f"指标“{obj}”的{message}")
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        super().log_change(request, obj.ruleset, f"新增指标“{obj}”")
+        return entry
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            super().log_change(request, obj.ruleset, f"删除指标“{obj}”")
+        return super().log_deletions(request, queryset)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.ruleset.is_published and obj.key in engine.REQUIRED_KEYS:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(Option)
+class OptionAdmin(MarksReviewed, admin.ModelAdmin):
+    """Every option at a glance with its review date; options are added on their indicator's page."""
+
+    list_display = ("label", "code", "indicator", "points", "requires", "verified")
+    list_filter = (
+        ("ruleset", admin.RelatedOnlyFieldListFilter),
+        ("indicator", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("indicator", "ruleset")
+    search_fields = ("label", "code", "indicator__label")
+    fields = (
+        "indicator",
+        "order",
+        "code",
+        "label",
+        "points",
+        "requires",
+        "basis",
+        "verified_on",
+        "verified_by",
+    )
+    readonly_fields = ("indicator",)
+    actions = ("mark_verified",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        fill_reviewer(request, obj)
+        super().save_model(request, obj, form, change)
 
 
 def _describe_changes(form, formsets) -> list[str]:
@@ -271,15 +700,31 @@ def _field_change(form, name) -> str:
     old = form.initial.get(name)
     if isinstance(field, forms.ModelChoiceField) and old is not None:
         old = field.queryset.filter(pk=old).first()
-    return f"{field.label}：{_shown(old)} → {_shown(form.cleaned_data.get(name))}"
+    return f"{field.label}：{shown(old)} → {shown(form.cleaned_data.get(name))}"
 
 
-def _shown(value) -> str:
-    if value is None or value == "":
-        return "空"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
+# --- wage periods ----------------------------------------------------------------------------------------
+
+
+@admin.register(WagePeriod)
+class WagePeriodAdmin(MarksReviewed, admin.ModelAdmin):
+    list_display = ("__str__", "monthly_average", "base_floor", "base_ceiling", "verified", "updated_at")
+    fields = (
+        "period_from", "period_to", "monthly_average", "base_floor", "base_ceiling", "source", "source_url",
+        "verified_on", "verified_by",
+    )  # fmt: skip
+    actions = ("mark_verified",)
+    change_form_template = "admin/calculator/wageperiod/change_form.html"
+
+    class Media:
+        css = {"all": ("css/rules-admin.css",)}
+
+    def save_model(self, request, obj, form, change):
+        fill_reviewer(request, obj)
+        super().save_model(request, obj, form, change)
+
+
+# --- anonymous self-test records ---------------------------------------------------------------------
 
 
 @admin.register(Assessment)

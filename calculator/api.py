@@ -1,48 +1,100 @@
-"""JSON endpoints under /api/v1/ (mounted by permitsite/urls.py); contracts in DESIGN.md §2.
+"""JSON endpoints under /api/v1/ (mounted by permitsite/urls.py); contracts in DESIGN.md §2 and issue 12.
 
 Shared JSON handling (strict bodies, dates, 405s) is permitsite/api.py.
 """
+
+import datetime
+from decimal import Decimal
 
 from django.urls import path
 from django.utils import timezone
 
 from calculator import engine
+from calculator.base_tier import Month, base_tier, tier_notices
 from calculator.results import result_as_json, ruleset_summary
-from calculator.rulesets import ruleset_in_force
-from permitsite.api import ApiError, endpoint, json_object, query_date
+from calculator.rulesets import published_rulesets, ruleset_in_force
+from calculator.validity import chinese_date, validity
+from calculator.wages import wage_on_day, wage_periods
+from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+
+# A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
+BASE_MAX = 10_000_000
+BASES_MAX = 720
 
 
-def _ruleset_asked_for(request) -> engine.Ruleset:
-    """The ruleset in force on ?as_of= (default: today in Shanghai)."""
+def _asked_on(request) -> tuple[datetime.date, engine.Ruleset]:
+    """The date asked about (?as_of=, default today in Shanghai) and the ruleset in force on it."""
     on = query_date(request, "as_of", required="as_of" in request.GET)
     ruleset = ruleset_in_force(on or timezone.localdate())
     if ruleset is None and on is None:
         raise ApiError({"__all__": ["积分规则尚未发布，请稍后再试。"]}, status=503)
     if ruleset is None:
-        raise ApiError({"as_of": [f"{on.isoformat()} 还没有生效的积分规则。"]})
-    return ruleset
+        earliest = published_rulesets()[0].effective_from
+        raise ApiError(
+            {
+                "as_of": [
+                    f"本站的积分规则从 {chinese_date(earliest)}（{earliest.isoformat()}）起适用，"
+                    "请查询这一天或之后的日期。"
+                ]
+            }
+        )
+    return on or timezone.localdate(), ruleset
+
+
+def _validity_as_json(ruleset: engine.Ruleset, on: datetime.date) -> dict:
+    answer = validity(ruleset, published_rulesets(), on)
+    return {
+        "valid_until": answer.valid_until.isoformat() if answer.valid_until else None,
+        "stale": answer.stale,
+        "notice": answer.notice or None,
+    }
 
 
 @endpoint("POST")
 def score(request):
-    ruleset = _ruleset_asked_for(request)
+    on, ruleset = _asked_on(request)
     try:
         answers = engine.parse_answers(ruleset, json_object(request))
     except engine.InvalidAnswers as invalid:
         raise ApiError(invalid.errors) from None
-    return result_as_json(engine.score(ruleset, answers))
+    return {**result_as_json(engine.score(ruleset, answers)), **_validity_as_json(ruleset, on)}
 
 
 @endpoint("GET")
 def rules(request):
-    ruleset = _ruleset_asked_for(request)
+    on, ruleset = _asked_on(request)
     return {
         **ruleset_summary(ruleset),
+        **_validity_as_json(ruleset, on),
+        "valid_until_basis": ruleset.valid_until_basis or None,
         "threshold": ruleset.threshold,
         "floor": ruleset.floor,
+        "average_wage": _average_wage_as_json(on),
         "groups": [{"key": g.key, "label": g.label, "cap": g.cap} for g in ruleset.groups],
         "indicators": [_indicator_as_json(i) for i in ruleset.active_indicators],
     }
+
+
+def _average_wage_as_json(on: datetime.date) -> dict | None:
+    wage = wage_on_day(on)
+    if wage is None:
+        return None
+    period = wage.period
+    return {
+        "monthly": period.monthly,
+        "period_from": period.period_from.isoformat(),
+        "period_to": period.period_to.isoformat(),
+        "provisional": wage.provisional,
+        "source": period.source,
+        "source_url": period.source_url or None,
+        "base_floor": period.base_floor,
+        "base_ceiling": period.base_ceiling,
+        "verified_on": _iso(period.verified_on),
+    }
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _indicator_as_json(indicator: engine.Indicator) -> dict:
@@ -53,11 +105,22 @@ def _indicator_as_json(indicator: engine.Indicator) -> dict:
         "kind": indicator.kind,
         "help_text": indicator.help_text,
         "basis": indicator.basis,
+        "verified_on": _iso(indicator.verified_on),
+        "verified_by": indicator.verified_by or None,
         "group": indicator.group or None,
     }
     if indicator.kind == engine.CHOICE:
         data["options"] = [
-            {"code": o.code, "label": o.label, "points": o.points, "requires": o.requires or None}
+            {
+                "code": o.code,
+                "label": o.label,
+                "points": o.points,
+                "requires": o.requires or None,
+                # An option without its own basis or review date shares its indicator's.
+                "basis": o.basis or indicator.basis,
+                "verified_on": _iso(o.verified_on or indicator.verified_on),
+                "verified_by": (o.verified_by if o.verified_on else indicator.verified_by) or None,
+            }
             for o in indicator.options
         ]
     elif indicator.kind == engine.FLAG:
@@ -79,7 +142,63 @@ def _indicator_as_json(indicator: engine.Indicator) -> dict:
     return data
 
 
+@endpoint("POST")
+def si_tier(request):
+    """{"bases": {"YYYY-MM": yuan}, "as_of": "YYYY-MM-DD"} → the base tier reached on as_of's month."""
+    body = json_object(request)
+    unknown = sorted(set(body) - {"bases", "as_of"})
+    if unknown:
+        raise ApiError({key: ["没有这一项，只接受 bases 和 as_of。"] for key in unknown})
+    on = parse_date(body["as_of"], "as_of") if "as_of" in body else timezone.localdate()
+    bases = _parse_bases(body.get("bases"))
+    result = base_tier(bases, Month.of(on), wage_periods())
+    return tier_as_json(result, ruleset_in_force(on))
+
+
+def _parse_bases(raw) -> dict[Month, Decimal]:
+    if not isinstance(raw, dict):
+        raise ApiError({"bases": ['请提交按月份列出的缴费基数，例如 {"2025-07": 12500}。']})
+    if len(raw) > BASES_MAX:
+        raise ApiError({"bases": [f"最多提交 {BASES_MAX} 个月。"]})
+    bases, errors = {}, {}
+    for key, value in raw.items():
+        field = f"bases.{key}"
+        try:
+            month = Month.parse(key)
+        except ValueError:
+            errors[field] = ["月份格式应为 YYYY-MM，例如 2025-07。"]
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            errors[field] = ["缴费基数须为数字（元），未缴费的月份不填或填 0。"]
+        elif not 0 <= value <= BASE_MAX:
+            errors[field] = [f"缴费基数须在 0 到 {BASE_MAX} 元之间。"]
+        else:
+            bases[month] = Decimal(str(value))
+    if errors:
+        raise ApiError(errors)
+    return bases
+
+
+def tier_as_json(result, ruleset: engine.Ruleset | None) -> dict:
+    option = None
+    indicator = ruleset.indicator("si_base_tier") if ruleset else None
+    if indicator is not None and indicator.active:
+        option = indicator.option(result.tier)
+    return {
+        "tier": result.tier,
+        "months": {code: result.months[code] for code in ("x0_8", "x1", "x2", "x3")},
+        "points": option.points if option else None,
+        "label": option.label if option else None,
+        "application_month": str(result.application),
+        "unjudged_months": [str(m) for m in result.unjudged],
+        "provisional_months": [str(m) for m in result.provisional],
+        "could_be_higher": result.could_be_higher,
+        "notices": tier_notices(result),
+    }
+
+
 urlpatterns = [
     path("score", score, name="api_score"),
     path("rules", rules, name="api_rules"),
+    path("si-tier", si_tier, name="api_si_tier"),
 ]

@@ -43,6 +43,10 @@ class Option:
     points: int
     # Answer key of a CONDITION indicator that must be answered yes for this option to score.
     requires: str = ""
+    # Where the value comes from (empty: the indicator's basis) and when an editor last checked it.
+    basis: str = ""
+    verified_on: datetime.date | None = None
+    verified_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ class Indicator:
     min_value: int = 0  # numeric answers must lie in min_value..max_value
     max_value: int = 0
     unit: str = ""  # shown after numbers: 年, 次, 万元, 人, 周岁
+    verified_on: datetime.date | None = None  # last checked against the policy text; None: 待核实
+    verified_by: str = ""
 
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
@@ -101,6 +107,9 @@ class Ruleset:
     floor: int
     indicators: tuple[Indicator, ...]
     groups: tuple[Group, ...] = ()
+    # The last day the policy text says it applies (inclusive); None when it names none.
+    valid_until: datetime.date | None = None
+    valid_until_basis: str = ""
 
     def indicator(self, key: str) -> Indicator | None:
         return next((i for i in self.indicators if i.key == key), None)
@@ -382,9 +391,7 @@ def _parse_value(indicator: Indicator, raw: object) -> tuple[AnswerValue | None,
 
 def build_ruleset(data: Mapping) -> Ruleset:
     """A Ruleset from the plain literal shape used by the data migration and by rulesets.py."""
-    effective = data["effective_from"]
-    if isinstance(effective, str):
-        effective = datetime.date.fromisoformat(effective)
+    effective = _date(data["effective_from"])
     return Ruleset(
         version=data["version"],
         name=data["name"],
@@ -393,7 +400,13 @@ def build_ruleset(data: Mapping) -> Ruleset:
         floor=data.get("floor", 0),
         groups=tuple(Group(g["key"], g["label"], g.get("cap")) for g in data.get("groups", ())),
         indicators=tuple(_build_indicator(i) for i in data["indicators"]),
+        valid_until=_date(data.get("valid_until")),
+        valid_until_basis=data.get("valid_until_basis", ""),
     )
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _build_indicator(data: Mapping) -> Indicator:

@@ -1,11 +1,15 @@
 """Wizard step forms, generated from the ruleset in force: an indicator an editor adds or changes
 appears here without a code change. Field names are the answer keys of DESIGN.md §2."""
 
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
+from crispy_forms.layout import HTML, Fieldset
 from django import forms
+from django.template.loader import render_to_string
 
-from calculator import engine
+from calculator import base_tier, engine
 from permitsite.layout import Field, inside_page_form
 
 YES, NO = "yes", "no"
@@ -32,6 +36,8 @@ STEPS = (
 STEP_SLUGS = tuple(s.slug for s in STEPS)
 # The two yearly social-insurance questions get a step of their own; the rest go by category.
 INSURANCE_KEYS = ("social_insurance_years", "si_base_tier")
+# Questions about the contribution base, which show the year's amounts in yuan (calculator/wages.py).
+WAGE_QUESTIONS = ("si_base_tier", "title_base_ok")
 
 
 def step_of(indicator: engine.Indicator) -> str:
@@ -63,9 +69,10 @@ def options_requiring(ruleset: engine.Ruleset, condition_key: str) -> list[tuple
 class StepForm(forms.Form):
     """One wizard step. `revealed` maps a conditional field to (controlling field, values that show it)."""
 
-    def __init__(self, ruleset: engine.Ruleset, slug: str, *args, **kwargs):
+    def __init__(self, ruleset: engine.Ruleset, slug: str, *args, wage_hint=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.ruleset = ruleset
+        self.wage_hint = wage_hint
         self.slug = slug
         self.revealed: dict[str, tuple[str, tuple[str, ...]]] = {}
         for indicator in indicators_for(ruleset, slug):
@@ -122,7 +129,14 @@ class StepForm(forms.Form):
             reveal_values=values,
             shown=self.is_shown(name),
             badge=badge if isinstance(self.fields[name].widget, forms.CheckboxInput) else "",
+            explanation_html=self._wage_explanation(name),
         )
+
+    def _wage_explanation(self, name: str) -> str:
+        """The year's amounts in yuan under a question about the contribution base."""
+        if name not in WAGE_QUESTIONS or self.wage_hint is None:
+            return ""
+        return render_to_string("calculator/_wage_hint.html", {"hint": self.wage_hint, "name": name})
 
     def clean(self):
         cleaned = super().clean()
@@ -224,3 +238,141 @@ def bonus_badge(ruleset: engine.Ruleset, indicator: engine.Indicator) -> str:
             return f"最高 +{cap} 分"
         return f"每满 {indicator.unit_size} {indicator.unit} +{indicator.points_per_unit} 分"
     return ""
+
+
+# --- the base-tier helper (/jifen/base/) --------------------------------------------------------------
+
+# A typo guard: the ceiling is under 40,000 yuan; a real base is never near this.
+BASE_MAX = 10_000_000
+
+
+def month_label(month: base_tier.Month) -> str:
+    return f"{month.year}年{month.month}月"
+
+
+def application_months(today: datetime.date) -> list[base_tier.Month]:
+    """The months one may apply in, as the helper offers them: from the first month the 3× window can be
+    judged at all, up to a year ahead."""
+    this_month = base_tier.Month.of(today)
+    return base_tier.months_between(this_month.plus(-36), this_month.plus(12))
+
+
+class ApplicationMonthForm(forms.Form):
+    """The month of application: the windows end the month before it (GET, so the page can be linked)."""
+
+    month = forms.ChoiceField(
+        label="打算在哪个月申请",
+        help_text="计算的是这个月之前的 48 个月（3 倍档为 36 个月）。",
+        error_messages={"invalid_choice": "请从列表中选择一个月份。", "required": "请选择申请月份。"},
+    )
+
+    def __init__(self, today: datetime.date, *args, **kwargs):
+        # Its own ids: the bases form on the same page carries a (hidden) month field too.
+        super().__init__(*args, auto_id="apply_%s", **kwargs)
+        self.fields["month"].choices = [(str(m), month_label(m)) for m in application_months(today)]
+        self.fields["month"].initial = str(base_tier.Month.of(today))
+        self.helper = inside_page_form("month")
+
+    def application(self) -> base_tier.Month:
+        return base_tier.Month.parse(self.cleaned_data["month"])
+
+
+class BaseHistoryForm(forms.Form):
+    """One monthly base per 社保年度 the windows touch, and the months of each not paid."""
+
+    month = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, application: base_tier.Month, periods, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.fields["month"].initial = str(application)
+        first, last = application.plus(-48), application.plus(-1)
+        self.years = base_tier.social_insurance_years(application)
+        fieldsets = []
+        for year in self.years:
+            months = [
+                m
+                for m in base_tier.months_between(base_tier.Month(year, 7), base_tier.Month(year + 1, 6))
+                if first <= m <= last
+            ]
+            wage = base_tier.wage_on(periods, months[0].first_day)
+            self.fields[f"base_{year}"] = forms.DecimalField(
+                label=f"{month_label(months[0])}至{month_label(months[-1])}的月缴费基数（元）",
+                help_text=_year_help(wage),
+                required=False,
+                min_value=0,
+                max_value=BASE_MAX,
+                decimal_places=2,
+                widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
+                error_messages={
+                    "invalid": "请填写金额，只用阿拉伯数字，例如 12500。",
+                    "min_value": "金额不能小于 0。",
+                    "max_value": "金额太大了，请检查是否多输了 0。",
+                    "max_decimal_places": "金额最多保留两位小数。",
+                },
+            )
+            self.fields[f"unpaid_{year}"] = forms.MultipleChoiceField(
+                label="这一年里没有缴费的月份（不含补缴）",
+                choices=[(str(m), month_label(m)) for m in months],
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": "请只勾选列出的月份。"},
+            )
+            fieldsets.append(
+                Fieldset(
+                    f"{year}年度（{month_label(months[0])}至{month_label(months[-1])}）",
+                    Field(f"base_{year}"),
+                    HTML(f'<details class="unpaid-months"><summary>有没缴费的月份？（{year}年度）</summary>'),
+                    Field(f"unpaid_{year}"),
+                    HTML("</details>"),
+                )
+            )
+        self.helper = inside_page_form("month", *fieldsets)
+
+    def clean_month(self):
+        if self.cleaned_data["month"] != str(self.application):
+            raise forms.ValidationError("申请月份已更改，请重新填写。")
+        return self.cleaned_data["month"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not any(cleaned.get(f"base_{year}") for year in self.years):
+            raise forms.ValidationError("请至少填写一个年度的缴费基数。")
+        return cleaned
+
+    def bases(self) -> dict[base_tier.Month, Decimal]:
+        per_year = {year: self.cleaned_data.get(f"base_{year}") for year in self.years}
+        unpaid = {
+            year: [base_tier.Month.parse(m) for m in self.cleaned_data.get(f"unpaid_{year}", [])]
+            for year in self.years
+        }
+        first = self.application.plus(-48)
+        return {
+            m: b for m, b in base_tier.yearly_bases(per_year, unpaid).items() if first <= m < self.application
+        }
+
+
+def _year_help(wage: base_tier.WageOn | None) -> str:
+    if wage is None:
+        return "本站还没有这一年度的社会平均工资，这一年的月份暂时不能判断；不知道可以不填。"
+    period = wage.period
+    levels = "，".join(f"{a.label} {a.yuan}" for a in base_tier.amounts(period))
+    provisional = "（这一年度的数字尚未公布，暂按上一年度）" if wage.provisional else ""
+    return (
+        f"当年社会平均工资 {base_tier.yuan(period.monthly)} 元{provisional}：{levels} 元（3 倍即上限）。"
+        "没缴费的年度留空。"
+    )
+
+
+class CarryTierForm(forms.Form):
+    """The tier the helper found, sent back to be stored as the wizard's answer."""
+
+    tier = forms.ChoiceField(
+        choices=[(rule.code, rule.code) for rule in base_tier.TIER_RULES]
+        + [(base_tier.NONE, base_tier.NONE)],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = inside_page_form("tier")

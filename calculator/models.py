@@ -5,10 +5,12 @@ rulesets.py turns them into engine types; the engine never sees a model.
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from calculator import engine
+from permitsite.sourced import Sourced
 
 POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
 
@@ -33,6 +35,15 @@ class RuleSet(models.Model):
     status = models.CharField("状态", max_length=10, choices=Status, default=Status.DRAFT, editable=False)
     threshold = models.PositiveIntegerField("标准分值", default=120, validators=[MinValueValidator(1)])
     floor = models.IntegerField("总分下限", default=0, help_text="减分后总分不低于此值。")
+    valid_until = models.DateField(
+        "有效期至",
+        null=True,
+        blank=True,
+        help_text="政策文件规定的有效期最后一天（含）；过了这一天且没有新版本时，自测和接口会提示规则可能已过期。",
+    )
+    valid_until_basis = models.TextField(
+        "有效期依据", blank=True, help_text="有效期出自哪份文件、哪一条，例如“沪府规〔2022〕21号 第X条”。"
+    )
     notes = models.TextField("编辑备注", blank=True, help_text="这一版改了什么、依据什么，供同事查看。")
     published_at = models.DateTimeField("发布时间", null=True, blank=True, editable=False)
     updated_at = models.DateTimeField("最后修改", auto_now=True)
@@ -89,7 +100,9 @@ class Indicator(models.Model):
         VETO = engine.VETO_FLAG, "一票否决（是则不符合条件）"
         CONDITION = engine.CONDITION, "前提条件（是/否，本身不计分）"
 
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="indicators")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="indicators"
+    )
     order = models.PositiveIntegerField("顺序", default=0)
     key = models.SlugField("答案代码", max_length=50, help_text="接口和问卷使用的代码，发布后请勿修改。")
     label = models.CharField("名称", max_length=100)
@@ -108,7 +121,11 @@ class Indicator(models.Model):
     max_value = models.IntegerField("最大可填值", default=0)
     unit = models.CharField("单位", max_length=10, blank=True, help_text="如 年、次、万元、人、周岁")
     help_text = models.TextField("说明", blank=True, help_text="问卷里显示在问题下方。")
-    basis = models.TextField("依据", blank=True, help_text="政策出处：文件名、条款、网址和核对日期。")
+    basis = models.TextField("依据", blank=True, help_text="政策出处：文件名、条款和网址。")
+    verified_on = models.DateField(
+        "核对日期", null=True, blank=True, help_text="最近一次对照政策原文核对这一项的日期；留空表示待核实。"
+    )
+    verified_by = models.CharField("核对人", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "指标"
@@ -124,7 +141,9 @@ class Indicator(models.Model):
 
 class Option(models.Model):
     # Kept on the ruleset too so that options are edited inline on the ruleset's own page.
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="options")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="options"
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="options"
     )
@@ -138,6 +157,14 @@ class Option(models.Model):
         blank=True,
         help_text="填“前提条件”类指标的答案代码（如 title_base_ok）：答“否”时本选项不计分。",
     )
+    basis = models.TextField("依据", blank=True, help_text="留空表示与所属指标的依据相同。")
+    verified_on = models.DateField(
+        "核对日期",
+        null=True,
+        blank=True,
+        help_text="最近一次对照政策原文核对这个选项的日期；留空表示待核实。",
+    )
+    verified_by = models.CharField("核对人", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "选项"
@@ -150,7 +177,9 @@ class Option(models.Model):
 
 
 class Band(models.Model):
-    ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="bands")
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="bands"
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="bands"
     )
@@ -182,6 +211,8 @@ def copy_as_draft(ruleset: RuleSet) -> RuleSet:
         name=ruleset.name,
         threshold=ruleset.threshold,
         floor=ruleset.floor,
+        valid_until=ruleset.valid_until,
+        valid_until_basis=ruleset.valid_until_basis,
         notes=f"复制自 {ruleset.version}。",
     )
     groups = {}
@@ -197,7 +228,85 @@ def copy_as_draft(ruleset: RuleSet) -> RuleSet:
             child.pk, child.ruleset, child.indicator = None, copy, indicator
         Option.objects.bulk_create(options)
         Band.objects.bulk_create(bands)
+    GoldenCase.objects.bulk_create(
+        GoldenCase(
+            ruleset=copy,
+            description=case.description,
+            answers=case.answers,
+            expected_total=case.expected_total,
+        )
+        for case in ruleset.golden_cases.all()
+    )
     return copy
+
+
+class GoldenCase(models.Model):
+    """A sample profile with the total an editor worked out by hand: publishing scores it again and any
+    difference must be confirmed before the ruleset goes live."""
+
+    ruleset = models.ForeignKey(
+        RuleSet, verbose_name="规则集", on_delete=models.CASCADE, related_name="golden_cases"
+    )
+    description = models.CharField("情况说明", max_length=200)
+    answers = models.JSONField(
+        "答案",
+        help_text='与 /api/v1/score 相同的 JSON，例如 {"age": 30, "education": "master"}。',
+    )
+    expected_total = models.IntegerField("预期总分", help_text="按政策原文手算的总分。")
+
+    class Meta:
+        verbose_name = "核对样例"
+        verbose_name_plural = "核对样例（发布前逐一重算，总分有变化须确认）"
+        ordering = ("id",)
+
+    def __str__(self):
+        return self.description
+
+
+class WagePeriod(Sourced):
+    """The average monthly wage that social-insurance bases are measured against, for one 社保年度
+    (1 July to 30 June), with the base floor and ceiling announced with it."""
+
+    period_from = models.DateField("起始日期", help_text="通常为 7 月 1 日。")
+    period_to = models.DateField("结束日期", help_text="通常为次年 6 月 30 日（含）。")
+    monthly_average = models.PositiveIntegerField(
+        "月平均工资（元）",
+        validators=[MinValueValidator(1)],
+        help_text="上年度全市全口径城镇单位就业人员月平均工资，社保缴费基数的 1 倍。",
+    )
+    base_floor = models.PositiveIntegerField("缴费基数下限（元）", validators=[MinValueValidator(1)])
+    base_ceiling = models.PositiveIntegerField(
+        "缴费基数上限（元）", validators=[MinValueValidator(1)], help_text="即 3 倍。"
+    )
+    # source (公布这组数字的通知：发文单位、标题、文号), source_url and verified_on come from Sourced.
+    verified_by = models.CharField("核对人", max_length=100, blank=True)
+    updated_at = models.DateTimeField("最后修改", auto_now=True)
+
+    class Meta:
+        verbose_name = "社平工资（缴费基数）"
+        verbose_name_plural = "社平工资（缴费基数）"
+        ordering = ("period_from",)
+        constraints = (models.UniqueConstraint(fields=["period_from"], name="wage_period_starts_once"),)
+
+    def __str__(self):
+        return f"{self.period_from:%Y年%-m月}—{self.period_to:%Y年%-m月}：{self.monthly_average} 元"
+
+    def clean(self):
+        errors = {}
+        if self.period_from and self.period_to and self.period_to <= self.period_from:
+            errors["period_to"] = "结束日期须晚于起始日期。"
+        if self.base_floor and self.monthly_average and self.base_floor > self.monthly_average:
+            errors["base_floor"] = "下限不能高于月平均工资。"
+        if self.base_ceiling and self.monthly_average and self.base_ceiling < self.monthly_average:
+            errors["base_ceiling"] = "上限不能低于月平均工资。"
+        if self.period_from and self.period_to and not errors:
+            overlapping = WagePeriod.objects.filter(
+                period_from__lte=self.period_to, period_to__gte=self.period_from
+            ).exclude(pk=self.pk)
+            if other := overlapping.first():
+                errors["period_from"] = f"与已有的“{other}”重叠，请调整日期。"
+        if errors:
+            raise ValidationError(errors)
 
 
 def new_token() -> str:

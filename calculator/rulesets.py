@@ -6,12 +6,14 @@ worker on any host reloads from the database; otherwise scoring reads no databas
 """
 
 import datetime
+from collections.abc import Collection
 
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from calculator import engine
-from calculator.models import Band, Indicator, Option, RuleSet
+from calculator import engine, review
+from calculator.models import Band, GoldenCase, Indicator, Option, RuleSet
 from permitsite import stamps
 
 RULES = "rules"
@@ -67,30 +69,47 @@ def to_engine(ruleset: RuleSet, *, effective_from: datetime.date | None = None) 
         effective_from=ruleset.effective_from or effective_from or timezone.localdate(),
         threshold=ruleset.threshold,
         floor=ruleset.floor,
+        valid_until=ruleset.valid_until,
+        valid_until_basis=ruleset.valid_until_basis,
         groups=tuple(engine.Group(g.key, g.label, g.cap) for g in ruleset.groups.all()),
-        indicators=tuple(
-            engine.Indicator(
-                key=i.key,
-                label=i.label,
-                category=i.category,
-                kind=i.kind,
-                help_text=i.help_text,
-                basis=i.basis,
-                active=i.active,
-                group=i.group.key if i.group else "",
-                options=tuple(engine.Option(o.code, o.label, o.points, o.requires) for o in i.options.all()),
-                bands=tuple(engine.Band(b.low, b.high, b.points, b.notice) for b in i.bands.all()),
-                points=i.points,
-                unit_size=i.unit_size,
-                points_per_unit=i.points_per_unit,
-                start_at=i.start_at,
-                cap=i.cap,
-                min_value=i.min_value,
-                max_value=i.max_value,
-                unit=i.unit,
+        indicators=tuple(indicator_to_engine(i) for i in ruleset.indicators.all()),
+    )
+
+
+def indicator_to_engine(i: Indicator) -> engine.Indicator:
+    """One indicator row (with its group, options and bands) as an engine type."""
+    return engine.Indicator(
+        key=i.key,
+        label=i.label,
+        category=i.category,
+        kind=i.kind,
+        help_text=i.help_text,
+        basis=i.basis,
+        active=i.active,
+        group=i.group.key if i.group else "",
+        options=tuple(
+            engine.Option(
+                o.code,
+                o.label,
+                o.points,
+                o.requires,
+                basis=o.basis,
+                verified_on=o.verified_on,
+                verified_by=o.verified_by,
             )
-            for i in ruleset.indicators.all()
+            for o in i.options.all()
         ),
+        bands=tuple(engine.Band(b.low, b.high, b.points, b.notice) for b in i.bands.all()),
+        points=i.points,
+        unit_size=i.unit_size,
+        points_per_unit=i.points_per_unit,
+        start_at=i.start_at,
+        cap=i.cap,
+        min_value=i.min_value,
+        max_value=i.max_value,
+        unit=i.unit,
+        verified_on=i.verified_on,
+        verified_by=i.verified_by,
     )
 
 
@@ -110,11 +129,39 @@ def publication_problems(ruleset: RuleSet) -> list[str]:
     return problems + engine.ruleset_problems(to_engine(fresh))
 
 
-def publish(ruleset: RuleSet) -> list[str]:
-    """Publish if nothing stops it; returns the problems otherwise (and publishes nothing)."""
+def golden_case_differences(ruleset: RuleSet) -> list[tuple[GoldenCase, review.GoldenDifference]]:
+    """The ruleset's golden cases whose total under it differs from the expected one, with their rows."""
+    fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
+    candidate = to_engine(fresh)
+    found = []
+    for row in ruleset.golden_cases.all():
+        case = review.GoldenCase(row.description, row.answers, row.expected_total)
+        found += [(row, difference) for difference in review.golden_differences(candidate, [case])]
+    return found
+
+
+def publish(ruleset: RuleSet, confirmed_cases: Collection[int] = ()) -> list[str]:
+    """Publish if nothing stops it; returns the problems otherwise (and publishes nothing).
+
+    A golden case whose total changed stops publishing until its id is in `confirmed_cases`; publishing
+    then takes the new total as the expected one."""
     problems = publication_problems(ruleset)
-    if not problems:
+    changed = golden_case_differences(ruleset)
+    for row, difference in changed:
+        if difference.actual is None:
+            problems.append(f"核对样例“{row.description}”{difference.problem}，请修改或删除这个样例。")
+        elif row.pk not in confirmed_cases:
+            problems.append(
+                f"核对样例“{row.description}”的总分由 {row.expected_total} 分变为 {difference.actual} 分，"
+                "请确认后再发布。"
+            )
+    if problems:
+        return problems
+    with transaction.atomic():
+        for row, difference in changed:
+            row.expected_total = difference.actual
+            row.save(update_fields=["expected_total"])
         ruleset.status = RuleSet.Status.PUBLISHED
         ruleset.published_at = timezone.now()
         ruleset.save(update_fields=["status", "published_at", "updated_at"])
-    return problems
+    return []

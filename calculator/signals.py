@@ -1,10 +1,12 @@
-"""Any saved or deleted rule data, from admin or anywhere else, makes every process reload the rules."""
+"""Any saved or deleted rule data or wage figure, from admin or anywhere else, makes every process
+reload it."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from calculator.models import Band, Indicator, IndicatorGroup, Option, RuleSet
+from calculator.models import Band, Indicator, IndicatorGroup, Option, RuleSet, WagePeriod
 from calculator.rulesets import rules_changed
+from calculator.wages import wages_changed
 
 RULE_MODELS = (RuleSet, IndicatorGroup, Indicator, Option, Band)
 
@@ -13,3 +15,5 @@ RULE_MODELS = (RuleSet, IndicatorGroup, Indicator, Option, Band)
 def reload_rules_after_edit(sender, **kwargs):
     if sender in RULE_MODELS:
         rules_changed()
+    elif sender is WagePeriod:
+        wages_changed()

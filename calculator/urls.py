@@ -10,5 +10,7 @@ urlpatterns = [
     path("check/", views.check, name="check"),
     path("result/<str:token>/", views.result, name="result"),
     path("result/<str:token>/recompute/", views.recompute, name="recompute"),
+    path("base/", views.base, name="base"),
+    path("base/carry/", views.carry_tier, name="base_carry"),
     path("<slug:slug>/", views.step, name="step"),
 ]

@@ -7,13 +7,27 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from calculator import engine, planner
-from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm, step_of
+from calculator import base_tier, engine, planner
+from calculator.forms import (
+    RECENT_CONTRIBUTIONS,
+    STEP_SLUGS,
+    STEPS,
+    YES,
+    ApplicationMonthForm,
+    BaseHistoryForm,
+    CarryTierForm,
+    StepForm,
+    application_months,
+    step_of,
+)
 from calculator.models import Assessment
 from calculator.results import save_assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
+from calculator.wages import source_of, wage_hint, wage_periods
 
 SESSION_KEY = "jifen"
+# The tier the base helper carried into the wizard, announced once on the insurance step.
+CARRIED_KEY = "jifen_carried"
 
 
 def _ruleset_or_404():
@@ -45,8 +59,9 @@ def step(request, slug):
     ruleset = _ruleset_or_404()
     stored = _stored(request)
     back_to_check = request.GET.get("next") == "check"
+    hint = wage_hint(timezone.localdate())
     if request.method == "POST":
-        form = StepForm(ruleset, slug, data=request.POST)
+        form = StepForm(ruleset, slug, data=request.POST, wage_hint=hint)
         if form.is_valid():
             stored = {**stored, slug: {name: request.POST.get(name, "") for name in form.fields}}
             request.session[SESSION_KEY] = stored
@@ -55,7 +70,7 @@ def step(request, slug):
                 return redirect("calculator:check")
             return redirect("calculator:step", slug=STEP_SLUGS[index + 1])
     else:
-        form = StepForm(ruleset, slug, initial=stored.get(slug, {}))
+        form = StepForm(ruleset, slug, initial=stored.get(slug, {}), wage_hint=hint)
     index = STEP_SLUGS.index(slug)
     return render(
         request,
@@ -68,8 +83,15 @@ def step(request, slug):
             "previous": STEP_SLUGS[index - 1] if index else None,
             "back_to_check": back_to_check,
             "early_notices": _early_notices(ruleset, stored, slug),
+            "carried": _carried(request, ruleset) if slug == "insurance" else None,
         },
     )
+
+
+def _carried(request, ruleset) -> engine.Option | None:
+    code = request.session.pop(CARRIED_KEY, None)
+    indicator = ruleset.indicator("si_base_tier")
+    return indicator.option(code) if code and indicator else None
 
 
 def _early_notices(ruleset, stored, slug) -> list[str]:
@@ -191,3 +213,61 @@ def recompute(request, token):
         return redirect("calculator:start")
     fresh = save_assessment(ruleset, dict(answers.values), assessment.recent_contributions)
     return redirect("calculator:result", token=fresh.token)
+
+
+@require_http_methods(["GET", "POST"])
+def base(request):
+    """The base-tier helper: a base per 社保年度 in, the tier and the months at each multiple out, every
+    month judged against its own year's average wage. Nothing is stored until "带入自测"."""
+    today = timezone.localdate()
+    periods = wage_periods()
+    month_form = ApplicationMonthForm(today, data=request.GET if "month" in request.GET else None)
+    application = base_tier.Month.of(today)
+    if month_form.is_bound and month_form.is_valid():
+        application = month_form.application()
+    result = None
+    if request.method == "POST":
+        posted = request.POST.get("month", "")
+        allowed = {str(m): m for m in application_months(today)}
+        application = allowed.get(posted, application)
+        month_form = ApplicationMonthForm(today, initial={"month": str(application)})
+        form = BaseHistoryForm(application, periods, data=request.POST)
+        if form.is_valid():
+            result = base_tier.base_tier(form.bases(), application, periods)
+    else:
+        form = BaseHistoryForm(application, periods)
+    ruleset = ruleset_in_force()
+    indicator = ruleset.indicator("si_base_tier") if ruleset else None
+    years = base_tier.by_year(result) if result else []
+    used = dict.fromkeys(year.wage.period for year in years if year.wage)
+    return render(
+        request,
+        "calculator/base.html",
+        {
+            "month_form": month_form,
+            "form": form,
+            "application": application,
+            "result": result,
+            "years": years,
+            "sources": [(period, source_of(period)) for period in used],
+            "notices": base_tier.tier_notices(result) if result else [],
+            "option": indicator.option(result.tier) if result and indicator else None,
+            "tiers": base_tier.tier_rows(result) if result else [],
+            "carry": CarryTierForm(initial={"tier": result.tier}) if result and indicator else None,
+        },
+    )
+
+
+@require_POST
+def carry_tier(request):
+    """ "带入自测": the helper's tier becomes the answer to the wizard's base-tier question."""
+    ruleset = _ruleset_or_404()
+    form = CarryTierForm(data=request.POST)
+    indicator = ruleset.indicator("si_base_tier")
+    if not form.is_valid() or indicator is None or indicator.option(form.cleaned_data["tier"]) is None:
+        return redirect("calculator:base")
+    stored = _stored(request)
+    insurance = {**stored.get("insurance", {}), "si_base_tier": form.cleaned_data["tier"]}
+    request.session[SESSION_KEY] = {**stored, "insurance": insurance}
+    request.session[CARRIED_KEY] = form.cleaned_data["tier"]
+    return redirect("calculator:step", slug="insurance")

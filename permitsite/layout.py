@@ -3,7 +3,8 @@ Fieldset and Hidden.
 
 `Field` passes a few things the pack's field template knows how to show: a question revealed by another
 answer (static/js/jifen.js shows it at once; without JavaScript the server asks it on the next submit),
-a badge in a choice row ("+30 分") and a label with a link in it. It renders the pack's field template
+a badge in a choice row ("+30 分"), a label with a link in it, and a block of explanation under the hint
+(the year's amounts in yuan beside the wizard's base questions). It renders the pack's field template
 with only what that template reads, rather than a copy of the whole page's context for every field as
 crispy's own Field does: the wizard's longest step has 19 fields.
 """
@@ -26,6 +27,7 @@ class Field(layout.LayoutObject):
         shown: bool = True,
         badge: str = "",
         label_html: str = "",
+        explanation_html: str = "",
     ):
         self.fields = [name]
         self.extra = {
@@ -34,6 +36,7 @@ class Field(layout.LayoutObject):
             "shown": shown,
             "badge": badge,
             "label_html": label_html,
+            "explanation_html": explanation_html,
         }
 
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):

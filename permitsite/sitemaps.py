@@ -11,6 +11,7 @@ from renewal.models import Article
 PAGES = [
     "home",
     "calculator:start",
+    "calculator:base",
     "renewal:guide_list",
     "renewal:check",
     "renewal:processing",

@@ -1,8 +1,10 @@
 import contextlib
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.management.color import no_style
 from django.db import connections
 from django.dispatch import receiver
 from django.test.signals import setting_changed
@@ -30,7 +32,12 @@ def seeded_transactional_db(transactional_db, migrated_rows):
     from django.core.management import call_command
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connections["default"].creation.deserialize_db_from_string(migrated_rows)
+    connection = connections["default"]
+    connection.creation.deserialize_db_from_string(migrated_rows)
+    # The rows came back with their ids; PostgreSQL's sequences must move past them for the next insert.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
 
 
 @pytest.fixture(autouse=True)

@@ -43,6 +43,14 @@ SUBMITTED_STATES = {
     "wizard-deductions-errors": _wizard_until(
         "/jifen/deductions/", {**DEDUCTIONS_NONE, "crime_count": "999"}
     ),
+    "base-helper-errors": _post(
+        "/jifen/base/?month=2026-07", {"month": "2026-07", "base_2025": "一万", "unpaid_2024": ["1999-01"]}
+    ),
+    "base-helper-result": _post(
+        "/jifen/base/?month=2026-07",
+        {"month": "2026-07", **{f"base_{year}": "12500" for year in (2022, 2023, 2024, 2025)}},
+    ),
+    "base-helper-bad-month": _get("/jifen/base/?month=1999-01"),
     "renewal-check-invalid-date": _get("/renewal/check/?expiry=2026-13-45"),
     "renewal-check-typed-date": _get("/renewal/check/?expiry=2027%E5%B9%B43%E6%9C%881%E6%97%A5"),
     "renewal-processing-invalid-date": _get("/renewal/processing/?accepted=31.02.2026"),

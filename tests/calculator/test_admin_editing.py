@@ -1,21 +1,18 @@
-"""Editors change rules in admin; the very next score uses them and the history says who changed what."""
+"""Editors change rules on each indicator's own page; the very next score uses them, the history says
+who changed what, and a published ruleset's pages say plainly that a save takes effect at once."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from calculator.models import Indicator, RuleSet
+from calculator.models import Band, Indicator, RuleSet
 from tests.calculator.conftest import change_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-def change_url(ruleset):
-    return f"/admin/calculator/ruleset/{ruleset.pk}/change/"
-
-
-def fresh_graduate_field(data):
-    (prefix,) = [k[: -len("-key")] for k, v in data.items() if k.endswith("-key") and v == "fresh_graduate"]
-    return f"{prefix}-points"
+def indicator_url(key, version="2023-01"):
+    indicator = Indicator.objects.get(ruleset__version=version, key=key)
+    return f"/admin/calculator/indicator/{indicator.pk}/change/"
 
 
 def score_fresh_graduate(client):
@@ -25,68 +22,109 @@ def score_fresh_graduate(client):
     return response.json()["total"]
 
 
+def save(client, callbacks, url, **changes):
+    data = change_form_data(client.get(url))
+    data.update(changes)
+    with callbacks(execute=True):
+        return client.post(url, data)
+
+
 def test_an_editor_changes_a_value_and_the_next_score_uses_it(
     editor_client, django_capture_on_commit_callbacks
 ):
-    ruleset = RuleSet.objects.get(version="2023-01")
     assert score_fresh_graduate(editor_client) == 40
-    page = editor_client.get(change_url(ruleset))
-    assert page.status_code == 200
-    data = change_form_data(page)
-    data[fresh_graduate_field(data)] = "12"
-    with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(change_url(ruleset), data)
+    response = save(
+        editor_client, django_capture_on_commit_callbacks, indicator_url("fresh_graduate"), points="12"
+    )
+    ruleset = RuleSet.objects.get(version="2023-01")
     assert response.status_code == 302
+    assert (
+        response["Location"] == f"/admin/calculator/ruleset/{ruleset.pk}/overview/#indicator-fresh_graduate"
+    )
     assert score_fresh_graduate(editor_client) == 42
 
 
 def test_the_history_records_who_changed_which_value(editor_client, django_capture_on_commit_callbacks):
     ruleset = RuleSet.objects.get(version="2023-01")
-    data = change_form_data(editor_client.get(change_url(ruleset)))
-    data[fresh_graduate_field(data)] = "12"
+    save(editor_client, django_capture_on_commit_callbacks, indicator_url("fresh_graduate"), points="12")
+    data = change_form_data(editor_client.get(f"/admin/calculator/ruleset/{ruleset.pk}/change/"))
     data["threshold"] = "125"
     with django_capture_on_commit_callbacks(execute=True):
-        editor_client.post(change_url(ruleset), data)
-    entry = LogEntry.objects.get(object_id=str(ruleset.pk))
-    assert entry.user.username == "editor"
-    message = entry.get_change_message()
-    assert "标准分值：120 → 125" in message
-    assert "指标“全日制应届高校毕业生（fresh_graduate）”的分值（是/否）：10 → 12" in message
+        editor_client.post(f"/admin/calculator/ruleset/{ruleset.pk}/change/", data)
+    messages = [e.get_change_message() for e in LogEntry.objects.filter(object_id=str(ruleset.pk))]
+    assert "指标“全日制应届高校毕业生（fresh_graduate）”的分值（是/否）：10 → 12" in messages
+    assert "标准分值：120 → 125" in messages
+    assert {e.user.username for e in LogEntry.objects.all()} == {"editor"}
     history = editor_client.get(f"/admin/calculator/ruleset/{ruleset.pk}/history/").content.decode()
     assert "editor" in history
     assert "10 → 12" in history
 
 
-def test_age_bands_with_a_gap_are_refused_on_save(editor_client):
-    ruleset = RuleSet.objects.get(version="2023-01")
-    data = change_form_data(editor_client.get(change_url(ruleset)))
+def test_an_option_changed_inline_is_recorded_and_scored(editor_client, django_capture_on_commit_callbacks):
+    url = indicator_url("award")
+    data = change_form_data(editor_client.get(url))
     (prefix,) = [
-        k[: -len("-low")]
-        for k, v in data.items()
-        if k.startswith("bands-") and k.endswith("-low") and v == 50
+        k[: -len("-code")] for k, v in data.items() if k.endswith("-code") and v == "municipal_special"
     ]
+    data[f"{prefix}-points"] = "35"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, data).status_code == 302
+    response = editor_client.post(
+        "/api/v1/score", {"age": 30, "award": "municipal_special"}, content_type="application/json"
+    )
+    assert response.json()["total"] == 65
+    ruleset = RuleSet.objects.get(version="2023-01")
+    assert LogEntry.objects.filter(
+        object_id=str(ruleset.pk),
+        change_message__contains="选项“市级机关专项表彰（municipal_special）”的分值：30 → 35",
+    ).exists()
+
+
+def test_age_bands_with_a_gap_are_refused_on_save(editor_client):
+    url = indicator_url("age")
+    data = change_form_data(editor_client.get(url))
+    (prefix,) = [k[: -len("-low")] for k, v in data.items() if k.endswith("-low") and v == 50]
     data[f"{prefix}-DELETE"] = "on"
-    response = editor_client.post(change_url(ruleset), data)
+    response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "“年龄”（age）的分档缺少 50–50。" in response.content.decode()
-    assert ruleset.bands.filter(low=50).exists()
+    assert Band.objects.filter(indicator__key="age", low=50).exists()
 
 
 def test_a_required_indicator_cannot_be_switched_off_in_a_published_ruleset(editor_client):
-    ruleset = RuleSet.objects.get(version="2023-01")
-    data = change_form_data(editor_client.get(change_url(ruleset)))
-    (prefix,) = [k[: -len("-key")] for k, v in data.items() if k.endswith("-key") and v == "education"]
-    del data[f"{prefix}-active"]
-    response = editor_client.post(change_url(ruleset), data)
+    url = indicator_url("education")
+    data = change_form_data(editor_client.get(url))
+    del data["active"]
+    response = editor_client.post(url, data)
     assert response.status_code == 200
     assert "已发布的规则集必须保留并启用这些指标：education。" in response.content.decode()
-    assert Indicator.objects.get(ruleset=ruleset, key="education").active
+    assert Indicator.objects.get(ruleset__version="2023-01", key="education").active
 
 
 def test_points_beyond_sane_bounds_are_refused(editor_client):
-    ruleset = RuleSet.objects.get(version="2023-01")
-    data = change_form_data(editor_client.get(change_url(ruleset)))
-    data[fresh_graduate_field(data)] = "1000"
-    response = editor_client.post(change_url(ruleset), data)
+    url = indicator_url("fresh_graduate")
+    data = change_form_data(editor_client.get(url))
+    data["points"] = "1000"
+    response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert Indicator.objects.get(ruleset=ruleset, key="fresh_graduate").points == 10
+    assert Indicator.objects.get(ruleset__version="2023-01", key="fresh_graduate").points == 10
+
+
+def test_a_published_rulesets_pages_say_a_save_takes_effect_at_once(editor_client):
+    ruleset = RuleSet.objects.get(version="2023-01")
+    for url in (
+        indicator_url("age"),
+        f"/admin/calculator/ruleset/{ruleset.pk}/change/",
+        f"/admin/calculator/ruleset/{ruleset.pk}/overview/",
+    ):
+        assert "在这里保存的修改立即生效" in editor_client.get(url).content.decode(), url
+
+
+def test_a_review_date_without_a_name_is_signed_by_the_editor(
+    editor_client, django_capture_on_commit_callbacks
+):
+    save(editor_client, django_capture_on_commit_callbacks, indicator_url("age"), verified_on="2026-11-30")
+    age = Indicator.objects.get(ruleset__version="2023-01", key="age")
+    assert (str(age.verified_on), age.verified_by) == ("2026-11-30", "editor")
+    response = editor_client.get("/api/v1/rules")
+    assert {i["key"]: i for i in response.json()["indicators"]}["age"]["verified_by"] == "editor"

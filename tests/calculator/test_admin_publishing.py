@@ -20,9 +20,9 @@ def copy_default(client, callbacks):
     return draft
 
 
-def publish(client, ruleset, callbacks):
+def publish(client, ruleset, callbacks, data=None):
     with callbacks(execute=True):
-        response = client.post(f"/admin/calculator/ruleset/{ruleset.pk}/publish/", follow=True)
+        response = client.post(f"/admin/calculator/ruleset/{ruleset.pk}/publish/", data or {}, follow=True)
     ruleset.refresh_from_db()
     return response.content.decode()
 
@@ -83,7 +83,9 @@ def test_a_published_future_ruleset_waits_for_its_date(editor_client, django_cap
         Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=20)
         draft.effective_from = future
         draft.save()
-    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    fresh_graduate_case = draft.golden_cases.get(answers__fresh_graduate=True)
+    confirmed = {f"case_{fresh_graduate_case.pk}": "on"}
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks, confirmed)
     assert f"已发布“2023-01-草稿”，{future} 起生效。" in page
     assert draft.status == "published"
     assert score(editor_client)["total"] == 40
@@ -129,3 +131,60 @@ def test_a_ruleset_that_is_or_was_in_force_cannot_be_deleted(
         response = editor_client.post(f"/admin/calculator/ruleset/{draft.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not RuleSet.objects.filter(pk=draft.pk).exists()
+
+
+def test_golden_case_differences_block_publishing_until_confirmed(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    assert draft.golden_cases.count() >= 10
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="social_insurance_years").update(points_per_unit=4)
+        draft.effective_from = datetime.date(2030, 1, 1)
+        draft.save()
+    url = f"/admin/calculator/ruleset/{draft.pk}/publish/"
+
+    check = editor_client.get(url).content.decode()
+    changed = [c for c in draft.golden_cases.all() if c.answers.get("social_insurance_years")]
+    assert "30 岁硕士，社保 3 年：30 + 100 + 9" in check
+    assert "“30 岁硕士，社保 3 年：30 + 100 + 9”：139 分 → 142 分，以新总分为准" in check
+    assert "25 岁本科学士" not in check  # unchanged cases are not listed
+
+    some = {f"case_{c.pk}": "on" for c in changed[:-1]}
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks, some)
+    assert draft.status == "draft"
+    assert "未发布，请先修改" in page
+    assert f"核对样例“{changed[-1].description}”的总分由" in page
+
+    every = {f"case_{c.pk}": "on" for c in changed}
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks, every)
+    assert draft.status == "published"
+    assert draft.golden_cases.get(pk=changed[0].pk).expected_total != changed[0].expected_total
+    assert LogEntry.objects.filter(
+        object_id=str(draft.pk), change_message__contains="预期总分：139 → 142（发布时确认）"
+    ).exists()
+
+
+def test_the_publish_page_lists_values_not_reviewed_in_twelve_months(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    Indicator.objects.filter(ruleset=draft).exclude(key="age").update(verified_on=datetime.date.today())
+    Indicator.objects.filter(ruleset=draft, key="age").update(verified_on=datetime.date(2020, 5, 1))
+    page = editor_client.get(f"/admin/calculator/ruleset/{draft.pk}/publish/").content.decode()
+    assert "年龄（age）：上次核对 2020年5月1日" in page
+    assert "最高学历学位（education）" not in page
+
+
+def test_a_golden_case_whose_answers_no_longer_fit_blocks_publishing(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.options.filter(code="master").delete()
+        draft.effective_from = datetime.date(2030, 1, 1)
+        draft.save()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert draft.status == "draft"
+    assert "答案不再适用于这个规则集" in page
+    assert "请修改或删除这个样例" in page

@@ -12,7 +12,7 @@ def test_the_editor_group_has_exactly_the_rule_permissions():
         .permissions.filter(content_type__app_label="calculator")
         .values_list("codename", flat=True)
     )
-    rule_models = ("ruleset", "indicatorgroup", "indicator", "option", "band")
+    rule_models = ("ruleset", "indicatorgroup", "indicator", "option", "band", "goldencase", "wageperiod")
     expected = {
         f"{action}_{model}" for model in rule_models for action in ("view", "add", "change", "delete")
     }

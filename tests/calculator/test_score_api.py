@@ -144,7 +144,9 @@ def test_nan_is_not_json(client):
 def test_as_of_before_any_ruleset_is_a_400(client):
     response = post(client, {"age": 30}, "?as_of=2022-12-31")
     assert response.status_code == 400
-    assert response.json() == {"errors": {"as_of": ["2022-12-31 还没有生效的积分规则。"]}}
+    assert response.json() == {
+        "errors": {"as_of": ["本站的积分规则从 2023年1月1日（2023-01-01）起适用，请查询这一天或之后的日期。"]}
+    }
 
 
 def test_as_of_chooses_between_two_published_rulesets(client, publish_copy):

@@ -57,6 +57,11 @@ POST_FORMS = {
         for step in ("basic", "insurance", "bonus", "deductions")
     },
     "/jifen/check/": (WIZARD_FIELDS, ["calculator.Assessment"]),
+    "/jifen/base/": (
+        ["month", *(f"{kind}_{year}" for kind in ("base", "unpaid") for year in range(2021, 2028))],
+        ["calculator.Assessment"],
+    ),
+    "/jifen/base/carry/": (["tier"], ["calculator.Assessment"]),
     "/consult/": (
         [
             "name",
@@ -190,6 +195,28 @@ def test_score_api_refuses_bodies_that_are_not_json(client, raw):
     assert response.status_code in (200, 400)
 
 
+bases_like = st.dictionaries(
+    st.sampled_from(["2025-07", "2024-12", "2022-01"]) | st.text(max_size=10),
+    json_values | st.integers(min_value=-(10**30), max_value=10**30) | st.floats(allow_nan=False),
+    max_size=6,
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(
+    body=st.fixed_dictionaries(
+        {"bases": bases_like | json_values}, optional={"as_of": json_values | scalar_text}
+    )
+    | json_values
+)
+def test_si_tier_api_answers_400_or_200_for_any_json(client, body):
+    response = client.post("/api/v1/si-tier", json.dumps(body), content_type="application/json")
+    assert response.status_code in (200, 400), body
+    if response.status_code == 400:
+        assert response.json()["errors"]
+
+
 def row_counts(model_labels):
     from django.apps import apps
 
@@ -223,7 +250,10 @@ def test_other_methods_on_get_endpoints_are_refused_cleanly(client, path, method
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/api/v1/score", "/consult/", "/consult/code/", "/jifen/basic/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/score", "/api/v1/si-tier", "/consult/", "/consult/code/", "/jifen/basic/", "/jifen/base/"],
+)
 def test_an_oversized_body_is_refused_cleanly(client, path):
     form_body = "name=" + "x" * (3 * 1024 * 1024)
     response = client.post(path, data=form_body, content_type="application/x-www-form-urlencoded")
