@@ -1,15 +1,21 @@
-"""Any saved or deleted rule data, from admin or anywhere else, makes every process reload the rules."""
+"""Any saved or deleted rule data or route-finder data, from admin or anywhere else, makes every process
+reload it."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from calculator.models import Band, Indicator, IndicatorGroup, Option, RuleSet
+from calculator.models import Band, Indicator, IndicatorGroup, Option, PlanIndicator, PlanOption, RuleSet
+from calculator.plan_facts import PLAN_FACTS
 from calculator.rulesets import rules_changed
+from permitsite import stamps
 
 RULE_MODELS = (RuleSet, IndicatorGroup, Indicator, Option, Band)
+PLAN_MODELS = (PlanIndicator, PlanOption)
 
 
 @receiver([post_save, post_delete])
 def reload_rules_after_edit(sender, **kwargs):
     if sender in RULE_MODELS:
         rules_changed()
+    elif sender in PLAN_MODELS:
+        stamps.changed(PLAN_FACTS)
