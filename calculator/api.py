@@ -3,13 +3,20 @@
 Shared JSON handling (strict bodies, dates, 405s) is permitsite/api.py.
 """
 
+import datetime
+
 from django.urls import path
 from django.utils import timezone
 
-from calculator import engine
-from calculator.results import result_as_json, ruleset_summary
+from calculator import engine, planner
+from calculator.plan_facts import plan_facts
+from calculator.results import plan_as_json, result_as_json, ruleset_summary
 from calculator.rulesets import ruleset_in_force
-from permitsite.api import ApiError, endpoint, json_object, query_date
+from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+from renewal.next_steps import next_steps
+
+# Plans project up to 60 years ahead; a `today` outside this range is a typo, not a person.
+EARLIEST_TODAY, LATEST_TODAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
 def _ruleset_asked_for(request) -> engine.Ruleset:
@@ -31,6 +38,31 @@ def score(request):
     except engine.InvalidAnswers as invalid:
         raise ApiError(invalid.errors) from None
     return result_as_json(engine.score(ruleset, answers))
+
+
+@endpoint("POST")
+def plan(request):
+    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11)."""
+    ruleset = _ruleset_asked_for(request)
+    body = json_object(request)
+    errors = {}
+    today = timezone.localdate()
+    if "today" in body:
+        try:
+            today = parse_date(body.pop("today"), "today")
+        except ApiError as error:
+            errors |= error.errors
+        else:
+            if not EARLIEST_TODAY <= today <= LATEST_TODAY:
+                errors["today"] = [f"日期须在 {EARLIEST_TODAY} 到 {LATEST_TODAY} 之间。"]
+    try:
+        answers = engine.parse_answers(ruleset, body)
+    except engine.InvalidAnswers as invalid:
+        errors |= invalid.errors
+    if errors:
+        raise ApiError(errors)
+    result = planner.plan(ruleset, answers, today, plan_facts())
+    return plan_as_json(result, next_steps(), request.build_absolute_uri)
 
 
 @endpoint("GET")
@@ -81,5 +113,6 @@ def _indicator_as_json(indicator: engine.Indicator) -> dict:
 
 urlpatterns = [
     path("score", score, name="api_score"),
+    path("plan", plan, name="api_plan"),
     path("rules", rules, name="api_rules"),
 ]

@@ -145,6 +145,12 @@ class Plan:
     routes: tuple[Route, ...]
     hints: tuple[Hint, ...]
     notices: tuple[str, ...]
+    outside: str = ""  # the answer that puts the person outside the system ("「年龄」62 周岁"), if any
+
+    @property
+    def passes(self) -> bool:
+        """At the threshold, eligible and covered by the system: the person's next step is to apply."""
+        return self.result.reaches_threshold and not self.outside
 
     @property
     def total(self) -> int:
@@ -175,7 +181,7 @@ def plan(
     outside = _outside_system(ruleset, answers)
     if outside:
         notice = f"{outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
-        return Plan(result, (), (), (notice,))
+        return Plan(result, (), (), (notice,), outside)
     finder = _Finder(ruleset, answers, today, facts, horizon_years, result)
     if result.reaches_threshold:
         return Plan(result, (), (), finder.falls_back())

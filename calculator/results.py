@@ -1,7 +1,7 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
-from calculator import engine
+from calculator import engine, planner
 from calculator.models import Assessment
 
 
@@ -27,6 +27,32 @@ def result_as_json(result: engine.Result) -> dict:
         ],
         "vetoes": [{"key": v.key, "label": v.label} for v in result.vetoes],
         "notices": list(result.notices),
+    }
+
+
+def route_as_json(route: planner.Route) -> dict:
+    return {
+        "kind": route.kind,
+        "text": route.text,
+        "changes": dict(route.changes),
+        "gain": route.gain,
+        "reaches": route.reaches,
+        "months": route.months,
+        "effort": {"level": route.effort.level, "label": route.effort.label, "note": route.effort.note},
+    }
+
+
+def plan_as_json(plan: planner.Plan, next_steps, absolute_url) -> dict:
+    """/api/v1/score's answer plus the routes, the next steps (a passing result only) and every notice;
+    `absolute_url` turns a next step's path into a full URL."""
+    return {
+        **result_as_json(plan.result),
+        "routes": [route_as_json(r) for r in plan.routes],
+        "next_steps": [
+            {"title": step.title, "url": absolute_url(step.url)}
+            for step in (next_steps if plan.passes else ())
+        ],
+        "notices": [*plan.result.notices, *plan.notices, *(hint.text for hint in plan.hints)],
     }
 
 

@@ -9,6 +9,7 @@ import datetime
 
 import django.core.validators
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 CHECKED = datetime.date(2026, 12, 2)
@@ -237,6 +238,13 @@ PLAN_FACTS = [
 ]
 
 
+EDITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("planindicator", "planoption")
+    for action in ("view", "add", "change", "delete")
+]
+
+
 def install_plan_facts(apps, schema_editor):
     PlanIndicator = apps.get_model("calculator", "PlanIndicator")
     PlanOption = apps.get_model("calculator", "PlanOption")
@@ -248,6 +256,17 @@ def install_plan_facts(apps, schema_editor):
         indicator = PlanIndicator.objects.create(**fields)
         for option in options:
             PlanOption.objects.create(indicator=indicator, **option)
+    # Editors keep these as they keep the rules (the 编辑 group of 0004_editor_group).
+    app_config = apps.get_app_config("calculator")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name="编辑")
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="calculator", codename__in=EDITOR_PERMISSIONS)
+    )
 
 
 class Migration(migrations.Migration):
