@@ -124,9 +124,20 @@ class Route:
     reached_on: datetime.date | None  # today + months: lets a caller compare with a ruleset's end date
     source: str = ""  # the indicator whose change this is ("" for time alone)
     sources: tuple[Source, ...] = ()
+    title: str = ""  # the change in a few words, for a list on a phone
 
     def __post_init__(self):
         object.__setattr__(self, "changes", MappingProxyType(dict(self.changes)))
+
+    @property
+    def when(self) -> str:
+        """When the route gets there, in a few words."""
+        if self.reached_on is None:
+            return "所需时间待核实"
+        on = f"{self.reached_on.year} 年 {self.reached_on.month} 月"
+        if self.kind == TIME:
+            return f"最晚 {on}（{self.months // 12} 年后）"
+        return f"约 {on}（通常约 {self.months} 个月）"
 
 
 @dataclass(frozen=True)
@@ -314,7 +325,8 @@ class _Finder:
         when = f"{years} 年后（最晚 {reached_on.year} 年 {reached_on.month} 月）"
         text = f"不做别的改变，{when}：{what}。{outcome}"
         return Route(TIME, text, changes, gain, scored.reaches_threshold, months, self._time_effort(changes),
-                     scored.total, reached_on, "", self._time_sources(changes))  # fmt: skip
+                     scored.total, reached_on, "", self._time_sources(changes),
+                     f"不做别的改变，等 {years} 年")  # fmt: skip
 
     def _time_sources(self, changes) -> tuple[Source, ...]:
         sources = []
@@ -364,7 +376,7 @@ class _Finder:
             sources = _sources(indicator.label, fact)
             changes = {indicator.key: True}
             yield _Change(STEP, indicator.key, changes, fact.typical_months, fact.effort, what, sources,
-                          indicator.points)  # fmt: skip
+                          indicator.points, what)  # fmt: skip
         if indicator.kind != engine.CHOICE:
             return
         held = [indicator.option(c) for c in _codes(self.answers.get(indicator.key))]
@@ -397,8 +409,9 @@ class _Finder:
             sources = _sources(option.label, option_fact)
             if option.requires in changes:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
+            title = f"{indicator.label}：{option.label}{needs}"
             yield _Change(STEP, indicator.key, changes, months, option_fact.effort, what, sources,
-                          option.points)  # fmt: skip
+                          option.points, title)  # fmt: skip
 
     def _condition_change(self, indicator, fact):
         if self.answers.get(indicator.key) is True:
@@ -412,8 +425,9 @@ class _Finder:
                     what = f"满足「{indicator.label}」，让您已有的「{option.label}」计分"
                     changes = {indicator.key: True}
                     sources = _sources(indicator.label, fact)
+                    title = f"满足「{indicator.label}」"
                     yield _Change(CONDITION, indicator.key, changes, fact.typical_months, fact.effort, what,
-                                  sources)  # fmt: skip
+                                  sources, 0, title)  # fmt: skip
                     return
 
     def _alone(self, change: _Change) -> Route | None:
@@ -466,8 +480,9 @@ class _Finder:
             text = f"{change.what}。{typical}。"
         text += self._outcome(scored, gain)
         sources = change.sources + self._time_sources(changes)
+        title = change.title if kind != COMBINED else f"{change.title}，再等 {at_months // 12} 年"
         return Route(kind, text, changes, gain, scored.reaches_threshold, months, change.effort, scored.total,
-                     reached_on, change.source, sources)  # fmt: skip
+                     reached_on, change.source, sources, title)  # fmt: skip
 
     def _outcome(self, scored, gain) -> str:
         threshold = self.ruleset.threshold
@@ -529,6 +544,7 @@ class _Change:
     what: str
     sources: tuple[Source, ...] = ()
     step: int = 0  # the points of the level asked for, to prefer the smallest step that reaches
+    title: str = ""
 
 
 def _sources(label: str, fact) -> tuple[Source, ...]:

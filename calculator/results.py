@@ -1,6 +1,8 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
+from urllib.parse import urlencode
+
 from calculator import engine, planner
 from calculator.models import Assessment
 
@@ -54,6 +56,40 @@ def plan_as_json(plan: planner.Plan, next_steps, absolute_url) -> dict:
         ],
         "notices": [*plan.result.notices, *plan.notices, *(hint.text for hint in plan.hints)],
     }
+
+
+def changes_as_query(changes) -> str:
+    """A route's answer changes as a query string that changes_from_query reads back."""
+    return urlencode({key: _query_value(value) for key, value in changes.items()})
+
+
+def _query_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def changes_from_query(ruleset: engine.Ruleset, query) -> dict:
+    """Typed answer changes from a query string (the other way round); raises engine.InvalidAnswers."""
+    changes, errors = {}, {}
+    for key, raw in query.items():
+        indicator = ruleset.indicator(key)
+        if indicator is None:
+            errors[key] = ["没有这一项。"]
+        elif indicator.kind in engine.BOOLEAN_KINDS:
+            if raw not in ("true", "false"):
+                errors[key] = ["须为 true 或 false。"]
+            changes[key] = raw == "true"
+        elif indicator.kind in engine.NUMERIC_KINDS:
+            if not (raw.isascii() and raw.isdigit() and len(raw) <= 6):
+                errors[key] = ["须为整数。"]
+            else:
+                changes[key] = int(raw)
+        else:
+            changes[key] = raw
+    if errors:
+        raise engine.InvalidAnswers(errors)
+    return changes
 
 
 def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions: bool | None) -> Assessment:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("check/", views.check, name="check"),
     path("result/<str:token>/", views.result, name="result"),
     path("result/<str:token>/recompute/", views.recompute, name="recompute"),
+    path("result/<str:token>/try/", views.try_change, name="try"),
     path("<slug:slug>/", views.step, name="step"),
 ]
