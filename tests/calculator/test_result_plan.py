@@ -113,3 +113,27 @@ def test_a_veto_or_over_sixty_shows_no_route_and_says_why(client):
 def test_the_consultant_hand_off_comes_before_the_breakdown(client):
     page = complete(client, FAILING, {"social_insurance_years": "3"}).content.decode()
     assert page.index('data-route="0"') < page.index("让顾问帮我核实") < page.index('data-item="age"')
+
+
+def test_editors_decide_the_next_steps(client, django_capture_on_commit_callbacks):
+    from renewal.models import Article
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = Article.objects.get(slug="after-120-benefits")
+        guide.is_published = False
+        guide.save()
+        Article.objects.create(
+            slug="after-120-points-kept",
+            category="next_steps",
+            title="每年签注时确认积分",
+            summary="居住证按时签注，积分才会继续确认。",
+            body="依据：……",
+            is_published=True,
+        )
+    response = complete(client, PASSING, {"social_insurance_years": "3"})
+    (section,) = with_attribute(parse(response.content), "data-next-steps")
+    assert [a["href"] for a in section.find_all("a")] == [
+        "/guides/after-120-apply/",
+        "/guides/after-120-points-kept/",
+    ]
+    assert "居住证按时签注，积分才会继续确认。" in section.text()
