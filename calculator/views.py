@@ -1,6 +1,7 @@
 """The self-test wizard (one URL per step, answers kept in the session), the summary, and the result
 page that anyone with its link can open. Scoring and planning live in engine.py and planner.py."""
 
+from django import forms as django_forms
 from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +10,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from calculator import engine, planner
-from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm, step_of
+from calculator.forms import (
+    GATE_PREFIX,
+    RECENT_CONTRIBUTIONS,
+    STEP_SLUGS,
+    STEPS,
+    YES,
+    StepForm,
+    shortest_path,
+    step_of,
+)
 from calculator.models import Assessment
 from calculator.plan_facts import plan_facts
 from calculator.results import changes_as_query, changes_from_query, result_as_json, save_assessment
@@ -32,7 +42,9 @@ def _stored(request) -> dict:
 
 @require_GET
 def start(request):
-    return render(request, "calculator/start.html", {"steps": STEPS, "started": bool(_stored(request))})
+    ruleset = ruleset_in_force()
+    context = {"steps": STEPS, "started": bool(_stored(request)), "path": ruleset and shortest_path(ruleset)}
+    return render(request, "calculator/start.html", context)
 
 
 @require_POST
@@ -120,14 +132,44 @@ def check(request):
         insurance = _stored(request)["insurance"]
         assessment = save_assessment(ruleset, answers, insurance.get(RECENT_CONTRIBUTIONS) == YES)
         return redirect("calculator:result", token=assessment.token)
-    sections = [
-        {
-            "step": step,
-            "rows": [(form[name], _shown_answer(form, name)) for name in form.fields if form.is_shown(name)],
-        }
-        for step, form in zip(STEPS, forms, strict=True)
-    ]
-    return render(request, "calculator/check.html", {"sections": sections})
+    # What the person answered differently from the defaults, and what has no default, is shown; the rest
+    # (none / no / 0) is folded, each still with its 修改 link.
+    sections = []
+    for step, form in zip(STEPS, forms, strict=True):
+        rows = [row for row in _summary_rows(form)]
+        sections.append(
+            {
+                "step": step,
+                "answered": [row for row in rows if row["answered"]],
+                "defaults": [row for row in rows if not row["answered"]],
+            }
+        )
+    defaults = sum(len(section["defaults"]) for section in sections)
+    return render(request, "calculator/check.html", {"sections": sections, "defaults": defaults})
+
+
+def _summary_rows(form):
+    for name, field in form.fields.items():
+        if not form.is_shown(name):
+            continue
+        value = form.cleaned_data.get(name)
+        if name.startswith(GATE_PREFIX) and value:
+            continue  # the detail it revealed says it all
+        yield {"field": form[name], "answer": _shown_answer(form, name), "answered": _answered(field, value)}
+
+
+def _answered(field, value) -> bool:
+    """Whether an answer differs from the question's default, or the question has none (age, 学历)."""
+    if isinstance(field, django_forms.BooleanField):
+        return value is True
+    initial = field.initial
+    if initial is None or initial == "":
+        return True
+    if isinstance(field, django_forms.TypedChoiceField):
+        initial = field.coerce(initial)
+    if isinstance(field, django_forms.IntegerField):
+        return (value or 0) != initial
+    return value != initial
 
 
 def _shown_answer(form, name) -> str:

@@ -18,10 +18,24 @@ from permitsite.page_cache import PageCache
 
 @require_safe
 def home(request):
-    # It reads no data: a deploy (templates, static files) is its only change.
-    cached = PageCache(request)
-    page = cached.get() or cached.store(render(request, "home.html"))
+    # Besides a deploy (templates, static files), only the self-test's shortest path changes it, which
+    # the ruleset in force decides (cached per process, no query once warm).
+    context = {"path": _self_test_path()}
+    cached = PageCache(request, varies_on=[context["path"]])
+    page = cached.get() or cached.store(render(request, "home.html", context))
     return page.response(request)
+
+
+def _self_test_path():
+    """The self-test's shortest path counted from this page: the button here, then /jifen/'s figure."""
+    from calculator.forms import shortest_path
+    from calculator.rulesets import ruleset_in_force
+
+    ruleset = ruleset_in_force()
+    if ruleset is None:
+        return None
+    path = shortest_path(ruleset)
+    return {"taps": path.taps + 1, "typed": path.typed, "pages": path.pages + 1}
 
 
 @require_safe

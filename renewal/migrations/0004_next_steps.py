@@ -1,4 +1,5 @@
-"""A guide category for what follows a points result of 120 or more, and its two seed guides.
+"""A guide category for what follows a points result of 120 or more, and its two seed guides; the points
+guide no longer promises a 30-second self-test.
 
 The result page shows the published guides of this category as the next steps of a passing result, so
 editors keep that text here in admin, with its sources. Frozen literals, created only when their slug is
@@ -9,7 +10,13 @@ import importlib
 
 from django.db import migrations, models
 
-seed_html = importlib.import_module("renewal.migrations.0002_seed_guides").seed_html
+seed = importlib.import_module("renewal.migrations.0002_seed_guides")
+seed_html = seed.seed_html
+
+# The points guide promised "30 秒"; the self-test states its measured shortest path instead. Only a body
+# still exactly as seeded is changed, so an editor's own wording stays.
+THIRTY_SECONDS = "用[30 秒积分自测](/jifen/)逐项填写"
+WITHOUT_A_CLAIM = "用[积分自测](/jifen/)逐项填写"
 
 APPLY = {
     "slug": "after-120-apply",
@@ -104,6 +111,14 @@ def create_guides(apps, schema_editor):
             Article.objects.create(**guide, body_html=seed_html(guide["body"]), is_published=True)
 
 
+def drop_the_thirty_seconds(apps, schema_editor):
+    Article = apps.get_model("renewal", "Article")
+    body = seed.POINTS["body"].replace(THIRTY_SECONDS, WITHOUT_A_CLAIM)
+    Article.objects.filter(slug="points-120", body=seed.POINTS["body"]).update(
+        body=body, body_html=seed_html(body)
+    )
+
+
 def remove_unedited_guides(apps, schema_editor):
     Article = apps.get_model("renewal", "Article")
     for guide in GUIDES:
@@ -131,4 +146,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(create_guides, remove_unedited_guides),
+        migrations.RunPython(drop_the_thirty_seconds, migrations.RunPython.noop),
     ]
