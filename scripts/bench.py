@@ -29,6 +29,7 @@ from scripts.serve import ROOT, cpu_seconds, fetch, served
 
 CEILING = Page("ceiling (bare Django view)", "/__bench__/ceiling")
 SCORE_BODY = '{"age": 30, "education": "master", "social_insurance_years": 3}'
+PLAN_BODY = '{"age": 30, "education": "bachelor", "social_insurance_years": 3}'
 
 # Every endpoint the benchmark drives. A page that answers 404 is skipped with a note, so the
 # wizard, guides and renewal pages join the table when their apps land. Add new pages here.
@@ -43,10 +44,12 @@ ENDPOINTS = [
     Page("wizard step 4", "/jifen/deductions/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
     Page("result page", prepare="calculator.samples.example_result_path"),
+    Page("result page with routes", prepare="calculator.samples.example_routes_result_path"),
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     Page("renewal check", "/renewal/check/?expiry=2027-03-01"),
     Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
+    Page("plan API", "/api/v1/plan", method="POST", json_body=PLAN_BODY),
 ]
 
 # As a phone's browser asks, so that the cost of compressing pages is measured too.

@@ -41,6 +41,8 @@ PAGES = [
     Page("wizard start", "/jifen/"),
     Page("wizard step 1", "/jifen/basic/"),
     Page("result page", prepare="calculator.samples.example_result_path", indexable=False),
+    Page("result with routes", prepare="calculator.samples.example_routes_result_path", indexable=False),
+    Page("try a route", prepare="calculator.samples.example_try_path", indexable=False),
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     Page("renewal check", "/renewal/check/"),

@@ -39,6 +39,8 @@ PUBLIC_PAGES = [
     PublicPage("/jifen/deductions/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
     PublicPage("/jifen/result/", prepare="calculator.samples.example_result_path", indexable=False),
+    PublicPage("/jifen/result/", prepare="calculator.samples.example_routes_result_path", indexable=False),
+    PublicPage("/jifen/result/", prepare="calculator.samples.example_try_path", indexable=False),
     PublicPage("/guides/"),
     PublicPage("/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     PublicPage("/renewal/check/"),
