@@ -334,3 +334,28 @@ def test_months_are_added_to_today(plan_for):
     assert planner.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert planner.add_months(datetime.date(2028, 2, 29), 12) == datetime.date(2029, 2, 28)
     assert planner.add_months(datetime.date(2026, 12, 2), 30) == datetime.date(2029, 6, 2)
+
+
+TITLE_POINTS = {"none": 0, "junior_title": 0, "skill_5": 15, "skill_4": 30, "skill_3": 60, "skill_2": 100,
+                "mid_title": 100, "skill_1": 140, "senior_title": 140}  # fmt: skip
+NEEDS_THE_CONDITION = {"skill_2", "mid_title", "skill_1", "senior_title"}
+
+
+@pytest.mark.parametrize("held", TITLE_POINTS)
+@pytest.mark.parametrize("condition", [True, False, None], ids=["met", "not met", "not asked"])
+def test_every_title_level_steps_only_upwards_under_its_own_condition(plan_for, held, condition):
+    answers = {"age": 50, "title_skill": held}  # 17 + the title: below 120 whatever the level
+    if condition is not None:
+        answers["title_base_ok"] = condition
+    result = plan_for(**answers)
+    for route in result.routes:
+        target = route.changes.get("title_skill")
+        if target is None:
+            continue
+        assert TITLE_POINTS[target] > TITLE_POINTS[held], f"{held} → {target} is no step up"
+        if target in NEEDS_THE_CONDITION:
+            assert condition is not False, f"{target} would score nothing under an unmet condition"
+            assert route.changes.get("title_base_ok", condition) is True
+    meets = [r for r in result.routes if r.kind in ("condition", "combined") and "title_base_ok" in r.changes]
+    if held in NEEDS_THE_CONDITION and condition is not True:
+        assert meets, "a held title that needs the condition is offered the condition"
