@@ -1,6 +1,9 @@
 """The self-test wizard (one URL per step, answers kept in the session), the summary, and the result
 page that anyone with its link can open. Scoring and planning live in engine.py and planner.py."""
 
+import threading
+from collections import OrderedDict
+
 from django import forms as django_forms
 from django.core.exceptions import BadRequest
 from django.http import Http404
@@ -195,17 +198,37 @@ def _breakdown(items, threshold) -> dict:
     return {"scoring": [r for r in rows if r["points"]], "zero": [r for r in rows if not r["points"]]}
 
 
+_recent_plans: OrderedDict[str, tuple] = OrderedDict()
+_recent_plans_lock = threading.Lock()
+RECENT_PLANS = 256
+
+
+def _plan_of(assessment, ruleset) -> planner.Plan:
+    """The plan for a stored result, kept per process for its next views (back from 试一试, a refresh) until
+    the rules or the route-finder data change: a plan scores the answers a few dozen times."""
+    facts = plan_facts()
+    with _recent_plans_lock:
+        kept = _recent_plans.get(assessment.token)
+        if kept and kept[0] is ruleset and kept[1] is facts:
+            _recent_plans.move_to_end(assessment.token)
+            return kept[2]
+    # The answers describe the person on the day of the test, so the plan counts from that day.
+    today = timezone.localdate(assessment.created_at)
+    plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, facts)
+    with _recent_plans_lock:
+        _recent_plans[assessment.token] = (ruleset, facts, plan)
+        while len(_recent_plans) > RECENT_PLANS:
+            _recent_plans.popitem(last=False)
+    return plan
+
+
 @require_GET
 def result(request, token):
     assessment = get_object_or_404(Assessment, token=token)
     stored = assessment.result
     used = _ruleset_of(assessment)
     in_force = ruleset_in_force()
-    plan = None
-    if used is not None:
-        # The answers describe the person on the day of the test, so the plan counts from that day.
-        today = timezone.localdate(assessment.created_at)
-        plan = planner.plan(used, engine.Answers(assessment.answers), today, plan_facts())
+    plan = _plan_of(assessment, used) if used is not None else None
     try_url = reverse("calculator:try", args=[assessment.token])
     routes = [
         {

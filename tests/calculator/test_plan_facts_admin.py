@@ -94,3 +94,22 @@ def test_unknown_keys_and_option_codes_are_refused(editor_client):
 def test_the_list_reads_like_the_rules(editor_client):
     page = editor_client.get("/admin/calculator/planindicator/").content.decode()
     assert "行政拘留" in page and "满一定年限后不再计入（如扣分记录）" in page
+
+
+def test_an_edit_reaches_a_result_page_already_seen(
+    client, editor_client, django_capture_on_commit_callbacks
+):
+    from tests.calculator.wizard import complete
+
+    page = complete(
+        client,
+        {"age": "29", "education": "master"},
+        {"social_insurance_years": "3"},
+        {},
+        {"detention_count": "1"},
+    )
+    url = page.wsgi_request.path
+    assert "（5 年后）" in client.get(url).content.decode()
+    edit(editor_client, django_capture_on_commit_callbacks, "detention_count",
+         lambda data: data.update(lapse_years="2"))  # fmt: skip
+    assert "（2 年后）" in client.get(url).content.decode()
