@@ -11,26 +11,21 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from calculator.forms import shortest_path
+from calculator.rulesets import RULES, ruleset_in_force
 from permitsite import privacy as privacy_policy
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
-from permitsite.page_cache import PageCache
+from permitsite.shared_pages import shared_page
 
 
 @require_safe
+@shared_page(RULES)  # besides a deploy, only the self-test's shortest path it states changes it
 def home(request):
-    # Besides a deploy (templates, static files), only the self-test's shortest path changes it, which
-    # the ruleset in force decides (cached per process, no query once warm).
-    context = {"path": _self_test_path()}
-    cached = PageCache(request, varies_on=[context["path"]])
-    page = cached.get() or cached.store(render(request, "home.html", context))
-    return page.response(request)
+    return render(request, "home.html", {"path": _self_test_path()})
 
 
 def _self_test_path():
     """The self-test's shortest path counted from this page: the button here, then /jifen/'s figure."""
-    from calculator.forms import shortest_path
-    from calculator.rulesets import ruleset_in_force
-
     ruleset = ruleset_in_force()
     if ruleset is None:
         return None
@@ -39,6 +34,7 @@ def _self_test_path():
 
 
 @require_safe
+@shared_page()  # what it prints from settings and code changes only with a restart
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
@@ -46,9 +42,7 @@ def privacy(request):
         "operator": settings.SITE_OPERATOR,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
     }
-    cached = PageCache(request, varies_on=context.values())
-    page = cached.get() or cached.store(render(request, "privacy.html", context))
-    return page.response(request)
+    return render(request, "privacy.html", context)
 
 
 @require_GET

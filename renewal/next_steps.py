@@ -1,13 +1,12 @@
 """The guides a passing points result shows as its next steps: the published guides of the
-“积分达标以后” category, which editors keep in admin. Cached per process behind a version stamp that every
-guide edit moves (renewal/signals.py), so the result page and the plan API read no database for them."""
+“积分达标以后” category, which editors keep in admin. Cached per process behind the guides' version stamp,
+which every guide edit moves (renewal/signals.py), so the result page and the plan API read no database
+for them."""
 
 from dataclasses import dataclass
 
 from permitsite import stamps
-from renewal.models import Article, Category
-
-NEXT_STEPS = "next_steps"
+from renewal.models import GUIDES, Article, Category
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ def _load() -> tuple[NextStep, ...]:
     return tuple(NextStep(g.title, g.summary, g.get_absolute_url()) for g in guides)
 
 
-_next_steps = stamps.Stamped(NEXT_STEPS, _load)
+_next_steps = stamps.Stamped(GUIDES, _load)
 
 
 def next_steps() -> tuple[NextStep, ...]:
