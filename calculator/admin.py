@@ -26,6 +26,8 @@ from calculator.models import (
     Indicator,
     IndicatorGroup,
     Option,
+    PlanIndicator,
+    PlanOption,
     RuleSet,
     WagePeriod,
     copy_as_draft,
@@ -758,3 +760,75 @@ class AssessmentAdmin(admin.ModelAdmin):
         )
         summary = [{**w, "share": round(100 * w["reached"] / w["count"])} for w in weeks]
         return super().changelist_view(request, {**(extra_context or {}), "weekly_summary": summary})
+
+
+# --- the route finder's editor data -------------------------------------------------------------------
+
+
+def _indicator_in_force(key):
+    ruleset = rulesets.ruleset_in_force()
+    return ruleset.indicator(key) if ruleset else None
+
+
+class PlanOptionForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        indicator = _indicator_in_force(self.instance.indicator.key) if self.instance.indicator_id else None
+        if indicator is not None:
+            codes = {o.code for o in indicator.options}
+            for name in ("code", "counted_from"):
+                if cleaned.get(name) and cleaned[name] not in codes:
+                    self.add_error(
+                        name, f"“{indicator.label}”没有这个选项代码，可选：{'、'.join(sorted(codes))}。"
+                    )
+        return cleaned
+
+
+class PlanOptionInline(admin.TabularInline):
+    model = PlanOption
+    form = PlanOptionForm
+    extra = 0
+    fields = ("code", "typical_months", "counted_from", "effort", "effort_note", "basis", "verified_on")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, db_models.TextField):
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 30})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class PlanIndicatorForm(forms.ModelForm):
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        if rulesets.ruleset_in_force() is not None and _indicator_in_force(key) is None:
+            raise ValidationError("正在使用的积分规则集里没有这个答案代码，请检查拼写。")
+        return key
+
+
+@admin.register(PlanIndicator)
+class PlanIndicatorAdmin(admin.ModelAdmin):
+    """How each answer moves with time, whether it is a route, and how long each option usually takes:
+    what the result page's “怎样达到 120 分” is built from. Blank means unknown (shown as 待核实)."""
+
+    form = PlanIndicatorForm
+    list_display = (
+        "key",
+        "indicator_label",
+        "over_time",
+        "lapse_years",
+        "route",
+        "typical_months",
+        "verified_on",
+    )
+    list_filter = ("route", "over_time")
+    search_fields = ("key", "basis")
+    fieldsets = (
+        (None, {"fields": ("key", "over_time", "lapse_years", "route")}),
+        ("是/否项或前提条件所需的时间", {"fields": ("typical_months", "effort", "effort_note")}),
+        ("来源", {"fields": ("basis", "verified_on")}),
+    )
+    inlines = (PlanOptionInline,)
+
+    @admin.display(description="指标")
+    def indicator_label(self, obj):
+        indicator = _indicator_in_force(obj.key)
+        return indicator.label if indicator else "（正在使用的规则集里没有）"

@@ -9,17 +9,21 @@ from decimal import Decimal
 from django.urls import path
 from django.utils import timezone
 
-from calculator import engine
+from calculator import engine, planner
 from calculator.base_tier import Month, base_tier, tier_notices
-from calculator.results import result_as_json, ruleset_summary
+from calculator.plan_facts import plan_facts
+from calculator.results import plan_as_json, result_as_json, ruleset_summary
 from calculator.rulesets import published_rulesets, ruleset_in_force
 from calculator.validity import chinese_date, validity
 from calculator.wages import wage_on_day, wage_periods
 from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+from renewal.next_steps import next_steps
 
 # A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
 BASE_MAX = 10_000_000
 BASES_MAX = 720
+# Plans project up to 60 years ahead; a `today` outside this range is a typo, not a person.
+EARLIEST_TODAY, LATEST_TODAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
 def _asked_on(request) -> tuple[datetime.date, engine.Ruleset]:
@@ -58,6 +62,31 @@ def score(request):
     except engine.InvalidAnswers as invalid:
         raise ApiError(invalid.errors) from None
     return {**result_as_json(engine.score(ruleset, answers)), **_validity_as_json(ruleset, on)}
+
+
+@endpoint("POST")
+def plan(request):
+    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11)."""
+    on, ruleset = _asked_on(request)
+    body = json_object(request)
+    errors = {}
+    today = timezone.localdate()
+    if "today" in body:
+        try:
+            today = parse_date(body.pop("today"), "today")
+        except ApiError as error:
+            errors |= error.errors
+        else:
+            if not EARLIEST_TODAY <= today <= LATEST_TODAY:
+                errors["today"] = [f"日期须在 {EARLIEST_TODAY} 到 {LATEST_TODAY} 之间。"]
+    try:
+        answers = engine.parse_answers(ruleset, body)
+    except engine.InvalidAnswers as invalid:
+        errors |= invalid.errors
+    if errors:
+        raise ApiError(errors)
+    result = planner.plan(ruleset, answers, today, plan_facts())
+    return plan_as_json(result, next_steps(), request.build_absolute_uri, _validity_as_json(ruleset, on))
 
 
 @endpoint("GET")
@@ -199,6 +228,7 @@ def tier_as_json(result, ruleset: engine.Ruleset | None) -> dict:
 
 urlpatterns = [
     path("score", score, name="api_score"),
+    path("plan", plan, name="api_plan"),
     path("rules", rules, name="api_rules"),
     path("si-tier", si_tier, name="api_si_tier"),
 ]

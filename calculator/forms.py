@@ -29,9 +29,9 @@ class Step:
 
 STEPS = (
     Step("basic", "基本情况", "年龄、学历和职称或技能等级，是积分的基础。"),
-    Step("insurance", "社保与个税", "在上海缴纳职工社保的年限和缴费基数。"),
-    Step("bonus", "加分项", "勾选符合你的项目，再填具体情况；都不符合就直接点“下一步”。"),
-    Step("deductions", "减分与否决", "大多数人这里都是“0 次”和“否”，如实填写即可。"),
+    Step("insurance", "社保缴纳", "在上海缴纳职工社保的年限、缴费基数和最近 12 个月的缴纳情况。"),
+    Step("bonus", "加分项", "勾选符合您的项目，再填具体情况；都不符合就直接点“下一步”。"),
+    Step("deductions", "减分与否决", "大多数人这里都是“0 次”和“否”，请如实填写。"),
 )
 STEP_SLUGS = tuple(s.slug for s in STEPS)
 # The two yearly social-insurance questions get a step of their own; the rest go by category.
@@ -238,6 +238,40 @@ def bonus_badge(ruleset: engine.Ruleset, indicator: engine.Indicator) -> str:
             return f"最高 +{cap} 分"
         return f"每满 {indicator.unit_size} {indicator.unit} +{indicator.points_per_unit} 分"
     return ""
+
+
+@dataclass(frozen=True)
+class ShortestPath:
+    """The fewest actions from /jifen/ to a result, as the start page states it."""
+
+    taps: int  # buttons pressed and choices made
+    typed: int  # numbers typed
+    pages: int  # pages loaded after /jifen/
+
+
+_shortest_paths: dict[str, tuple[engine.Ruleset, ShortestPath]] = {}
+
+
+def shortest_path(ruleset: engine.Ruleset) -> ShortestPath:
+    """Counted from the step forms themselves (tests/browser/test_shortest_path.py walks it and compares):
+    开始自测, every question without a default, one button per step, then 查看结果 on the summary."""
+    cached = _shortest_paths.get(ruleset.version)
+    if cached is not None and cached[0] is ruleset:
+        return cached[1]
+    taps, typed = 1, 0
+    for slug in STEP_SLUGS:
+        form = StepForm(ruleset, slug)
+        for name, field in form.fields.items():
+            if name in form.revealed or not field.required or field.initial not in (None, ""):
+                continue
+            if isinstance(field, forms.IntegerField):
+                typed += 1
+            else:
+                taps += 1
+        taps += 1
+    path = ShortestPath(taps=taps + 1, typed=typed, pages=len(STEP_SLUGS) + 2)
+    _shortest_paths[ruleset.version] = (ruleset, path)
+    return path
 
 
 # --- the base-tier helper (/jifen/base/) --------------------------------------------------------------

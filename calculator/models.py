@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from calculator import engine
+from calculator import engine, planner
 from permitsite.sourced import Sourced
 
 POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
@@ -335,3 +335,108 @@ class Assessment(models.Model):
 
     def __str__(self):
         return f"{self.total} 分（{self.ruleset_version}）"
+
+
+class PlanIndicator(models.Model):
+    """What the route finder (planner.py) needs to know about one indicator beyond its points.
+
+    Keyed by the answer key, not by a ruleset: how a count moves with time and how long a study or a
+    certificate usually takes do not change with a ruleset version. Unknown stays blank."""
+
+    class OverTime(models.TextChoices):
+        STAYS = planner.STAYS, "不随时间变化"
+        ACCRUES = planner.ACCRUES, "每年加 1（如年龄、社保年限）"
+        ACCRUES_IF_STARTED = planner.ACCRUES_IF_STARTED, "已经开始的每年加 1（如环卫年限；为 0 时不变）"
+        LAPSES = planner.LAPSES, "满一定年限后不再计入（如扣分记录）"
+        THIS_YEAR = planner.THIS_YEAR, "只在当年有效（如应届毕业生身份）"
+
+    class Route(models.TextChoices):
+        NONE = planner.NOT_A_ROUTE, "不作为补分途径"
+        STEP_UP = planner.STEP_UP, "可以争取：列为补分途径"
+        IF_OBTAINED = planner.IF_OBTAINED, "无法自行争取：只提示“如果您获得…”"
+
+    key = models.SlugField(
+        "指标答案代码",
+        max_length=50,
+        unique=True,
+        help_text="与积分规则集里指标的答案代码一致，如 detention_count。",
+    )
+    over_time = models.CharField(
+        "随时间怎样变化", max_length=20, choices=OverTime, default=OverTime.STAYS, blank=True
+    )
+    lapse_years = models.PositiveSmallIntegerField(
+        "计入年限",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="选“满一定年限后不再计入”时必填，例如虚假材料 3 年、行政拘留 5 年。",
+    )
+    route = models.CharField("是否作为补分途径", max_length=20, choices=Route, default=Route.NONE)
+    typical_months = models.PositiveSmallIntegerField(
+        "通常所需月数",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(600)],
+        help_text="是/否项和前提条件用：通常多久能做到。没有可靠来源就留空，页面会显示“待核实”。"
+        "选项各自的时间在下面填写。",
+    )
+    effort = models.PositiveSmallIntegerField(
+        "难度", null=True, blank=True, choices=planner.EFFORT_LABELS.items(), help_text="留空表示待核实。"
+    )
+    effort_note = models.CharField("需要做什么", max_length=200, blank=True)
+    basis = models.TextField(
+        "依据", blank=True, help_text="来源：文件名、条款、网址；没有找到官方说法的写明“待核实”。"
+    )
+    verified_on = models.DateField("核对日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "补分途径资料"
+        verbose_name_plural = "补分途径资料（时间、期限和难度）"
+        ordering = ("key",)
+
+    def __str__(self):
+        return self.key
+
+    def clean(self):
+        if self.over_time == planner.LAPSES and self.lapse_years is None:
+            raise ValidationError({"lapse_years": "选了“满一定年限后不再计入”，请填写计入年限。"})
+        if self.over_time != planner.LAPSES and self.lapse_years is not None:
+            raise ValidationError({"lapse_years": "只有“满一定年限后不再计入”才需要计入年限，请清空。"})
+
+
+class PlanOption(models.Model):
+    """How long one option of a choice indicator usually takes to obtain, and what it needs."""
+
+    indicator = models.ForeignKey(
+        PlanIndicator, verbose_name="指标", on_delete=models.CASCADE, related_name="options"
+    )
+    code = models.SlugField("选项代码", max_length=50)
+    typical_months = models.PositiveSmallIntegerField(
+        "通常所需月数",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(600)],
+        help_text="没有可靠来源就留空，页面会显示“待核实”。",
+    )
+    counted_from = models.SlugField(
+        "从哪个选项起算",
+        max_length=50,
+        blank=True,
+        help_text="例如二级技师的时间从三级起算，填 skill_3；从其他起点按“待核实”显示。"
+        "留空表示从任何起点都适用。",
+    )
+    effort = models.PositiveSmallIntegerField(
+        "难度", null=True, blank=True, choices=planner.EFFORT_LABELS.items(), help_text="留空表示待核实。"
+    )
+    effort_note = models.CharField("需要做什么", max_length=200, blank=True)
+    basis = models.TextField("依据", blank=True)
+    verified_on = models.DateField("核对日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "选项所需时间"
+        verbose_name_plural = "选项所需时间"
+        ordering = ("indicator", "id")
+        constraints = (models.UniqueConstraint(fields=["indicator", "code"], name="plan_option_unique"),)
+
+    def __str__(self):
+        return f"{self.indicator.key}={self.code}"

@@ -1,199 +1,598 @@
-"""Pure: the concrete ways a person can reach the standard score, ranked by effort.
+"""Pure: the true ways a person can reach the standard score, quickest first.
 
-Only what the ruleset itself offers is suggested: time passing (every yearly indicator the person is
-accruing, while they also grow older), the next step of a choice indicator, and meeting a condition that
-an answered option needs. `today` is passed in; nothing here reads the clock or the database.
+A route is a set of answer changes and the time they take. Candidates are time passing (every yearly count
+accrues, the person grows older, deductions and statuses lapse), a step-up that really adds points under
+the person's own conditions, meeting a condition that a held option needs, and one such change combined
+with time when it does not reach on its own. Every route is checked by scoring the changed answers with
+the engine, so its gain is the engine's difference, never an estimate.
+
+What the rules do not say (how a count moves with time, how long a record counts, whether a person can
+work towards an item, how long an option usually takes and what it needs) comes from editor data:
+`Facts`, loaded from the database by calculator/plan_facts.py. Anything an editor has not entered stays
+unknown: no duration is invented here. `today` is passed in; nothing here reads the clock or the database.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
-from calculator import engine
+from calculator import engine, validity
 
-# Social insurance is what every applicant keeps paying; other yearly indicators grow only once started.
-ALWAYS_ACCRUING = "social_insurance_years"
-TIME_UNIT = "年"
-AGE_KEY = "age"
+# How an answer moves as time passes (IndicatorFact.over_time).
+STAYS = ""  # does not change by itself
+ACCRUES = "accrues"  # one more each year: age, years of social insurance
+ACCRUES_IF_STARTED = "accrues_if_started"  # one more each year once it is above zero (e.g. years in 环卫)
+LAPSES = "lapses"  # counts only for `lapse_years` after it happened (deductions)
+THIS_YEAR = "this_year"  # counts only in the calendar year it holds (应届: the graduation year)
+OVER_TIME = (STAYS, ACCRUES, ACCRUES_IF_STARTED, LAPSES, THIS_YEAR)
+
+# Whether a better answer is a route (IndicatorFact.route).
+NOT_A_ROUTE = "none"
+STEP_UP = "step_up"  # a person can work towards it: offered as a route
+IF_OBTAINED = "if_obtained"  # nobody can choose it (awards): only "如果您获得…"
+ROUTE_MODES = (NOT_A_ROUTE, STEP_UP, IF_OBTAINED)
+
+# Route kinds, as the API names them.
+TIME = "time"
+STEP = "step_up"
+CONDITION = "condition"
+COMBINED = "combined"
+
+EFFORT_LABELS = {0: "只需等待", 1: "较少", 2: "中等", 3: "较大"}
+# How far time is projected when nothing else stops it; the age bands normally stop it first.
+HORIZON_YEARS = 60
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    kind: str  # "time", "step_up", "condition"
+class Effort:
+    """How much a route asks of the person: a level for ordering (None: unknown) and what it takes."""
+
+    level: int | None = None
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return EFFORT_LABELS.get(self.level, "待核实") if self.level is not None else "待核实"
+
+
+@dataclass(frozen=True)
+class IndicatorFact:
+    key: str
+    over_time: str = STAYS
+    lapse_years: int | None = None
+    route: str = NOT_A_ROUTE
+    typical_months: int | None = None  # for a yes/no item or a condition; options have their own
+    effort: Effort = Effort()
+    basis: str = ""
+    verified_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class OptionFact:
+    key: str
+    code: str
+    typical_months: int | None = None
+    # The option the typical time is counted from (e.g. 二级 from 三级); from anywhere else it is unknown.
+    counted_from: str = ""
+    effort: Effort = Effort()
+    basis: str = ""
+    verified_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    indicators: Mapping[str, IndicatorFact] = field(default_factory=dict)
+    options: Mapping[tuple[str, str], OptionFact] = field(default_factory=dict)
+
+    def __post_init__(self):
+        object.__setattr__(self, "indicators", MappingProxyType(dict(self.indicators)))
+        object.__setattr__(self, "options", MappingProxyType(dict(self.options)))
+
+    @classmethod
+    def of(cls, indicators=(), options=()) -> Facts:
+        return cls({f.key: f for f in indicators}, {(f.key, f.code): f for f in options})
+
+    def indicator(self, key: str) -> IndicatorFact:
+        return self.indicators.get(key) or IndicatorFact(key)
+
+    def option(self, key: str, code: str) -> OptionFact:
+        return self.options.get((key, code)) or OptionFact(key, code)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a lapse window, a typical time or an effort note comes from, for the page to show."""
+
+    label: str
+    basis: str
+    verified_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str
     text: str
-    gain: int  # points added to today's total
+    changes: Mapping[str, engine.AnswerValue]
+    gain: int  # the engine's total with the changes, minus today's
+    reaches: bool  # the changed answers reach the threshold and are eligible
+    months: int | None  # from today; None when a step it needs has no known typical time
+    effort: Effort
+    total: int
+    reached_on: datetime.date | None  # today + months: lets a caller compare with a ruleset's end date
+    source: str = ""  # the indicator whose change this is ("" for time alone)
+    sources: tuple[Source, ...] = ()
+    title: str = ""  # the change in a few words, for a list on a phone
+    # It gets there after the ruleset's valid_until: the rules may have changed by then.
+    beyond_valid_until: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "changes", MappingProxyType(dict(self.changes)))
+
+    @property
+    def when(self) -> str:
+        """When the route gets there, in a few words."""
+        if self.reached_on is None:
+            return "所需时间待核实"
+        on = f"{self.reached_on.year} 年 {self.reached_on.month} 月"
+        if self.kind == TIME:
+            return f"最晚 {on}（{self.months // 12} 年后）"
+        return f"约 {on}（通常约 {self.months} 个月）"
+
+
+@dataclass(frozen=True)
+class Hint:
+    """Something nobody can choose (an award): what it would add, never a route."""
+
+    text: str
+    changes: Mapping[str, engine.AnswerValue]
+    gain: int
     reaches: bool
-    months: int | None = None
-    reached_on: datetime.date | None = None
 
 
 @dataclass(frozen=True)
 class Plan:
-    total: int
-    threshold: int
-    gap: int
-    eligible: bool
-    suggestions: tuple[Suggestion, ...]
-    keep_safe: tuple[str, ...]  # when already at the threshold: what would take it away
+    result: engine.Result
+    routes: tuple[Route, ...]
+    hints: tuple[Hint, ...]
+    notices: tuple[str, ...]
+    outside: str = ""  # the answer that puts the person outside the system ("「年龄」62 周岁"), if any
+
+    @property
+    def passes(self) -> bool:
+        """At the threshold, eligible and covered by the system: the person's next step is to apply."""
+        return self.result.reaches_threshold and not self.outside
+
+    @property
+    def total(self) -> int:
+        return self.result.total
+
+    @property
+    def gap(self) -> int:
+        return self.result.gap
 
 
-def plan(ruleset: engine.Ruleset, answers: engine.Answers, today: datetime.date) -> Plan:
+def plan(
+    ruleset: engine.Ruleset,
+    answers: engine.Answers,
+    today: datetime.date,
+    facts: Facts,
+    *,
+    horizon_years: int = HORIZON_YEARS,
+) -> Plan:
+    """Routes to the threshold for validated answers, quickest first.
+
+    `horizon_years` bounds every projection; the age bands stop it earlier. Each route carries `reached_on`,
+    so a caller can mark routes that end after the rules in force run out."""
     result = engine.score(ruleset, answers)
-    base = dict(total=result.total, threshold=result.threshold, gap=result.gap, eligible=result.eligible)
     if not result.eligible:
-        return Plan(**base, suggestions=(), keep_safe=())
-    if result.total >= result.threshold:
-        return Plan(**base, suggestions=(), keep_safe=_keep_safe(ruleset, answers, result))
-    suggestions = []
-    if (by_time := _by_time(ruleset, answers, result, today)) is not None:
-        suggestions.append(by_time)
-    suggestions += _conditions(ruleset, answers, result)
-    suggestions += _step_ups(ruleset, answers, result)
-    # What closes the gap first; among those, waiting before changing something, then the smallest change.
-    order = {"time": 0, "condition": 1, "step_up": 2}
-    suggestions.sort(key=lambda s: (not s.reaches, order[s.kind], s.months or 0, s.gain))
-    return Plan(**base, suggestions=tuple(suggestions), keep_safe=())
+        labels = "、".join(f"「{v.label}」" for v in result.vetoes)
+        notice = f"您有一票否决事项（{labels}），分数再高也不能按积分申办，所以这里不列出补分途径。"
+        return Plan(result, (), (), (notice,))
+    outside = _outside_system(ruleset, answers)
+    if outside:
+        notice = f"{outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
+        return Plan(result, (), (), (notice,), outside)
+    finder = _Finder(ruleset, answers, today, facts, horizon_years, result)
+    if result.reaches_threshold:
+        return Plan(result, (), (), finder.falls_back())
+    routes = finder.routes()
+    notices = ()
+    if ruleset.valid_until is not None:
+        routes = tuple(
+            replace(r, beyond_valid_until=r.reached_on is not None and r.reached_on > ruleset.valid_until)
+            for r in routes
+        )
+        late = [r.reached_on for r in routes if r.beyond_valid_until]
+        if late:
+            notices = (validity.projection_notice(ruleset, max(late)),)
+    if not routes:
+        notices = ("按目前的规则和您的情况，本站没有找到能提高总分的途径，建议请顾问帮您核实。",)
+    elif not routes[0].reaches:
+        notices += (
+            f"按目前的规则，单靠下面任何一条都达不到 {ruleset.threshold} 分；它们按能加的分数排列，"
+            "可以组合起来考虑，或请顾问帮您核实。",
+        )
+    return Plan(result, routes, finder.hints(), notices)
 
 
-def _total(ruleset, answers) -> int:
-    return engine.score(ruleset, answers).total
+def order_key(route: Route):
+    """Reaching routes first: known months ascending, then unknown months, then effort (unknown last), the
+    smaller change first. Routes that do not reach follow, the biggest gain first."""
+    if not route.reaches:
+        return (1, -route.gain)
+    effort = route.effort.level
+    return (0, route.months is None, route.months or 0, effort is None, effort or 0, route.gain)
 
 
-def _accruing(ruleset: engine.Ruleset, answers: engine.Answers) -> list[engine.Indicator]:
-    return [
-        i
-        for i in ruleset.active_indicators
-        if i.kind == engine.PER_UNIT
-        and i.unit == TIME_UNIT
-        and (i.key == ALWAYS_ACCRUING or (answers.get(i.key) or 0) > 0)
-    ]
+class _Finder:
+    def __init__(self, ruleset, answers, today, facts, horizon_years, result):
+        self.ruleset = ruleset
+        self.answers = answers
+        self.today = today
+        self.facts = facts
+        self.horizon = horizon_years
+        self.result = result
+        self._projected: dict[int | None, engine.Answers | None] = {}
+        self._base_totals: dict[int | None, int] = {}
 
+    # --- projections over time ---------------------------------------------------------------------
 
-def _by_time(ruleset, answers, result, today) -> Suggestion | None:
-    accruing = _accruing(ruleset, answers)
-    if not accruing:
-        return None
-    age = answers.get(AGE_KEY)
-    age_indicator = ruleset.indicator(AGE_KEY)
-    names = "、".join(i.label for i in accruing)
-    for years in range(1, 61):
-        # Stop where the age bands say the system no longer applies (a band with a notice, e.g. over 60).
-        band = age_indicator.band(age + years) if age_indicator and isinstance(age, int) else None
-        if isinstance(age, int) and (band is None or band.notice):
-            break
-        later = {i.key: min(i.max_value, (answers.get(i.key) or 0) + years) for i in accruing}
-        if isinstance(age, int):
-            later[AGE_KEY] = age + years
-        total = _total(ruleset, answers.replace(**later))
-        if total >= result.threshold:
-            months = 12 * years
-            reached_on = _add_months(today, months)
-            return Suggestion(
-                kind="time",
-                text=(
-                    f"继续在沪工作、按月缴纳社保，{names}逐年增加（年龄分同时按年龄变化），"
-                    f"预计最晚 {reached_on.year} 年 {reached_on.month} 月达到 {result.threshold} 分。"
-                ),
-                gain=total - result.total,
-                reaches=True,
-                months=months,
-                reached_on=reached_on,
-            )
-    return Suggestion(
-        kind="time",
-        text=(
-            f"只靠{names}逐年累积，在积分制度适用的年龄内达不到 {result.threshold} 分，需要同时提高其他指标。"
-        ),
-        gain=0,
-        reaches=False,
-    )
+    def projected(self, months: int | None) -> engine.Answers | None:
+        """The answers as they will stand `months` from today; None outside the system (too old).
 
+        Counts move by whole years; a status valid only this year is gone once the year has turned. For a
+        step of unknown length (`months` None) nothing accrues or lapses, but such statuses are gone: no
+        step is taken to be quick enough to keep them."""
+        if months not in self._projected:
+            self._projected[months] = self._project(months)
+        return self._projected[months]
 
-def _conditions(ruleset, answers, result) -> list[Suggestion]:
-    suggestions = []
-    for indicator in ruleset.active_indicators:
+    def _project(self, months: int | None) -> engine.Answers | None:
+        if months == 0:
+            return self.answers
+        years = (months or 0) // 12
+        if years > self.horizon:
+            return None
+        year_turned = months is None or add_months(self.today, months).year > self.today.year
+        values = dict(self.answers.values)
+        for indicator in self.ruleset.active_indicators:
+            fact = self.facts.indicator(indicator.key)
+            current = self.answers.get(indicator.key)
+            if fact.over_time in (ACCRUES, ACCRUES_IF_STARTED) and indicator.kind in engine.NUMERIC_KINDS:
+                number = _number(current)
+                if years and (fact.over_time == ACCRUES or number > 0):
+                    values[indicator.key] = min(indicator.max_value, number + years)
+            elif (
+                fact.over_time == LAPSES and fact.lapse_years is not None and years >= fact.lapse_years
+            ) or (fact.over_time == THIS_YEAR and year_turned):
+                cleared = _cleared(indicator, current)
+                if cleared is not None:
+                    values[indicator.key] = cleared
+        projected = engine.Answers(values)
+        return None if _outside_system(self.ruleset, projected) else projected
+
+    def _score(self, answers: engine.Answers) -> engine.Result:
+        return engine.score(self.ruleset, answers)
+
+    # --- the candidates ------------------------------------------------------------------------------
+
+    def routes(self) -> tuple[Route, ...]:
+        by_time = self._by_time()
+        time_months = by_time.months if by_time and by_time.reaches else None
+        best = [by_time] if by_time else []
+        by_source: dict[str, list[_Change]] = {}
+        for change in self._changes():
+            by_source.setdefault(change.source, []).append(change)
+        # One route per indicator, so the list stays short and every entry is a real choice.
+        for changes in by_source.values():
+            route = self._best_of(changes, time_months)
+            if route is not None:
+                best.append(route)
+        if any(r.reaches for r in best):
+            best = [r for r in best if r.reaches]
+        return tuple(sorted(best, key=order_key))
+
+    def _best_of(self, changes: list[_Change], time_months: int | None) -> Route | None:
+        """Of one indicator's changes: the smallest step that reaches by itself (0.8 倍 before 3 倍), else the
+        quickest combination with time, else the biggest gain. Never one slower than waiting alone."""
+
+        def quicker(route):
+            return time_months is None or route.months is None or route.months < time_months
+
+        alone = [(c, r) for c in changes if (r := self._alone(c)) is not None and quicker(r)]
+        reaching = [(c, r) for c, r in alone if r.reaches]
+        if reaching:
+            return min(reaching, key=lambda pair: (pair[0].step, order_key(pair[1])))[1]
+        combined = [r for c in changes if (r := self._combined(c, time_months)) is not None and quicker(r)]
+        if combined:
+            return min(combined, key=order_key)
+        return max((r for _, r in alone), key=lambda r: r.gain, default=None)
+
+    def _by_time(self) -> Route | None:
+        """The first whole year in which time alone reaches; else the best that time can do."""
+        best = None
+        for years in range(1, self.horizon + 1):
+            later = self.projected(12 * years)
+            if later is None:
+                break
+            scored = self._score(later)
+            if scored.reaches_threshold:
+                return self._time_route(later, scored, years)
+            if scored.total > self.result.total and (best is None or scored.total > best[1].total):
+                best = (later, scored, years)
+        return self._time_route(*best) if best else None
+
+    def _time_route(self, later, scored, years) -> Route:
+        changes = _differences(self.answers, later)
+        months = 12 * years
+        reached_on = add_months(self.today, months)
+        what = self._describe_time(changes)
+        gain = scored.total - self.result.total
+        outcome = self._outcome(scored, gain)
+        when = f"{years} 年后（最晚 {reached_on.year} 年 {reached_on.month} 月）"
+        text = f"不做别的改变，{when}：{what}。{outcome}"
+        return Route(TIME, text, changes, gain, scored.reaches_threshold, months, self._time_effort(changes),
+                     scored.total, reached_on, "", self._time_sources(changes),
+                     f"不做别的改变，等 {years} 年")  # fmt: skip
+
+    def _time_sources(self, changes) -> tuple[Source, ...]:
+        sources = []
+        for key in changes:
+            fact = self.facts.indicator(key)
+            if fact.basis and fact.over_time in (LAPSES, THIS_YEAR):
+                sources.append(Source(self.ruleset.indicator(key).label, fact.basis, fact.verified_on))
+        return tuple(sources)
+
+    def _describe_time(self, changes) -> str:
+        parts = []
+        for key, value in changes.items():
+            indicator = self.ruleset.indicator(key)
+            fact = self.facts.indicator(key)
+            if fact.over_time in (ACCRUES, ACCRUES_IF_STARTED):
+                parts.append(f"{indicator.label}到 {value} {indicator.unit}".rstrip())
+            elif fact.over_time == LAPSES:
+                parts.append(f"「{indicator.label}」满 {fact.lapse_years} 年后不再计入")
+            elif fact.over_time == THIS_YEAR:
+                parts.append(f"「{indicator.label}」过了当年不再计分")
+        return "，".join(parts)
+
+    def _time_effort(self, changes) -> Effort:
+        efforts = [
+            self.facts.indicator(key).effort
+            for key in changes
+            if self.facts.indicator(key).over_time in (ACCRUES, ACCRUES_IF_STARTED)
+            and self.facts.indicator(key).effort.note
+        ]
+        if not efforts:
+            return Effort(0, "")
+        level = None if any(e.level is None for e in efforts) else max(e.level for e in efforts)
+        return Effort(level, "；".join(dict.fromkeys(e.note for e in efforts)))
+
+    def _changes(self):
+        """Each single change a person can work towards: (source key, changes, months, effort, what)."""
+        for indicator in self.ruleset.active_indicators:
+            fact = self.facts.indicator(indicator.key)
+            if indicator.kind == engine.CONDITION:
+                yield from self._condition_change(indicator, fact)
+            elif fact.route == STEP_UP:
+                yield from self._step_ups(indicator, fact)
+
+    def _step_ups(self, indicator, fact):
+        if indicator.kind == engine.FLAG and self.answers.get(indicator.key) is not True:
+            what = f"符合「{indicator.label}」"
+            sources = _sources(indicator.label, fact)
+            changes = {indicator.key: True}
+            yield _Change(STEP, indicator.key, changes, fact.typical_months, fact.effort, what, sources,
+                          indicator.points, what)  # fmt: skip
         if indicator.kind != engine.CHOICE:
-            continue
-        for code in _codes(answers.get(indicator.key)):
-            option = indicator.option(code)
-            condition = ruleset.indicator(option.requires) if option and option.requires else None
-            if condition is None or not condition.active or answers.get(condition.key) is True:
+            return
+        held = [indicator.option(c) for c in _codes(self.answers.get(indicator.key))]
+        held = [o for o in held if o is not None]
+        current = max(held, key=lambda o: o.points, default=None)
+        # Never a level worth the same or less: 二级技师 is no step from 高级职称, nor 中级职称 from 二级技师.
+        for option in indicator.options:
+            if option.points <= (current.points if current else 0):
                 continue
-            total = _total(ruleset, answers.replace(**{condition.key: True}))
-            if total > result.total:
-                suggestions.append(
-                    Suggestion(
-                        kind="condition",
-                        text=(
-                            f"满足“{condition.label}”后，{option.label}可以计分，"
-                            f"总分加 {total - result.total} 分。"
-                        ),
-                        gain=total - result.total,
-                        reaches=total >= result.threshold,
-                    )
-                )
-    return suggestions
-
-
-def _step_ups(ruleset, answers, result) -> list[Suggestion]:
-    """For each choice indicator: the next option that adds points, and, if that is not enough, the
-    lowest option that reaches the threshold."""
-    suggestions = []
-    for indicator in ruleset.active_indicators:
-        if indicator.kind != engine.CHOICE:
-            continue
-        current = set(_codes(answers.get(indicator.key)))
-        gains = []
-        for option in sorted(indicator.options, key=lambda o: o.points):
-            if option.code in current:
-                continue
-            changed = answers.replace(**{indicator.key: option.code})
-            if option.requires:
-                changed = changed.replace(**{option.requires: True})
-            total = _total(ruleset, changed)
-            if total > result.total:
-                gains.append((option, total))
-        if not gains:
-            continue
-        picks = [gains[0]]
-        reaching = next((g for g in gains if g[1] >= result.threshold), None)
-        if reaching and reaching is not gains[0]:
-            picks.append(reaching)
-        for option, total in picks:
+            changes = {indicator.key: option.code}
             needs = ""
-            if option.requires and answers.get(option.requires) is not True:
-                condition = ruleset.indicator(option.requires)
-                needs = f"（还需满足“{condition.label}”）" if condition else ""
-            suggestions.append(
-                Suggestion(
-                    kind="step_up",
-                    text=(
-                        f"{indicator.label}提高到“{option.label}”{needs}，总分加 {total - result.total} 分。"
-                    ),
-                    gain=total - result.total,
-                    reaches=total >= result.threshold,
-                )
-            )
-    return suggestions
+            if option.requires:
+                condition = self.ruleset.indicator(option.requires)
+                if condition is not None and condition.active:
+                    if option.requires in self.answers.values:
+                        if self.answers.get(option.requires) is not True:
+                            continue  # the person's own condition is not met: this level would score nothing
+                    else:
+                        changes[option.requires] = True  # not asked yet: say that it is needed too
+                        needs = f"，并且{condition.label}"
+            option_fact = self.facts.option(indicator.key, option.code)
+            months = option_fact.typical_months
+            if option_fact.counted_from and option_fact.counted_from != (current.code if current else ""):
+                months = None  # the typical time holds only from the level it is counted from
+            if option.requires in changes:
+                condition_months = self.facts.indicator(option.requires).typical_months
+                months = None if months is None or condition_months is None else max(months, condition_months)
+            start = f"从「{current.label}」" if current else ""
+            what = f"{indicator.label}{start}提高到「{option.label}」{needs}"
+            sources = _sources(option.label, option_fact)
+            if option.requires in changes:
+                sources += _sources(condition.label, self.facts.indicator(option.requires))
+            title = f"{indicator.label}：{option.label}{needs}"
+            yield _Change(STEP, indicator.key, changes, months, option_fact.effort, what, sources,
+                          option.points, title)  # fmt: skip
 
-
-def _keep_safe(ruleset, answers, result) -> tuple[str, ...]:
-    notes = []
-    for indicator in ruleset.active_indicators:
-        if indicator.kind == engine.DEDUCTION_PER_COUNT:
-            count = (answers.get(indicator.key) or 0) + 1
-            if count > indicator.max_value:
+    def _condition_change(self, indicator, fact):
+        if self.answers.get(indicator.key) is True:
+            return
+        for holder in self.ruleset.active_indicators:
+            if holder.kind != engine.CHOICE:
                 continue
-            total = _total(ruleset, answers.replace(**{indicator.key: count}))
-            drop = "就会低于" if total < result.threshold else "仍不低于"
-            notes.append(
-                f"避免“{indicator.label}”：每次扣 {indicator.points_per_unit} 分，"
-                f"再有一次总分变为 {total} 分，{drop} {result.threshold} 分。"
-            )
-        elif indicator.kind == engine.VETO_FLAG:
-            notes.append(f"避免“{indicator.label}”：属于一票否决，分数再高也不能申请。")
-    return tuple(notes)
+            for code in _codes(self.answers.get(holder.key)):
+                option = holder.option(code)
+                if option is not None and option.requires == indicator.key:
+                    what = f"满足「{indicator.label}」，让您已有的「{option.label}」计分"
+                    changes = {indicator.key: True}
+                    sources = _sources(indicator.label, fact)
+                    title = f"满足「{indicator.label}」"
+                    yield _Change(CONDITION, indicator.key, changes, fact.typical_months, fact.effort, what,
+                                  sources, 0, title)  # fmt: skip
+                    return
+
+    def _alone(self, change: _Change) -> Route | None:
+        """The change by itself, scored when it would typically be done; None if it adds nothing."""
+        base = self.projected(change.months)
+        if base is None:
+            return None  # done only after the age the system covers
+        scored = self._score(base.replace(**change.changes))
+        if scored.total <= self._base_total(change.months) or scored.total <= self.result.total:
+            return None  # the change itself adds nothing under the person's own conditions
+        return self._change_route(change, base, scored, change.kind, change.months, change.months)
+
+    def _combined(self, change: _Change, time_months: int | None) -> Route | None:
+        """The change with the fewest extra years that reach, if sooner than waiting alone."""
+        for years in range((change.months or 0) // 12 + 1, self.horizon + 1):
+            if time_months is not None and 12 * years >= time_months:
+                return None  # waiting alone is as quick and asks nothing
+            later = self.projected(12 * years)
+            if later is None:
+                return None
+            scored = self._score(later.replace(**change.changes))
+            if scored.reaches_threshold and scored.total > self._base_total(12 * years):
+                months = None if change.months is None else max(12 * years, change.months)
+                return self._change_route(change, later, scored, COMBINED, 12 * years, months)
+        return None
+
+    def _base_total(self, months: int | None) -> int:
+        if months not in self._base_totals:
+            self._base_totals[months] = self._score(self.projected(months)).total
+        return self._base_totals[months]
+
+    def _change_route(self, change, base, scored, kind, at_months, months) -> Route:
+        """`at_months`: when `base` stands (None: some time after this year); `months`: the route's time."""
+        moved = _differences(self.answers, base)
+        changes = {**moved, **change.changes}
+        gain = scored.total - self.result.total
+        typical = "所需时间待核实" if change.months is None else f"通常约 {change.months} 个月"
+        reached_on = None if months is None else add_months(self.today, months)
+        waited = self._describe_time(moved)
+        if kind == COMBINED:
+            then = add_months(self.today, at_months)
+            on = f"{then.year} 年 {then.month} 月"
+            text = f"{change.what}（{typical}），并再等 {at_months // 12} 年：到 {on}，{waited}。"
+        elif waited and at_months:
+            then = add_months(self.today, at_months)
+            text = f"{change.what}，{typical}；到时（{then.year} 年 {then.month} 月）{waited}。"
+        elif waited:
+            text = f"{change.what}，{typical}；到时{waited}。"
+        else:
+            text = f"{change.what}。{typical}。"
+        text += self._outcome(scored, gain)
+        sources = change.sources + self._time_sources(changes)
+        title = change.title if kind != COMBINED else f"{change.title}，再等 {at_months // 12} 年"
+        return Route(kind, text, changes, gain, scored.reaches_threshold, months, change.effort, scored.total,
+                     reached_on, change.source, sources, title)  # fmt: skip
+
+    def _outcome(self, scored, gain) -> str:
+        threshold = self.ruleset.threshold
+        if scored.reaches_threshold:
+            return f"总分将为 {scored.total} 分（加 {gain} 分），达到 {threshold} 分。"
+        return f"总分将为 {scored.total} 分（加 {gain} 分），仍差 {threshold - scored.total} 分。"
+
+    # --- what nobody can choose, and what time takes away -----------------------------------------------
+
+    def hints(self) -> tuple[Hint, ...]:
+        hints = []
+        for indicator in self.ruleset.active_indicators:
+            if self.facts.indicator(indicator.key).route != IF_OBTAINED:
+                continue
+            if indicator.kind == engine.FLAG and self.answers.get(indicator.key) is not True:
+                hints.append(self._hint({indicator.key: True}, f"符合「{indicator.label}」"))
+            elif indicator.kind == engine.CHOICE:
+                held = [indicator.option(c) for c in _codes(self.answers.get(indicator.key))]
+                floor = max((o.points for o in held if o is not None), default=0)
+                for option in indicator.options:
+                    if option.points > floor:
+                        hints.append(self._hint({indicator.key: option.code}, f"获得「{option.label}」"))
+        return tuple(h for h in hints if h.gain > 0)
+
+    def _hint(self, changes, what) -> Hint:
+        scored = self._score(self.answers.replace(**changes))
+        gain = scored.total - self.result.total
+        reach = f"，达到 {self.ruleset.threshold} 分" if scored.reaches_threshold else ""
+        return Hint(f"如果您{what}：加 {gain} 分{reach}。", changes, gain, scored.reaches_threshold)
+
+    def falls_back(self) -> tuple[str, ...]:
+        """For a passing result: warn when time alone takes the total below the threshold next year."""
+        later = self.projected(12)
+        if later is None:
+            return ()
+        scored = self._score(later)
+        if scored.reaches_threshold:
+            return ()
+        reached_on = add_months(self.today, 12)
+        lost = "，".join(
+            self._describe_time({k: v})
+            for k, v in _differences(self.answers, later).items()
+            if self.facts.indicator(k).over_time in (LAPSES, THIS_YEAR)
+        )
+        because = f"（{lost}）" if lost else ""
+        return (
+            f"一年后（{reached_on.year} 年 {reached_on.month} 月）您的总分将是 {scored.total} 分{because}，"
+            f"低于 {self.ruleset.threshold} 分，请尽早由单位提出申请。",
+        )
+
+
+@dataclass(frozen=True)
+class _Change:
+    kind: str
+    source: str
+    changes: dict
+    months: int | None
+    effort: Effort
+    what: str
+    sources: tuple[Source, ...] = ()
+    step: int = 0  # the points of the level asked for, to prefer the smallest step that reaches
+    title: str = ""
+
+
+def _sources(label: str, fact) -> tuple[Source, ...]:
+    return (Source(label, fact.basis, fact.verified_on),) if fact.basis else ()
+
+
+def _outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
+    """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
+
+    A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""
+    for indicator in ruleset.active_indicators:
+        if indicator.kind != engine.BANDED:
+            continue
+        value = answers.get(indicator.key)
+        band = indicator.band(value)
+        if band is not None and band.notice and band.points == 0:
+            return f"「{indicator.label}」{value} {indicator.unit}".rstrip()
+    return ""
+
+
+def _number(value) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _cleared(indicator: engine.Indicator, current):
+    """The answer once a record or status no longer counts; None when there is nothing to clear."""
+    if indicator.kind in engine.NUMERIC_KINDS:
+        return 0 if _number(current) > 0 else None
+    if indicator.kind in engine.BOOLEAN_KINDS:
+        return False if current is True else None
+    if indicator.kind == engine.CHOICE and _codes(current):
+        nothing = next((o for o in indicator.options if o.points == 0), None)
+        return nothing.code if nothing and (current != nothing.code) else None
+    return None
+
+
+def _differences(before: engine.Answers, after: engine.Answers) -> dict:
+    return {k: v for k, v in after.values.items() if before.get(k) != v}
 
 
 def _codes(value) -> tuple[str, ...]:
@@ -202,7 +601,13 @@ def _codes(value) -> tuple[str, ...]:
     return tuple(value or ())
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the month's last day when it has fewer days."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, 1)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

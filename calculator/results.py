@@ -1,7 +1,9 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
-from calculator import engine
+from urllib.parse import urlencode
+
+from calculator import engine, planner
 from calculator.models import Assessment
 
 
@@ -28,6 +30,68 @@ def result_as_json(result: engine.Result) -> dict:
         "vetoes": [{"key": v.key, "label": v.label} for v in result.vetoes],
         "notices": list(result.notices),
     }
+
+
+def route_as_json(route: planner.Route) -> dict:
+    return {
+        "kind": route.kind,
+        "text": route.text,
+        "changes": dict(route.changes),
+        "gain": route.gain,
+        "reaches": route.reaches,
+        "months": route.months,
+        "effort": {"level": route.effort.level, "label": route.effort.label, "note": route.effort.note},
+        "beyond_valid_until": route.beyond_valid_until,
+    }
+
+
+def plan_as_json(plan: planner.Plan, next_steps, absolute_url, validity: dict) -> dict:
+    """/api/v1/score's answer (`validity`: its valid_until, stale and notice) plus the routes, the next steps
+    (a passing result only) and every notice; `absolute_url` turns a next step's path into a full URL."""
+    return {
+        **result_as_json(plan.result),
+        **validity,
+        "routes": [route_as_json(r) for r in plan.routes],
+        "next_steps": [
+            {"title": step.title, "url": absolute_url(step.url)}
+            for step in (next_steps if plan.passes else ())
+        ],
+        "notices": [*plan.result.notices, *plan.notices, *(hint.text for hint in plan.hints)],
+    }
+
+
+def changes_as_query(changes) -> str:
+    """A route's answer changes as a query string that changes_from_query reads back."""
+    return urlencode({key: _query_value(value) for key, value in changes.items()})
+
+
+def _query_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def changes_from_query(ruleset: engine.Ruleset, query) -> dict:
+    """Typed answer changes from a query string (the other way round); raises engine.InvalidAnswers."""
+    changes, errors = {}, {}
+    for key, raw in query.items():
+        indicator = ruleset.indicator(key)
+        if indicator is None:
+            errors[key] = ["没有这一项。"]
+        elif indicator.kind in engine.BOOLEAN_KINDS:
+            if raw not in ("true", "false"):
+                errors[key] = ["须为 true 或 false。"]
+            changes[key] = raw == "true"
+        elif indicator.kind in engine.NUMERIC_KINDS:
+            if not (raw.isascii() and raw.isdigit() and len(raw) <= 6):
+                errors[key] = ["须为整数。"]
+            else:
+                changes[key] = int(raw)
+        else:
+            changes[key] = raw
+    if errors:
+        raise engine.InvalidAnswers(errors)
+    return changes
 
 
 def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions: bool | None) -> Assessment:

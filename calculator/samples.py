@@ -52,3 +52,37 @@ def example_result_path() -> str:
     answers = dict(SAMPLE_PROFILES[2][1])
     assessment = save_assessment(ruleset_in_force(), answers, recent_contributions=True)
     return reverse("calculator:result", args=[assessment.token])
+
+
+# Below 120, so its result page lists routes: 30 + 60 + 9 = 99.
+BELOW_THE_THRESHOLD = {"age": 30, "education": "bachelor", "social_insurance_years": 3}
+
+
+def example_routes_result_path() -> str:
+    """A stored result below 120, whose page lists the routes to 120 (for page checks and measurements)."""
+    from django.urls import reverse
+
+    return reverse("calculator:result", args=[_below_the_threshold().token])
+
+
+def example_try_path() -> str:
+    """The 试一试 preview of such a result with its first route's changes."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from calculator import engine, planner
+    from calculator.plan_facts import plan_facts
+    from calculator.results import changes_as_query
+    from calculator.rulesets import ruleset_in_force
+
+    assessment = _below_the_threshold()
+    today = timezone.localdate(assessment.created_at)
+    plan = planner.plan(ruleset_in_force(), engine.Answers(assessment.answers), today, plan_facts())
+    return f"{reverse('calculator:try', args=[assessment.token])}?{changes_as_query(plan.routes[0].changes)}"
+
+
+def _below_the_threshold():
+    from calculator.results import save_assessment
+    from calculator.rulesets import ruleset_in_force
+
+    return save_assessment(ruleset_in_force(), dict(BELOW_THE_THRESHOLD), recent_contributions=True)

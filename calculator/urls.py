@@ -12,5 +12,6 @@ urlpatterns = [
     path("result/<str:token>/recompute/", views.recompute, name="recompute"),
     path("base/", views.base, name="base"),
     path("base/carry/", views.carry_tier, name="base_carry"),
+    path("result/<str:token>/try/", views.try_change, name="try"),
     path("<slug:slug>/", views.step, name="step"),
 ]

@@ -1,6 +1,11 @@
 """The self-test wizard (one URL per step, answers kept in the session), the summary, and the result
 page that anyone with its link can open. Scoring and planning live in engine.py and planner.py."""
 
+import threading
+from collections import OrderedDict
+
+from django import forms as django_forms
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from calculator import base_tier, engine, planner
 from calculator.forms import (
+    GATE_PREFIX,
     RECENT_CONTRIBUTIONS,
     STEP_SLUGS,
     STEPS,
@@ -18,12 +24,16 @@ from calculator.forms import (
     CarryTierForm,
     StepForm,
     application_months,
+    shortest_path,
     step_of,
 )
 from calculator.models import Assessment
-from calculator.results import save_assessment
+from calculator.plan_facts import plan_facts
+from calculator.results import changes_as_query, changes_from_query, result_as_json, save_assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
+from calculator.validity import validity
 from calculator.wages import source_of, wage_hint, wage_periods
+from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
 # The tier the base helper carried into the wizard, announced once on the insurance step.
@@ -43,7 +53,9 @@ def _stored(request) -> dict:
 
 @require_GET
 def start(request):
-    return render(request, "calculator/start.html", {"steps": STEPS, "started": bool(_stored(request))})
+    ruleset = ruleset_in_force()
+    context = {"steps": STEPS, "started": bool(_stored(request)), "path": ruleset and shortest_path(ruleset)}
+    return render(request, "calculator/start.html", context)
 
 
 @require_POST
@@ -139,14 +151,44 @@ def check(request):
         insurance = _stored(request)["insurance"]
         assessment = save_assessment(ruleset, answers, insurance.get(RECENT_CONTRIBUTIONS) == YES)
         return redirect("calculator:result", token=assessment.token)
-    sections = [
-        {
-            "step": step,
-            "rows": [(form[name], _shown_answer(form, name)) for name in form.fields if form.is_shown(name)],
-        }
-        for step, form in zip(STEPS, forms, strict=True)
-    ]
-    return render(request, "calculator/check.html", {"sections": sections})
+    # What the person answered differently from the defaults, and what has no default, is shown; the rest
+    # (none / no / 0) is folded, each still with its 修改 link.
+    sections = []
+    for step, form in zip(STEPS, forms, strict=True):
+        rows = [row for row in _summary_rows(form)]
+        sections.append(
+            {
+                "step": step,
+                "answered": [row for row in rows if row["answered"]],
+                "defaults": [row for row in rows if not row["answered"]],
+            }
+        )
+    defaults = sum(len(section["defaults"]) for section in sections)
+    return render(request, "calculator/check.html", {"sections": sections, "defaults": defaults})
+
+
+def _summary_rows(form):
+    for name, field in form.fields.items():
+        if not form.is_shown(name):
+            continue
+        value = form.cleaned_data.get(name)
+        if name.startswith(GATE_PREFIX) and value:
+            continue  # the detail it revealed says it all
+        yield {"field": form[name], "answer": _shown_answer(form, name), "answered": _answered(field, value)}
+
+
+def _answered(field, value) -> bool:
+    """Whether an answer differs from the question's default, or the question has none (age, 学历)."""
+    if isinstance(field, django_forms.BooleanField):
+        return value is True
+    initial = field.initial
+    if initial is None or initial == "":
+        return True
+    if isinstance(field, django_forms.TypedChoiceField):
+        initial = field.coerce(initial)
+    if isinstance(field, django_forms.IntegerField):
+        return (value or 0) != initial
+    return value != initial
 
 
 def _shown_answer(form, name) -> str:
@@ -160,25 +202,57 @@ def _shown_answer(form, name) -> str:
     return str(choices.get(value, value))
 
 
+def _ruleset_of(assessment):
+    """The published ruleset the assessment was scored under (None if it has since been unpublished)."""
+    return next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
+
+
+def _breakdown(items, threshold) -> dict:
+    """Scoring rows open, the rest folded: the items of a result with the width of their bars."""
+    scale = max([abs(i["points"]) for i in items] + [threshold])
+    rows = [{**item, "width": round(100 * abs(item["points"]) / scale)} for item in items]
+    return {"scoring": [r for r in rows if r["points"]], "zero": [r for r in rows if not r["points"]]}
+
+
+_recent_plans: OrderedDict[str, tuple] = OrderedDict()
+_recent_plans_lock = threading.Lock()
+RECENT_PLANS = 256
+
+
+def _plan_of(assessment, ruleset) -> planner.Plan:
+    """The plan for a stored result, kept per process for its next views (back from 试一试, a refresh) until
+    the rules or the route-finder data change: a plan scores the answers a few dozen times."""
+    facts = plan_facts()
+    with _recent_plans_lock:
+        kept = _recent_plans.get(assessment.token)
+        if kept and kept[0] is ruleset and kept[1] is facts:
+            _recent_plans.move_to_end(assessment.token)
+            return kept[2]
+    # The answers describe the person on the day of the test, so the plan counts from that day.
+    today = timezone.localdate(assessment.created_at)
+    plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, facts)
+    with _recent_plans_lock:
+        _recent_plans[assessment.token] = (ruleset, facts, plan)
+        while len(_recent_plans) > RECENT_PLANS:
+            _recent_plans.popitem(last=False)
+    return plan
+
+
 @require_GET
 def result(request, token):
     assessment = get_object_or_404(Assessment, token=token)
     stored = assessment.result
-    used = next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
+    used = _ruleset_of(assessment)
     in_force = ruleset_in_force()
-    plan = None
-    if used is not None:
-        plan = planner.plan(
-            used, engine.Answers(assessment.answers), timezone.localdate(assessment.created_at)
-        )
-    scale = max([abs(i["points"]) for i in stored["items"]] + [stored["threshold"]])
-    items = [
+    plan = _plan_of(assessment, used) if used is not None else None
+    try_url = reverse("calculator:try", args=[assessment.token])
+    routes = [
         {
-            **item,
-            "width": round(100 * abs(item["points"]) / scale),
-            "untouched": not item["points"] and _is_default(assessment.answers.get(item["key"])),
+            "route": route,
+            "try_url": f"{try_url}?{changes_as_query(route.changes)}",
+            "short": max(0, stored["threshold"] - route.total),
         }
-        for item in stored["items"]
+        for route in (plan.routes if plan else ())
     ]
     return render(
         request,
@@ -186,9 +260,14 @@ def result(request, token):
         {
             "assessment": assessment,
             "result": stored,
-            "items": items,
+            "breakdown": _breakdown(stored["items"], stored["threshold"]),
             "plan": plan,
+            "routes": routes,
+            "next_steps": next_steps() if plan and plan.passes else (),
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,
+            "stale_notice": (
+                validity(used, published_rulesets(), timezone.localdate()).notice if used is not None else ""
+            ),
             "share_url": request.build_absolute_uri(reverse("calculator:result", args=[assessment.token])),
             "contributions_notice": (
                 _RECENT_CONTRIBUTIONS_NOTICE if assessment.recent_contributions is False else ""
@@ -197,9 +276,54 @@ def result(request, token):
     )
 
 
-def _is_default(value) -> bool:
-    """An answer left at none / 0 / no, which the printout summarises in one line."""
-    return value in (None, False, 0, "none", "", ())
+@require_http_methods(["GET", "POST"])
+def try_change(request, token):
+    """“试一试”: the result recomputed with a route's changes (from the query string). Nothing is stored
+    unless the person asks for it (POST), which saves the changed answers as a new result."""
+    assessment = get_object_or_404(Assessment, token=token)
+    ruleset = _ruleset_of(assessment) or _ruleset_or_404()
+    try:
+        changes = changes_from_query(ruleset, request.GET)
+        answers = engine.parse_answers(ruleset, {**assessment.answers, **changes})
+    except engine.InvalidAnswers:
+        raise BadRequest("试一试的链接不完整或已失效") from None
+    if not changes:
+        return redirect("calculator:result", token=assessment.token)
+    if request.method == "POST":
+        fresh = save_assessment(ruleset, dict(answers.values), assessment.recent_contributions)
+        return redirect("calculator:result", token=fresh.token)
+    tried = engine.score(ruleset, answers)
+    now = assessment.result
+    return render(
+        request,
+        "calculator/try.html",
+        {
+            "assessment": assessment,
+            "changes": [_described(ruleset, key, value) for key, value in changes.items()],
+            "result": result_as_json(tried),
+            "difference": _difference(tried.total - now["total"]),
+            "before": now,
+            "breakdown": _breakdown(result_as_json(tried)["items"], tried.threshold),
+        },
+    )
+
+
+def _difference(points: int) -> str:
+    if points > 0:
+        return f"多 {points} 分"
+    return f"少 {-points} 分" if points < 0 else "分数不变"
+
+
+def _described(ruleset, key, value) -> dict:
+    """One changed answer in words: 「最高学历学位」→「大学本科学历和学士学位」."""
+    indicator = ruleset.indicator(key)
+    if isinstance(value, bool):
+        shown = "是" if value else "否"
+    elif indicator.kind == engine.CHOICE:
+        shown = indicator.option(value).label
+    else:
+        shown = f"{value} {indicator.unit}".rstrip()
+    return {"label": indicator.label, "value": shown}
 
 
 @require_POST

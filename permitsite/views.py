@@ -11,15 +11,26 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from calculator.forms import shortest_path
+from calculator.rulesets import RULES, ruleset_in_force
 from permitsite import privacy as privacy_policy
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
 from permitsite.shared_pages import shared_page
 
 
 @require_safe
-@shared_page()  # it reads no data: only a deploy changes it
+@shared_page(RULES)  # besides a deploy, only the self-test's shortest path it states changes it
 def home(request):
-    return render(request, "home.html")
+    return render(request, "home.html", {"path": _self_test_path()})
+
+
+def _self_test_path():
+    """The self-test's shortest path counted from this page: the button here, then /jifen/'s figure."""
+    ruleset = ruleset_in_force()
+    if ruleset is None:
+        return None
+    path = shortest_path(ruleset)
+    return {"taps": path.taps + 1, "typed": path.typed, "pages": path.pages + 1}
 
 
 @require_safe

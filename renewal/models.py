@@ -15,6 +15,8 @@ class Category(models.TextChoices):
     ADDRESS = "address", "地址变更"
     POINTS = "points", "积分政策"
     FAQ = "faq", "常见问题"
+    # Shown on a points result of 120 or more as its next steps (calculator/next_steps.py).
+    NEXT_STEPS = "next_steps", "积分达标以后"
 
 
 class ArticleQuerySet(models.QuerySet):

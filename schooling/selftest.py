@@ -1,8 +1,8 @@
 """A parent's own 积分 self-test, read for the school timeline: do they reach the standard score in time?
 
-The quickest dated route is the earliest `reached_on` among the planner's suggestions that reach the
-standard score (today: waiting while the yearly indicators grow). Routes the planner cannot date (a
-higher title, meeting a condition) are listed as possibly quicker.
+The quickest dated route is the earliest `reached_on` among the planner's routes that reach the standard
+score (waiting, or a step whose typical time editors have entered). Routes without a known time (a higher
+title, a degree) are listed as possibly quicker.
 """
 
 import datetime
@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from calculator import engine, planner
 from calculator.models import Assessment
+from calculator.plan_facts import plan_facts
 from calculator.rulesets import published_rulesets
 
 
@@ -34,12 +35,11 @@ def parent_result(token: str) -> ParentResult | None:
     reached_on, undated = None, ()
     ruleset = next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
     if ruleset is not None and stored["eligible"] and not stored["reaches_threshold"]:
-        plan = planner.plan(
-            ruleset, engine.Answers(assessment.answers), timezone.localdate(assessment.created_at)
-        )
-        dated = [s.reached_on for s in plan.suggestions if s.reaches and s.reached_on]
+        today = timezone.localdate(assessment.created_at)
+        plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, plan_facts())
+        dated = [r.reached_on for r in plan.routes if r.reaches and r.reached_on]
         reached_on = min(dated) if dated else None
-        undated = tuple(s.text for s in plan.suggestions if s.reaches and s.reached_on is None)
+        undated = tuple(r.text for r in plan.routes if r.reaches and r.reached_on is None)
     return ParentResult(
         token=assessment.token,
         total=stored["total"],

@@ -36,10 +36,12 @@ CEILING = Target("ceiling (bare Django view)", "/__bench__/ceiling")
 JSON = (("Content-Type", "application/json"),)
 SCORE_BODY = b'{"age": 30, "education": "master", "social_insurance_years": 3}'
 SETTLE_BODY = b'{"card_years": 5, "si_years": 5, "title": "mid_title"}'
+PLAN_BODY = b'{"age": 30, "education": "bachelor", "social_insurance_years": 3}'
 
 # The JSON endpoints measured beside the pages of tests/public_pages.py. Add new ones here.
 API_ENDPOINTS = [
     Target("score API", "/api/v1/score", "POST", SCORE_BODY, JSON),
+    Target("plan API", "/api/v1/plan", "POST", PLAN_BODY, JSON),
     Target("settle API", "/api/v1/settle", "POST", SETTLE_BODY, JSON),
     Target("school API", "/api/v1/school?child_birth=2015-05-01"),
 ]

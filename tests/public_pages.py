@@ -55,6 +55,15 @@ PUBLIC_PAGES = [
     PublicPage(
         "result page", "/jifen/result/", prepare="calculator.samples.example_result_path", indexable=False
     ),
+    PublicPage(
+        "result with routes",
+        "/jifen/result/",
+        prepare="calculator.samples.example_routes_result_path",
+        indexable=False,
+    ),
+    PublicPage(
+        "try a route", "/jifen/result/", prepare="calculator.samples.example_try_path", indexable=False
+    ),
     PublicPage("guide list", "/guides/"),
     PublicPage("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     PublicPage("renewal check", "/renewal/check/"),

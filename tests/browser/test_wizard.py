@@ -45,7 +45,7 @@ def finish(page):
     page.check("#id_award_1")
     page.click("button:has-text('下一步')")
     page.click("button:has-text('下一步：核对答案')")
-    assert "核对你的答案" in page.inner_text("h1")
+    assert "核对您的答案" in page.inner_text("h1")
     page.click("button:has-text('查看结果')")
     total = page.get_attribute("[data-total]", "data-total")
     return int(total)

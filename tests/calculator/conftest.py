@@ -76,3 +76,48 @@ def change_form_data(response):
         for form in formset.forms:
             add(form)
     return data
+
+
+# The route finder's editor data as the data migration installs it.
+PLAN_FACTS = importlib.import_module("calculator.migrations.0006_plan_facts").PLAN_FACTS
+
+
+def facts_from(literal, **overrides):
+    """planner.Facts from the migration's literal; `overrides` replace fields of an indicator's row, e.g.
+    facts_from(PLAN_FACTS, detention_count={"lapse_years": 2})."""
+    from calculator import planner
+
+    indicators, options = [], []
+    for row in literal:
+        row = {**row, **overrides.get(row["key"], {})}
+        effort = planner.Effort(row.get("effort"), row.get("effort_note", ""))
+        indicators.append(
+            planner.IndicatorFact(
+                key=row["key"],
+                over_time=row.get("over_time", ""),
+                lapse_years=row.get("lapse_years"),
+                route=row.get("route", planner.NOT_A_ROUTE),
+                typical_months=row.get("typical_months"),
+                effort=effort,
+                basis=row.get("basis", ""),
+                verified_on=row.get("verified_on"),
+            )
+        )
+        for option in row.get("options", ()):
+            options.append(
+                planner.OptionFact(
+                    key=row["key"],
+                    code=option["code"],
+                    typical_months=option.get("typical_months"),
+                    counted_from=option.get("counted_from", ""),
+                    effort=planner.Effort(option.get("effort"), option.get("effort_note", "")),
+                    basis=option.get("basis", ""),
+                    verified_on=option.get("verified_on"),
+                )
+            )
+    return planner.Facts.of(indicators, options)
+
+
+@pytest.fixture(scope="session")
+def default_facts():
+    return facts_from(PLAN_FACTS)

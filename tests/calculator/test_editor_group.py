@@ -1,4 +1,5 @@
-"""The 编辑 group holds exactly what editors need for the points rules, and nothing of other areas."""
+"""The 编辑 group holds exactly what editors need for the points rules and the route finder's data, and
+nothing of other areas."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -12,7 +13,17 @@ def test_the_editor_group_has_exactly_the_rule_permissions():
         .permissions.filter(content_type__app_label="calculator")
         .values_list("codename", flat=True)
     )
-    rule_models = ("ruleset", "indicatorgroup", "indicator", "option", "band", "goldencase", "wageperiod")
+    rule_models = (
+        "ruleset",
+        "indicatorgroup",
+        "indicator",
+        "option",
+        "band",
+        "goldencase",
+        "wageperiod",
+        "planindicator",
+        "planoption",
+    )
     expected = {
         f"{action}_{model}" for model in rule_models for action in ("view", "add", "change", "delete")
     }

@@ -1,111 +1,361 @@
-"""Planner: hand-computed ways and months to reach 120 under the default ruleset."""
+"""The route finder: hand-computed routes under the default ruleset and the editor data that ships with it."""
 
 import datetime
 
-from calculator.engine import Answers
-from calculator.planner import plan
+import pytest
 
-TODAY = datetime.date(2026, 11, 27)
+from calculator import planner
+from calculator.engine import Answers, score
+from tests.calculator.conftest import PLAN_FACTS, facts_from
 
-
-def planned(ruleset, **answers):
-    return plan(ruleset, Answers(answers), TODAY)
-
-
-def test_three_points_a_year_from_social_insurance(default_ruleset):
-    # 30 + 60 (本科) + 9 (3 年社保) = 99: 7 more years of 3 points.
-    result = planned(default_ruleset, age=30, education="bachelor", social_insurance_years=3)
-    assert result.gap == 21
-    by_time = next(s for s in result.suggestions if s.kind == "time")
-    assert by_time.months == 84
-    assert by_time.reached_on == datetime.date(2033, 11, 1)
-    assert "预计最晚 2033 年 11 月达到 120 分" in by_time.text
-    assert by_time.reaches
+TODAY = datetime.date(2026, 12, 2)
 
 
-def test_public_service_points_start_at_five_years(default_ruleset):
-    # 30 + 50 + 30 = 110. After 1 year: 30 + 50 + 33 + 0 (4 years) = 113;
-    # after 2 years: 30 + 50 + 36 + 20 (5 years at 4 points) = 136.
-    result = planned(
-        default_ruleset, age=40, education="junior_college", social_insurance_years=10, public_service_years=3
+@pytest.fixture
+def plan_for(default_ruleset, default_facts):
+    def run(facts=None, **answers):
+        return planner.plan(default_ruleset, Answers(answers), TODAY, facts or default_facts)
+
+    return run
+
+
+def kinds_and_months(result):
+    return [(r.kind, r.months) for r in result.routes]
+
+
+def only_route(result, kind):
+    routes = [r for r in result.routes if r.kind == kind]
+    assert len(routes) == 1, kinds_and_months(result)
+    return routes[0]
+
+
+# --- lapse windows ---------------------------------------------------------------------------------------
+
+
+def test_false_materials_stop_counting_after_three_years(plan_for):
+    # Today 30 + 100 + 9 − 150 = −11, shown as 0. In 3 years: 30 + 100 + 18 = 148.
+    result = plan_for(age=30, education="master", social_insurance_years=3, false_materials_count=1)
+    assert result.total == 0
+    route = result.routes[0]
+    assert (route.kind, route.months, route.total, route.gain) == ("time", 36, 148, 148)
+    assert dict(route.changes) == {"age": 33, "social_insurance_years": 6, "false_materials_count": 0}
+    assert route.reaches
+    assert "最晚 2029 年 12 月" in route.text
+    assert "「提供虚假材料」满 3 年后不再计入" in route.text
+
+
+def test_a_detention_stops_counting_after_five_years(plan_for):
+    # 30 + 100 + 9 − 50 = 89. Keeping the deduction, 3 points a year would need 11 years (2037);
+    # after 5 years it no longer counts: 30 + 100 + 24 = 154.
+    result = plan_for(age=29, education="master", social_insurance_years=3, detention_count=1)
+    by_time = only_route(result, "time")
+    assert (by_time.months, by_time.total) == (60, 154)
+    assert by_time.changes["detention_count"] == 0
+    assert by_time.reached_on == datetime.date(2031, 12, 2)
+
+
+def test_a_crime_stops_counting_after_five_years(plan_for):
+    # 30 + 100 + 9 − 150 → 0. After 5 years the conviction no longer counts: 30 + 100 + 24 = 154.
+    # While it counts only the 3 倍 base tier (24 months) with 4 years' time gets there: 30+100+21−150+120.
+    result = plan_for(age=30, education="master", social_insurance_years=3, crime_count=1)
+    assert kinds_and_months(result) == [("combined", 48), ("time", 60)]
+    tier, by_time = result.routes
+    assert (tier.changes["si_base_tier"], tier.total) == ("x3", 121)
+    assert (by_time.total, by_time.changes["crime_count"]) == (154, 0)
+
+
+def test_the_fresh_graduate_bonus_is_gone_in_every_projection(plan_for):
+    # 30 + 60 + 10 = 100 today. Without 应届 after the graduation year: 30 + 60 + 3 per year → 10 years.
+    result = plan_for(age=24, education="bachelor", fresh_graduate=True)
+    by_time = only_route(result, "time")
+    assert (by_time.months, by_time.total) == (120, 120)
+    assert by_time.changes["fresh_graduate"] is False
+    assert "最晚 2036 年 12 月" in by_time.text
+    for route in result.routes:
+        assert route.changes.get("fresh_graduate") is False  # every route lies a year or more ahead
+
+
+def test_a_passing_fresh_graduate_is_warned_when_next_year_falls_short(plan_for):
+    # 29 + 60 + 10 + 30 = 129 at 44 → at 45: 27 + 60 + 30 + 3 = 120, still enough: no warning.
+    assert plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True).notices == ()
+    # 27 + 60 + 10 + 30 = 127 at 45 → at 46: 25 + 60 + 30 + 3 = 118, below 120 next year.
+    drops = plan_for(age=45, education="bachelor", fresh_graduate=True, shortage_major=True)
+    assert drops.routes == ()
+    assert drops.notices == (
+        "一年后（2027 年 12 月）您的总分将是 118 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "低于 120 分，请尽早由单位提出申请。",
     )
-    by_time = next(s for s in result.suggestions if s.kind == "time")
-    assert by_time.months == 24
-    assert by_time.gain == 136 - 110
-    assert "公共服务领域工作年限" in by_time.text
 
 
-def test_the_remote_area_cap_slows_the_way_by_time(default_ruleset):
-    # 30 + 60 + 20 (capped) = 110; the remote-area years add nothing more, social insurance 3 a year.
-    result = planned(default_ruleset, age=30, education="bachelor", remote_area_years=10)
-    assert next(s for s in result.suggestions if s.kind == "time").months == 48
+def test_an_edited_lapse_window_changes_the_plan(default_ruleset):
+    # An editor finds that detention counts for 2 years only: 89 → in 2 years 30 + 100 + 15 = 145.
+    facts = facts_from(PLAN_FACTS, detention_count={"lapse_years": 2})
+    answers = Answers({"age": 29, "education": "master", "social_insurance_years": 3, "detention_count": 1})
+    result = planner.plan(default_ruleset, answers, TODAY, facts)
+    assert result.routes[0].kind == "time"
+    assert (result.routes[0].months, result.routes[0].total) == (24, 145)
 
 
-def test_getting_older_costs_age_points_on_the_way(default_ruleset):
-    # 17 + 90 + 6 = 113 at 50. Each year: −2 age, +3 social insurance, until 56 where age stays at 5:
-    # 6 years → 5 + 90 + 24 = 119; 7 years → 5 + 90 + 27 = 122.
-    result = planned(default_ruleset, age=50, education="bachelor_degree", social_insurance_years=2)
-    assert next(s for s in result.suggestions if s.kind == "time").months == 84
+def test_without_a_lapse_window_a_deduction_is_kept(default_ruleset):
+    facts = facts_from(PLAN_FACTS, detention_count={"over_time": "", "lapse_years": None})
+    answers = Answers({"age": 29, "education": "master", "social_insurance_years": 3, "detention_count": 1})
+    by_time = only_route(planner.plan(default_ruleset, answers, TODAY, facts), "time")
+    # 89 + 3 a year: 11 years, the deduction still there.
+    assert (by_time.months, by_time.total) == (132, 122)
+    assert "detention_count" not in by_time.changes
 
 
-def test_time_alone_cannot_help_near_sixty(default_ruleset):
-    result = planned(default_ruleset, age=58)
-    by_time = next(s for s in result.suggestions if s.kind == "time")
-    assert not by_time.reaches
-    assert "在积分制度适用的年龄内达不到 120 分" in by_time.text
+# --- titles and skill levels: never a downgrade or a sideways move ------------------------------------
 
 
-def test_step_ups_say_what_each_adds(default_ruleset):
-    result = planned(default_ruleset, age=30, education="bachelor", social_insurance_years=3)
-    texts = [s.text for s in result.suggestions]
-    assert "最高学历学位提高到“大学本科学历和学士学位”，总分加 30 分。" in texts
-    assert "社保缴费基数加分提高到“近 4 年累计 36 个月，基数不低于 0.8 倍”，总分加 25 分。" in texts
-    condition = "（还需满足“社保缴费基数达到上年度全市职工平均工资”）"
-    assert f"职称或职业技能等级提高到“二级（技师）”{condition}，总分加 40 分。" in texts
-    assert all(s.reaches for s in result.suggestions)
-    assert result.suggestions[0].kind == "time"
+def title_routes(result):
+    return [r for r in result.routes if r.source == "title_skill"]
 
 
-def test_a_step_that_falls_short_comes_with_the_one_that_reaches(default_ruleset):
-    # 30 + 50 = 80, gap 40: the next tier x0_8 adds 25, x1 adds 50.
-    result = planned(default_ruleset, age=30, education="junior_college")
-    tiers = [s for s in result.suggestions if "社保缴费基数加分" in s.text]
-    assert sorted((s.gain, s.reaches) for s in tiers) == [(25, False), (50, True)]
-    assert result.suggestions[-1].reaches is False
+@pytest.mark.parametrize("held", ["senior_title", "skill_1"])
+def test_the_top_level_without_the_condition_is_offered_only_the_condition(plan_for, held):
+    # 30 + 0 (the title scores nothing without the base condition). Meeting it: 30 + 140 = 170.
+    result = plan_for(age=30, title_skill=held, title_base_ok=False)
+    assert title_routes(result) == []
+    condition = only_route(result, "condition")
+    assert dict(condition.changes) == {"title_base_ok": True}
+    assert (condition.gain, condition.months, condition.reaches) == (140, 6, True)
+    assert result.routes[0] is condition
 
 
-def test_meeting_the_base_condition_is_suggested(default_ruleset):
-    result = planned(default_ruleset, age=30, title_skill="mid_title", title_base_ok=False)
-    condition = next(s for s in result.suggestions if s.kind == "condition")
-    assert condition.gain == 100
-    assert condition.reaches
+@pytest.mark.parametrize("held", ["skill_2", "mid_title"])
+def test_the_middle_level_without_the_condition_gets_no_title_step(plan_for, held):
+    # 二级技师 and 中级职称 are worth the same and need the same condition: neither is a step from the other,
+    # and 一级/高级 would score nothing under the person's own (unmet) condition.
+    result = plan_for(age=30, title_skill=held, title_base_ok=False, social_insurance_years=2)
+    assert title_routes(result) == []
+    assert only_route(result, "condition").gain == 100
 
 
-def test_nothing_is_suggested_that_the_ruleset_does_not_have(default_ruleset):
-    result = planned(default_ruleset, age=30, education="bachelor")
-    labels = {i.label for i in default_ruleset.active_indicators}
-    for suggestion in result.suggestions:
-        assert any(label in suggestion.text for label in labels)
-    assert not any("违反计划生育政策" in s.text for s in result.suggestions)
+def test_the_middle_level_with_the_condition_steps_only_upwards(plan_for):
+    # 17 + 100 = 117 at 50. Time: at 53, 11 + 100 + 9 = 120 (36 months). 一级 from 二级 takes 48 months:
+    # no quicker than waiting, so it is left out; 高级职称 (time unknown) may be quicker. 中级职称 (same 100)
+    # is never offered.
+    result = plan_for(age=50, title_skill="skill_2", title_base_ok=True)
+    assert only_route(result, "time").months == 36
+    assert [r.changes["title_skill"] for r in title_routes(result)] == ["senior_title"]
 
 
-def test_at_the_threshold_it_says_what_keeps_it_safe(default_ruleset):
-    result = planned(default_ruleset, age=30, education="bachelor_degree", social_insurance_years=2)
+def test_from_mid_title_with_the_condition_the_step_is_to_the_top_level(plan_for):
+    # 30 + 100 = 130 passes at 30; at 50: 17 + 100 = 117, a 140 level would give 157.
+    result = plan_for(age=50, title_skill="mid_title", title_base_ok=True)
+    steps = title_routes(result)
+    assert steps == [] or steps[0].changes["title_skill"] in ("skill_1", "senior_title")
+
+
+def test_a_step_with_the_condition_unasked_says_it_is_needed(plan_for):
+    # 三级 60 + age 30 = 90: 二级 needs the base condition, which was never asked (三级 does not need it).
+    result = plan_for(age=30, title_skill="skill_3")
+    step = title_routes(result)[0]
+    assert step.changes["title_skill"] in ("skill_2", "mid_title")
+    assert step.changes["title_base_ok"] is True
+    assert "并且社保缴费基数达到上年度全市职工平均工资" in step.text
+
+
+def test_from_skill_3_the_typical_time_of_skill_2_applies(plan_for):
+    # 二级 is counted from 三级: 48 months (base condition 6 months runs alongside). In 4 years:
+    # 30 + 100 + 12 = 142.
+    result = plan_for(age=30, title_skill="skill_3", education="none")
+    step = title_routes(result)[0]
+    assert step.changes["title_skill"] == "skill_2"
+    assert (step.months, step.total) == (48, 142)
+    assert step.changes["social_insurance_years"] == 4
+
+
+def test_a_known_condition_that_is_not_met_rules_out_the_levels_that_need_it(plan_for):
+    result = plan_for(age=30, title_skill="skill_3", title_base_ok=False)
+    for route in result.routes:
+        assert route.changes.get("title_skill") not in ("skill_2", "mid_title", "skill_1", "senior_title")
+
+
+def test_from_another_level_the_typical_time_is_unknown(plan_for):
+    # 二级's 48 months hold from 三级 only; from none the time is unknown and the text says so.
+    result = plan_for(age=30, education="bachelor", social_insurance_years=3)
+    step = title_routes(result)[0]
+    assert step.months is None
+    assert "所需时间待核实" in step.text
+
+
+def test_a_title_below_the_education_adds_nothing(plan_for):
+    # 硕士 100: 三级 (60), 二级/中级 (100) add nothing under 学历与职称二选一; only a 140 level does.
+    result = plan_for(age=50, education="master")
+    for route in title_routes(result):
+        assert route.changes["title_skill"] in ("skill_1", "senior_title")
+
+
+# --- combinations, ordering, unknown durations -------------------------------------------------------
+
+
+def test_a_change_combined_with_time_when_neither_alone_reaches(plan_for):
+    # 50, 二级 without the (unasked) condition: 17 today. The condition alone: 17 + 100 = 117 (6 months).
+    # Time alone never reaches. Together: at 53, 11 + 9 + 100 = 120 after 36 months.
+    result = plan_for(age=50, title_skill="skill_2")
+    combined = only_route(result, "combined")
+    assert dict(combined.changes) == {"age": 53, "social_insurance_years": 3, "title_base_ok": True}
+    assert (combined.months, combined.total, combined.gain) == (36, 120, 103)
+    assert "并再等 3 年" in combined.text
+
+
+def test_a_combination_with_an_unknown_duration_has_unknown_months(plan_for):
+    # 58: 5 today. 博士 (110, duration unknown) reaches with 2 more years: 5 + 6 + 110 = 121.
+    result = plan_for(age=58)
+    education = next(r for r in result.routes if r.source == "education")
+    assert education.kind == "combined"
+    assert dict(education.changes) == {"age": 60, "social_insurance_years": 2, "education": "doctor"}
+    assert education.months is None
+    assert education.total == 121
+
+
+def test_routes_come_quickest_first_then_unknown_then_effort(plan_for):
+    # 30 + 60 + 9 = 99. 0.8 倍 base tier: 36 months, then 30 + 60 + 18 + 25 = 133; time alone 84 months;
+    # 二级技师 (unknown, effort 2) before 学士学位 (unknown, effort 3).
+    result = plan_for(age=30, education="bachelor", social_insurance_years=3)
+    assert kinds_and_months(result) == [("step_up", 36), ("time", 84), ("step_up", None), ("step_up", None)]
+    tier, by_time, title, degree = result.routes
+    assert tier.changes["si_base_tier"] == "x0_8"  # the smallest tier that reaches, not 3 倍
+    assert tier.total == 133
+    assert by_time.total == 120
+    assert title.effort.level == 2 and degree.effort.level == 3
+    assert dict(degree.changes) == {"education": "bachelor_degree"}
+    assert degree.gain == 30
+    assert all(r.reaches for r in result.routes)
+
+
+def test_an_edited_typical_duration_reorders_the_plan(default_ruleset):
+    facts = facts_from(
+        PLAN_FACTS,
+        education={
+            "options": [
+                {"code": "bachelor_degree", "typical_months": 12, "effort": 3, "effort_note": "取得学士学位"}
+            ]
+        },
+    )
+    answers = Answers({"age": 30, "education": "bachelor", "social_insurance_years": 3})
+    result = planner.plan(default_ruleset, answers, TODAY, facts)
+    assert (result.routes[0].source, result.routes[0].months) == ("education", 12)
+    assert "通常约 12 个月" in result.routes[0].text
+
+
+def test_a_change_no_quicker_than_waiting_is_left_out(plan_for):
+    # 30 + 100 + 9 − 150 → 0; time alone reaches in 36 months, so the 36-month base tiers add nothing new.
+    result = plan_for(age=30, education="master", social_insurance_years=3, false_materials_count=1)
+    assert kinds_and_months(result) == [("time", 36)]
+
+
+def test_when_nothing_reaches_the_biggest_gains_are_listed_with_a_notice(plan_for):
+    # 60 with two detentions: 5 − 100 → 0. 一级技师: 5 + 140 − 100 = 45; 博士: 5 + 110 − 100 = 15.
+    result = plan_for(age=60, detention_count=2)
+    assert [(r.source, r.gain, r.reaches) for r in result.routes] == [
+        ("title_skill", 45, False),
+        ("education", 15, False),
+    ]
+    assert "单靠下面任何一条都达不到 120 分" in result.notices[0]
+
+
+def test_when_nothing_adds_points_the_notice_says_so(plan_for):
+    # 60 with a conviction: 5 − 150; no single change lifts the total above 0.
+    result = plan_for(age=60, crime_count=1)
+    assert result.routes == ()
+    assert "没有找到能提高总分的途径" in result.notices[0]
+
+
+# --- what is never a route -------------------------------------------------------------------------------
+
+
+def test_awards_are_never_routes_but_if_you_get_one(plan_for):
+    result = plan_for(age=30, education="bachelor", social_insurance_years=3)
+    for route in result.routes:
+        assert not {"award", "entrepreneur_talent", "innovation_intermediary_talent", "shortage_major"} & set(
+            route.changes
+        )
+    hints = {h.text for h in result.hints}
+    assert "如果您获得「市级机关综合表彰」：加 60 分，达到 120 分。" in hints
+    assert "如果您获得「省部级及以上表彰」：加 110 分，达到 120 分。" in hints
+
+
+def test_an_award_already_held_is_not_hinted_again(plan_for):
+    # 30 + 60 (综合表彰) = 90: only the higher award is hinted.
+    result = plan_for(age=30, award="municipal_comprehensive")
+    awards = [h for h in result.hints if "award" in h.changes]
+    assert [h.changes["award"] for h in awards] == ["provincial_or_above"]
+
+
+def test_over_sixty_gets_no_route_and_a_notice(plan_for):
+    result = plan_for(age=61, education="doctor", social_insurance_years=20)
+    assert result.routes == ()
+    assert result.notices == (
+        "「年龄」61 周岁不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。",
+    )
+
+
+def test_no_route_passes_the_age_the_system_covers(plan_for):
+    result = plan_for(age=55, social_insurance_years=2)
+    assert result.routes
+    for route in result.routes:
+        assert route.changes.get("age", 55) <= 60
+
+
+def test_a_veto_gets_no_route_and_says_why(plan_for):
+    result = plan_for(age=30, education="bachelor", veto_serious_crime=True)
+    assert result.routes == () and result.hints == ()
+    assert result.notices == (
+        "您有一票否决事项（「严重刑事犯罪记录」），分数再高也不能按积分申办，所以这里不列出补分途径。",
+    )
+
+
+def test_a_passing_result_needs_no_route(plan_for):
+    result = plan_for(age=30, education="bachelor_degree", social_insurance_years=2)
     assert result.total == 126
-    assert result.suggestions == ()
-    assert "避免“提供虚假材料”：每次扣 150 分，再有一次总分变为 0 分，就会低于 120 分。" in result.keep_safe
-    assert "避免“严重刑事犯罪记录”：属于一票否决，分数再高也不能申请。" in result.keep_safe
+    assert result.routes == () and result.hints == () and result.notices == ()
 
 
-def test_a_veto_gets_no_suggestions(default_ruleset):
-    result = planned(default_ruleset, age=30, veto_serious_crime=True)
-    assert not result.eligible
-    assert result.suggestions == ()
+def test_nothing_is_a_route_without_editor_data(default_ruleset):
+    # With no facts at all, nothing moves with time and nothing is a step: only conditions remain.
+    answers = Answers({"age": 30, "title_skill": "mid_title", "title_base_ok": False})
+    result = planner.plan(default_ruleset, answers, TODAY, planner.Facts())
+    assert kinds_and_months(result) == [("condition", None)]
+    assert "所需时间待核实" in result.routes[0].text
 
 
-def test_the_smallest_step_that_reaches_comes_first(default_ruleset):
-    # 99 points, gap 21: 0.8× base tier (+25) is a smaller change than 学士学位 (+30) or an award (+30).
-    result = planned(default_ruleset, age=30, education="bachelor", social_insurance_years=3)
-    step_ups = [s for s in result.suggestions if s.kind == "step_up"]
-    assert step_ups[0].gain == 25
-    assert [s.gain for s in step_ups] == sorted(s.gain for s in step_ups)
+def test_every_route_is_what_the_engine_says(default_ruleset, plan_for):
+    answers = {"age": 29, "education": "master", "social_insurance_years": 3, "detention_count": 1}
+    result = plan_for(**answers)
+    for route in result.routes:
+        changed = score(default_ruleset, Answers({**answers, **route.changes}))
+        assert changed.total == result.total + route.gain == route.total
+
+
+def test_months_are_added_to_today(plan_for):
+    assert planner.add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert planner.add_months(datetime.date(2028, 2, 29), 12) == datetime.date(2029, 2, 28)
+    assert planner.add_months(datetime.date(2026, 12, 2), 30) == datetime.date(2029, 6, 2)
+
+
+TITLE_POINTS = {"none": 0, "junior_title": 0, "skill_5": 15, "skill_4": 30, "skill_3": 60, "skill_2": 100,
+                "mid_title": 100, "skill_1": 140, "senior_title": 140}  # fmt: skip
+NEEDS_THE_CONDITION = {"skill_2", "mid_title", "skill_1", "senior_title"}
+
+
+@pytest.mark.parametrize("held", TITLE_POINTS)
+@pytest.mark.parametrize("condition", [True, False, None], ids=["met", "not met", "not asked"])
+def test_every_title_level_steps_only_upwards_under_its_own_condition(plan_for, held, condition):
+    answers = {"age": 50, "title_skill": held}  # 17 + the title: below 120 whatever the level
+    if condition is not None:
+        answers["title_base_ok"] = condition
+    result = plan_for(**answers)
+    for route in result.routes:
+        target = route.changes.get("title_skill")
+        if target is None:
+            continue
+        assert TITLE_POINTS[target] > TITLE_POINTS[held], f"{held} → {target} is no step up"
+        if target in NEEDS_THE_CONDITION:
+            assert condition is not False, f"{target} would score nothing under an unmet condition"
+            assert route.changes.get("title_base_ok", condition) is True
+    meets = [r for r in result.routes if r.kind in ("condition", "combined") and "title_base_ok" in r.changes]
+    if held in NEEDS_THE_CONDITION and condition is not True:
+        assert meets, "a held title that needs the condition is offered the condition"

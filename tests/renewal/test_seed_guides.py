@@ -71,7 +71,8 @@ def test_reversing_keeps_edited_guides():
 
     seed.remove_unedited_guides(apps, None)
 
-    assert list(Article.objects.values_list("slug", flat=True)) == ["points-120"]
+    seeded_here = [guide["slug"] for guide in seed.GUIDES]
+    assert list(Article.objects.filter(slug__in=seeded_here).values_list("slug", flat=True)) == ["points-120"]
 
 
 def test_points_guide_counts_every_year_once_five_full_years_are_reached():

@@ -116,7 +116,8 @@ def test_seven_more_years_is_too_late_for_a_child_with_中考_in_2030(client):
 
     html = page(client.get(URL, {"child_birth": "2015-05-01", "result": token}))
 
-    assert "预计 2033年12月 才达到 120 分，晚于积分申请的最晚受理日 2029年11月9日，赶不上。" in html
+    # The quickest dated route (calculator/planner.py): the 0.8 倍 base tier, 36 months (waiting: 2033-12).
+    assert "预计 2029年12月 才达到 120 分，晚于积分申请的最晚受理日 2029年11月9日，赶不上。" in html
     assert "这些办法可能更快" in html
 
 
@@ -127,7 +128,7 @@ def test_seven_more_years_is_in_time_for_a_younger_child(client):
     html = page(client.get(URL, {"child_birth": "2022-01-01", "result": token}))
 
     assert "2037 年中考" in html
-    assert "预计 2033年12月 达到 120 分，早于积分申请的最晚受理日 2036年11月" in html
+    assert "预计 2029年12月 达到 120 分，早于积分申请的最晚受理日 2036年11月" in html
     assert "赶得上" in html
 
 

@@ -1,0 +1,115 @@
+"""Editors keep the route finder's data in admin; an edit reaches the very next plan."""
+
+import json
+
+import pytest
+
+from calculator.models import PlanIndicator
+from tests.calculator.conftest import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+DETAINED = {"age": 29, "education": "master", "social_insurance_years": 3, "detention_count": 1,
+            "today": "2026-12-02"}  # fmt: skip
+BACHELOR = {"age": 30, "education": "bachelor", "social_insurance_years": 3, "today": "2026-12-02"}
+
+
+def plan(client, body):
+    response = client.post("/api/v1/plan", data=json.dumps(body), content_type="application/json")
+    return response.json()["routes"]
+
+
+def edit(editor_client, captured, key, change):
+    url = f"/admin/calculator/planindicator/{PlanIndicator.objects.get(key=key).pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    change(data)
+    with captured(execute=True):
+        response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    return response
+
+
+def test_changing_a_lapse_window_changes_the_next_plan(
+    client, editor_client, django_capture_on_commit_callbacks
+):
+    by_time = next(r for r in plan(client, DETAINED) if r["kind"] == "time")
+    assert by_time["months"] == 60  # 行政拘留 counts for 5 years
+    edit(editor_client, django_capture_on_commit_callbacks, "detention_count",
+         lambda data: data.update(lapse_years="2"))  # fmt: skip
+    by_time = next(r for r in plan(client, DETAINED) if r["kind"] == "time")
+    assert by_time["months"] == 24  # 30 + 100 + 15 after 2 years
+    assert by_time["changes"]["detention_count"] == 0
+
+
+def test_changing_a_typical_duration_changes_the_next_plan(
+    client, editor_client, django_capture_on_commit_callbacks
+):
+    degree = next(r for r in plan(client, BACHELOR) if r["changes"].get("education") == "bachelor_degree")
+    assert degree["months"] is None  # unknown until an editor finds a source
+
+    def twelve_months_for_the_degree(data):
+        index = next(
+            key.split("-")[1]
+            for key, value in data.items()
+            if key.startswith("options-") and key.endswith("-code") and value == "bachelor_degree"
+        )
+        data[f"options-{index}-typical_months"] = "12"
+
+    edit(editor_client, django_capture_on_commit_callbacks, "education", twelve_months_for_the_degree)
+    first = plan(client, BACHELOR)[0]
+    assert (first["changes"]["education"], first["months"]) == ("bachelor_degree", 12)
+    assert first["changes"]["social_insurance_years"] == 4  # the answers as they stand a year later
+
+
+def test_a_lapse_window_is_required_for_a_lapsing_item(editor_client):
+    url = f"/admin/calculator/planindicator/{PlanIndicator.objects.get(key='crime_count').pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data.pop("lapse_years")
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["lapse_years"] == [
+        "选了“满一定年限后不再计入”，请填写计入年限。"
+    ]
+
+
+def test_unknown_keys_and_option_codes_are_refused(editor_client):
+    response = editor_client.post(
+        "/admin/calculator/planindicator/add/",
+        {"key": "salary", "over_time": "", "route": "none", "options-TOTAL_FORMS": "1",
+         "options-INITIAL_FORMS": "0", "options-0-code": "x"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["key"] == [
+        "正在使用的积分规则集里没有这个答案代码，请检查拼写。"
+    ]
+    url = f"/admin/calculator/planindicator/{PlanIndicator.objects.get(key='education').pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data["options-0-counted_from"] = "phd"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.forms[0].errors
+    assert "“最高学历学位”没有这个选项代码" in errors["counted_from"][0]
+
+
+def test_the_list_reads_like_the_rules(editor_client):
+    page = editor_client.get("/admin/calculator/planindicator/").content.decode()
+    assert "行政拘留" in page and "满一定年限后不再计入（如扣分记录）" in page
+
+
+def test_an_edit_reaches_a_result_page_already_seen(
+    client, editor_client, django_capture_on_commit_callbacks
+):
+    from tests.calculator.wizard import complete
+
+    page = complete(
+        client,
+        {"age": "29", "education": "master"},
+        {"social_insurance_years": "3"},
+        {},
+        {"detention_count": "1"},
+    )
+    url = page.wsgi_request.path
+    assert "（5 年后）" in client.get(url).content.decode()
+    edit(editor_client, django_capture_on_commit_callbacks, "detention_count",
+         lambda data: data.update(lapse_years="2"))  # fmt: skip
+    assert "（2 年后）" in client.get(url).content.decode()

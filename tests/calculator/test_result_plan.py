@@ -1,0 +1,139 @@
+"""The result page as an adviser: routes in the API's order, a preview each, zero rows folded, next steps."""
+
+import json
+
+import pytest
+from django.utils import timezone
+
+from calculator.models import Assessment
+from tests.calculator.wizard import complete, shown_total
+from tests.html_tree import parse
+
+pytestmark = pytest.mark.django_db
+
+FAILING = {"age": "30", "education": "bachelor", "title_skill": "none"}
+PASSING = {"age": "30", "education": "master", "title_skill": "none"}
+
+
+def with_attribute(tree, name):
+    return [element for element in tree.iter() if name in element.attrs]
+
+
+def inside(element, tag):
+    while element.parent is not None:
+        element = element.parent
+        if element.tag == tag:
+            return True
+    return False
+
+
+def api_plan(client, answers, today):
+    body = {**answers, "today": today.isoformat()}
+    return client.post("/api/v1/plan", json.dumps(body), content_type="application/json").json()
+
+
+def test_routes_are_shown_in_the_api_order_each_with_when_what_and_a_preview(client):
+    response = complete(client, FAILING, {"social_insurance_years": "3"})
+    assessment = Assessment.objects.get()
+    expected = api_plan(client, assessment.answers, timezone.localdate(assessment.created_at))["routes"]
+    routes = with_attribute(parse(response.content), "data-route")
+    assert [r["data-route"] for r in routes] == [str(i) for i in range(len(expected))]
+    assert [r["data-kind"] for r in routes] == [e["kind"] for e in expected]
+    first = routes[0]
+    assert first.find("p", class_="route-when").text().startswith("约 ")
+    assert "需要：" in first.find("p", class_="route-effort").text()
+    assert first.find("a", class_="route-try")["href"].endswith(
+        "try/?age=33&social_insurance_years=6&si_base_tier=x0_8"
+    )
+    assert "所需时间待核实" in routes[-1].text()
+
+
+def test_a_preview_recomputes_without_storing_until_asked(client):
+    complete(client, FAILING, {"social_insurance_years": "3"})
+    assessment = Assessment.objects.get()
+    url = f"/jifen/result/{assessment.token}/try/?age=33&social_insurance_years=6&si_base_tier=x0_8"
+    preview = client.get(url)
+    assert shown_total(preview) == 30 + 60 + 18 + 25
+    page = preview.content.decode()
+    assert "原来 99 分，多 34 分" in page
+    assert "社保缴费基数加分：<strong>近 4 年累计 36 个月，基数不低于 0.8 倍</strong>" in page
+    assert Assessment.objects.count() == 1
+    saved = client.post(url)
+    assert Assessment.objects.count() == 2
+    fresh = Assessment.objects.exclude(pk=assessment.pk).get()
+    assert saved["Location"] == f"/jifen/result/{fresh.token}/"
+    assert fresh.answers["si_base_tier"] == "x0_8" and fresh.total == 133
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["salary=1", "age=abc", "age=200", "title_base_ok=yes", "education=phd", "age=%EF%BC%93%EF%BC%93"],
+)
+def test_a_broken_preview_link_is_a_400(client, query):
+    complete(client, FAILING, {"social_insurance_years": "3"})
+    response = client.get(f"/jifen/result/{Assessment.objects.get().token}/try/?{query}")
+    assert response.status_code == 400
+    assert "请求有误" in response.content.decode()
+
+
+def test_scoring_rows_are_open_and_zero_rows_folded(client):
+    response = complete(client, FAILING, {"social_insurance_years": "3"})
+    tree = parse(response.content)
+    folded = tree.find("details", class_="score-zero")
+    assert folded.find("summary").text() == f"其余 {len(folded.find_all('li'))} 项未得分"
+    assert {li["data-points"] for li in folded.find_all("li")} == {"0"}
+    open_rows = [li for li in tree.find_all("li", class_="score-item") if not inside(li, "details")]
+    assert {li["data-item"]: li["data-points"] for li in open_rows} == {
+        "age": "30",
+        "education": "60",
+        "social_insurance_years": "9",
+    }
+
+
+def test_a_passing_result_shows_the_next_steps(client):
+    response = complete(client, PASSING, {"social_insurance_years": "3"})
+    (section,) = with_attribute(parse(response.content), "data-next-steps")
+    links = [a["href"] for a in section.find_all("a")]
+    assert links == ["/guides/after-120-apply/", "/guides/after-120-benefits/"]
+    assert "只能由您的用人单位" in section.text()
+    assert with_attribute(parse(response.content), "data-route") == []
+
+
+def test_a_veto_or_over_sixty_shows_no_route_and_says_why(client):
+    vetoed = complete(client, FAILING, {"social_insurance_years": "3"}, {}, {"veto_serious_crime": "yes"})
+    assert with_attribute(parse(vetoed.content), "data-route") == []
+    assert "所以这里不列出补分途径" in vetoed.content.decode()
+    old = complete(client, {**PASSING, "age": "62"}, {"social_insurance_years": "10"})
+    page = old.content.decode()
+    assert with_attribute(parse(old.content), "data-route") == []
+    assert "「年龄」62 周岁不在积分制度适用范围内" in page
+    assert "data-next-steps" not in page
+
+
+def test_the_consultant_hand_off_comes_before_the_breakdown(client):
+    page = complete(client, FAILING, {"social_insurance_years": "3"}).content.decode()
+    assert page.index('data-route="0"') < page.index("让顾问帮我核实") < page.index('data-item="age"')
+
+
+def test_editors_decide_the_next_steps(client, django_capture_on_commit_callbacks):
+    from renewal.models import Article
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = Article.objects.get(slug="after-120-benefits")
+        guide.is_published = False
+        guide.save()
+        Article.objects.create(
+            slug="after-120-points-kept",
+            category="next_steps",
+            title="每年签注时确认积分",
+            summary="居住证按时签注，积分才会继续确认。",
+            body="依据：……",
+            is_published=True,
+        )
+    response = complete(client, PASSING, {"social_insurance_years": "3"})
+    (section,) = with_attribute(parse(response.content), "data-next-steps")
+    assert [a["href"] for a in section.find_all("a")] == [
+        "/guides/after-120-apply/",
+        "/guides/after-120-points-kept/",
+    ]
+    assert "居住证按时签注，积分才会继续确认。" in section.text()
