@@ -78,8 +78,9 @@ def _typed_values(post, form_class):
     return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
 
 
-def _code_step(request, form_class):
-    """The no-JavaScript 获取验证码 and 换一张 buttons: act, then show the same form again, filled in."""
+def code_step(request, form_class):
+    """The no-JavaScript 获取验证码 and 换一张 buttons: act, then show the same form again, filled in.
+    Shared by every form that takes an SMS code (/consult/, /privacy/requests/, /renewal/remind/)."""
     form = form_class(initial=_typed_values(request.POST, form_class))
     notice = ""
     if request.POST.get("action") == "new_captcha":
@@ -103,7 +104,7 @@ def consult(request):
     result_token = clean_result_token(request.GET.get("result") or request.POST.get("result"))
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, LeadForm)
+        form, code_form, notice = code_step(request, LeadForm)
     elif request.method == "POST":
         form = LeadForm(request.POST)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
@@ -171,7 +172,7 @@ def deletion_request(request):
     notice = ""
     deleted = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, DeletionRequestForm)
+        form, code_form, notice = code_step(request, DeletionRequestForm)
     elif request.method == "POST":
         form = DeletionRequestForm(request.POST)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})

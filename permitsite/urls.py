@@ -19,6 +19,7 @@ urlpatterns = [
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),
+    path("", include("reminders.urls")),
     path("api/v1/", include(api_v1)),
     path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),
