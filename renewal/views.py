@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from permitsite.page_cache import PageCache, generation
+from reminders.schedule import subscription_problem
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
 from renewal.forms import AcceptedForm, ExpiryForm
@@ -66,7 +67,14 @@ def check(request):
     form = ExpiryForm(_own_fields(request.GET, ExpiryForm))
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
     guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
-    return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
+    context = {
+        "form": form,
+        "result": result,
+        "guides": guides,
+        # Offered beside the .ics whenever a reminder for this date could still go out.
+        "can_remind": result is not None and not subscription_problem(result.expiry, result.today),
+    }
+    return render(request, "renewal/check.html", context)
 
 
 @require_safe
