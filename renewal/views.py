@@ -23,7 +23,9 @@ def guide_list(request):
     cached = PageCache(request, GUIDES)
     page = cached.get()
     if page is None:
-        articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
+        articles = Article.objects.published().only(
+            "title", "slug", "category", "summary", "content_updated_on"
+        )
         by_category = {category: [] for category in Category}
         for article in articles:
             by_category[article.category].append(article)
@@ -49,11 +51,13 @@ def guide_detail(request, slug):
         )
         # The page shows the related guides' titles, so their edits change the page too.
         last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
-        response = render(
-            request,
-            "renewal/guide_detail.html",
-            {"article": article, "related": related, "category_label": Category(article.category).label},
-        )
+        context = {
+            "article": article,
+            "related": related,
+            "sources": list(article.sources.all()),
+            "category_label": Category(article.category).label,
+        }
+        response = render(request, "renewal/guide_detail.html", context)
         page = cached.store(response, last_modified=last_modified.timestamp(), article_pk=article.pk)
     response = page.response(request)
     # Not a 304, and not a monitor's or crawler's HEAD: a reader.

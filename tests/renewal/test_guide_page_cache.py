@@ -31,6 +31,9 @@ def edit_in_admin(admin_client, guide, **changes):
         "published_at_0": "2026-11-27",
         "published_at_1": "10:00:00",
         "related": [related.pk for related in guide.related.all()],
+        # The sources inline, left as it is.
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
         **changes,
     }
     response = admin_client.post(f"/admin/renewal/article/{guide.pk}/change/", fields)
