@@ -17,6 +17,8 @@ PAGES = [
     "leads:consult",
     "privacy",
     "privacy_requests",
+    "reminders:subscribe",
+    "reminders:stop",
 ]
 
 

@@ -46,6 +46,7 @@ ENDPOINTS = [
     Page("guide list", "/guides/"),
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     Page("renewal check", "/renewal/check/?expiry=2027-03-01"),
+    Page("SMS reminder form", "/renewal/remind/?expiry=2027-03-01"),
     Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
 ]
 

@@ -45,6 +45,8 @@ PAGES = [
     Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
     Page("renewal check", "/renewal/check/"),
     Page("renewal check answered", "/renewal/check/?expiry=2027-03-01"),
+    Page("SMS reminder form", "/renewal/remind/?expiry=2027-03-01"),
+    Page("SMS reminder link", prepare="reminders.samples.example_link_path", indexable=False),
     Page("consultation form", "/consult/"),
 ]
 

@@ -46,6 +46,11 @@ PUBLIC_PAGES = [
     PublicPage("/renewal/processing/"),
     PublicPage("/consult/"),
     PublicPage("/privacy/requests/"),
+    PublicPage("/renewal/remind/"),
+    PublicPage("/renewal/remind/?expiry=2027-03-01"),
+    PublicPage("/renewal/remind/stop/"),
+    # The page behind the link in every reminder text.
+    PublicPage("/r/", prepare="reminders.samples.example_link_path", indexable=False),
     PublicPage("/no-such-page/", status=404),
 ]
 
