@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "calculator",
     "renewal",
     "leads",
+    "settle",
+    "schooling",
     "reminders",
 ]
 

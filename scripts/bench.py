@@ -29,6 +29,7 @@ from scripts.serve import ROOT, cpu_seconds, fetch, served
 
 CEILING = Page("ceiling (bare Django view)", "/__bench__/ceiling")
 SCORE_BODY = '{"age": 30, "education": "master", "social_insurance_years": 3}'
+SETTLE_BODY = '{"card_years": 5, "si_years": 5, "title": "mid_title"}'
 
 # Every endpoint the benchmark drives. A page that answers 404 is skipped with a note, so the
 # wizard, guides and renewal pages join the table when their apps land. Add new pages here.
@@ -48,6 +49,10 @@ ENDPOINTS = [
     Page("renewal check", "/renewal/check/?expiry=2027-03-01"),
     Page("SMS reminder form", "/renewal/remind/?expiry=2027-03-01"),
     Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
+    Page("settle self-check", "/juzhuanhu/"),
+    Page("school timeline", "/shengxue/?child_birth=2015-05-01"),
+    Page("school API", "/api/v1/school?child_birth=2015-05-01"),
+    Page("settle API", "/api/v1/settle", method="POST", json_body=SETTLE_BODY),
 ]
 
 # As a phone's browser asks, so that the cost of compressing pages is measured too.

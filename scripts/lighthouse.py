@@ -48,6 +48,9 @@ PAGES = [
     Page("SMS reminder form", "/renewal/remind/?expiry=2027-03-01"),
     Page("SMS reminder link", prepare="reminders.samples.example_link_path", indexable=False),
     Page("consultation form", "/consult/"),
+    Page("settle self-check", "/juzhuanhu/"),
+    Page("school timeline", "/shengxue/"),
+    Page("school timeline answered", "/shengxue/?child_birth=2015-05-01"),
 ]
 
 
