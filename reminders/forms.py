@@ -1,25 +1,15 @@
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Layout
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
-from leads.forms import CodeField, PhoneField
-from permitsite.forms import MarksFieldsInError
+from leads.forms import CODE_BLOCK, CodeField, PhoneField
+from permitsite import privacy as privacy_policy
+from permitsite.layout import Field, Include, inside_page_form
 from reminders.schedule import subscription_problem
 from renewal.forms import DateField
 
 EXPIRY_HELP = "证件上印的有效期截止日期，也就是证件有效的最后一天。"
-# The consultation's phone number, CAPTCHA, 获取验证码 and SMS code, as its own forms include them.
-CODE_BLOCK = HTML('{% include "leads/_code_block.html" %}')
-
-
-def inside_page_form(*fields):
-    """A helper for a form whose page writes the <form>, its CSRF token and its buttons."""
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class ExpiryField(DateField):
@@ -44,7 +34,18 @@ class ReminderConsentField(forms.BooleanField):
         super().__init__(**kwargs)
 
 
-class SubscribeForm(MarksFieldsInError, forms.Form):
+def consent_label(wording):
+    """The tick box worded in full, with the policy it agrees to (the field's short label is what the
+    error summary shows)."""
+    return format_html(
+        '{}（见<a href="{}#reminders">《隐私保护声明》</a>，版本 {}）',
+        wording,
+        reverse("privacy"),
+        privacy_policy.POLICY_VERSION,
+    )
+
+
+class SubscribeForm(forms.Form):
     """Only what the person decides: the date, the number proved by a code, and consent for these texts."""
 
     expiry = ExpiryField()
@@ -57,20 +58,24 @@ class SubscribeForm(MarksFieldsInError, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = inside_page_form("expiry", CODE_BLOCK, "consent")
+        self.helper = inside_page_form(
+            "expiry",
+            Include(CODE_BLOCK),
+            Field("consent", label_html=consent_label("我同意本站用这个手机号给我发签注提醒短信")),
+        )
 
 
-class StopForm(MarksFieldsInError, forms.Form):
+class StopForm(forms.Form):
     phone = PhoneField()
     code = CodeField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = inside_page_form(CODE_BLOCK)
+        self.helper = inside_page_form(Include(CODE_BLOCK))
 
 
-class RenewedForm(MarksFieldsInError, forms.Form):
-    """ "我已签注": next year's expiry date, and consent to keep the reminders for it."""
+class RenewedForm(forms.Form):
+    """我已签注: next year's expiry date, and consent to keep the reminders for it."""
 
     expiry = ExpiryField(
         label="签注后的新有效期",
@@ -82,4 +87,7 @@ class RenewedForm(MarksFieldsInError, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = inside_page_form("expiry", "consent")
+        self.helper = inside_page_form(
+            "expiry",
+            Field("consent", label_html=consent_label("我同意明年继续用这个手机号接收签注提醒短信")),
+        )

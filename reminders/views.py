@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from leads.codes import CHECK_MESSAGES, CodeCheck
 from leads.forms import CodeRequestForm
 from leads.services import ConsentEvidence, DatabaseBusy
-from leads.views import CODE_STEP_ACTIONS, NOT_SAVED, SENSITIVE_FIELDS, code_step, session_key
+from leads.views import CODE_STEP_ACTIONS, NOT_SAVED, SENSITIVE_FIELDS, code_step, session_key, typed_values
 from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
 from reminders import schedule, services
@@ -61,10 +61,11 @@ def subscribe(request):
     """/renewal/remind/: the date, the number with its SMS code, and consent for these texts only."""
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = code_step(request, SubscribeForm)
+        form = SubscribeForm(initial=typed_values(request.POST, SubscribeForm))
+        code_form, notice = code_step(request, REMINDER)
     elif request.method == "POST":
         form = SubscribeForm(request.POST)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
         if form.is_valid():
             subscription = _subscribe(request, form)
             if subscription is not None:
@@ -73,16 +74,14 @@ def subscribe(request):
     else:
         expiry = _expiry_from(request.GET.get("expiry"))
         form = SubscribeForm(initial={"expiry": expiry.isoformat() if expiry else None})
-        code_form = CodeRequestForm()
+        code_form = CodeRequestForm(purpose=REMINDER)
     expiry = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
     context = {
         "form": form,
         "code_form": code_form,
         "notice": notice,
-        "purpose": REMINDER,
         "expiry": expiry,
         "upcoming": _upcoming(expiry),
-        "policy_version": privacy_policy.POLICY_VERSION,
     }
     return render(request, "reminders/subscribe.html", context)
 
@@ -125,21 +124,21 @@ def stop(request):
     notice = ""
     stopped = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = code_step(request, StopForm)
+        form = StopForm(initial=typed_values(request.POST, StopForm))
+        code_form, notice = code_step(request, REMINDER)
     elif request.method == "POST":
         form = StopForm(request.POST)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
         if form.is_valid():
             stopped = _stop(request, form)
             if stopped is not None:
-                form, code_form = StopForm(), CodeRequestForm()
+                form, code_form = StopForm(), CodeRequestForm(purpose=REMINDER)
     else:
-        form, code_form = StopForm(), CodeRequestForm()
+        form, code_form = StopForm(), CodeRequestForm(purpose=REMINDER)
     context = {
         "form": form,
         "code_form": code_form,
         "notice": notice,
-        "purpose": REMINDER,
         "stopped": stopped,
     }
     return render(request, "reminders/stop.html", context)
@@ -191,6 +190,5 @@ def manage(request, token):
         "subscription": subscription,
         "form": form,
         "upcoming": _upcoming(subscription.expiry),
-        "policy_version": privacy_policy.POLICY_VERSION,
     }
     return render(request, "reminders/manage.html", context)
