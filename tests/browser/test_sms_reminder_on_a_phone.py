@@ -45,7 +45,7 @@ def test_from_the_check_result_to_a_confirmed_reminder(phone, live_server):
     phone.get_by_role("button", name="获取验证码").click()
     phone.locator("[data-code-status]").get_by_text("验证码已发送到 138****5678").wait_for()
     phone.get_by_label("短信验证码").fill(sent_code())
-    phone.get_by_label("同意接收签注提醒短信").check()
+    phone.get_by_label(re.compile("我同意本站用这个手机号")).check()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.get_by_role("button", name="开启短信提醒", exact=True).last.click()
 
@@ -87,7 +87,7 @@ def test_the_form_with_errors_and_the_done_page_have_no_violations(audited_phone
     page.get_by_role("button", name="获取验证码").click()
     page.locator("[data-code-status]").get_by_text("验证码已发送").wait_for()
     page.get_by_label("短信验证码").fill(sent_code())
-    page.get_by_label("同意接收签注提醒短信").check()
+    page.get_by_label(re.compile("我同意本站用这个手机号")).check()
     page.get_by_role("button", name="开启短信提醒", exact=True).last.click()
     page.wait_for_url("**/renewal/remind/done/")
     assert axe_violations(page, axe_source) == []
