@@ -5,6 +5,8 @@ from datetime import datetime, time
 from leads.limits import SHANGHAI
 
 END_OF_WORKING_DAY = time(18, 0)
+# The same rule in words, for every page that promises a call (home, /consult/): one promise everywhere.
+CALLBACK_PROMISE = f"下一个工作日 {END_OF_WORKING_DAY:%H:%M} 前"
 
 
 def callback_due(submitted_at, calendar=None):

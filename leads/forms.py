@@ -217,7 +217,7 @@ class DeletionRequestForm(forms.Form):
     phone = PhoneField()
     code = CodeField()
     confirm = forms.BooleanField(
-        label="我确认删除这个手机号的全部咨询记录，删除后无法恢复",
+        label="我确认删除这个手机号的全部咨询记录和签注提醒，删除后无法恢复",
         error_messages={"required": "请勾选确认后再删除。"},
     )
 

@@ -191,6 +191,13 @@ def _consume_code(phone, session_key, code, purpose, now):
     return outcome
 
 
+@sensitive_variables()
+def verify_code(phone, session_key, code, purpose, now):
+    """For the other forms that take an SMS code (签注 reminders): check and spend a code of `purpose`
+    inside the caller's transaction, exactly as the consultation form does."""
+    return _consume_code(phone, session_key, code, purpose, now)
+
+
 MESSAGE_SEPARATOR = "\n\n"
 TRIMMED_MARK = "……"
 
@@ -254,17 +261,28 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
     return retry_once_if_locked(attempt)
 
 
+@dataclass(frozen=True)
+class DeletedData:
+    leads: int = 0
+    reminders: int = 0  # 签注短信提醒 subscriptions (0 or 1: one per number)
+
+
 @sensitive_variables()
 def delete_personal_data(*, phone, code, session_key, now=None):
-    """A person who proved the number by SMS code: delete their leads at once. Returns (CodeCheck, count)."""
+    """A person who proved the number by SMS code: delete their leads and their 签注 reminders at once.
+    Returns (CodeCheck, DeletedData)."""
+    from reminders.services import delete_for_phone  # reminders builds on this module, not the reverse
+
     now = now or timezone.now()
 
     def attempt():
         with transaction.atomic():
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.DELETION, now)
             if outcome is not CodeCheck.OK:
-                return outcome, 0
-            deleted = _delete_leads(Lead.objects.filter(phone=phone))
+                return outcome, DeletedData()
+            deleted = DeletedData(
+                leads=_delete_leads(Lead.objects.filter(phone=phone)), reminders=delete_for_phone(phone)
+            )
             # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
             # purge_leads removes them after two days like everyone else's.
             PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).delete()

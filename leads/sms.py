@@ -38,6 +38,8 @@ class SmsMessage:
     text: str
     # Provider templates take named parameters instead of free text (the text is for humans and tests).
     params: dict = field(default_factory=dict)
+    # Which approved provider template: "code", or a reminder kind (reminders/texts.py).
+    template: str = "code"
 
     def __repr__(self):
         # Keeps the number and the code out of tracebacks and debug logs.
@@ -86,7 +88,8 @@ class AliyunBackend(BaseSmsBackend):
     """Aliyun 短信服务 (Dysmsapi 2017-05-25) SendSms with an approved signature and code template.
 
     Settings: SMS_ALIYUN_ACCESS_KEY_ID, SMS_ALIYUN_ACCESS_KEY_SECRET, SMS_ALIYUN_SIGN_NAME,
-    SMS_ALIYUN_TEMPLATE_CODE (a template with a ${code} variable), SMS_ALIYUN_ENDPOINT.
+    SMS_ALIYUN_TEMPLATE_CODE (a template with a ${code} variable), SMS_ALIYUN_ENDPOINT, and for the 签注
+    reminders SMS_ALIYUN_REMINDER_TEMPLATES (one template per reminder kind).
     """
 
     # Milliseconds, as the SDK expects. A visitor is waiting on this request: fail fast, never retry
@@ -99,6 +102,10 @@ class AliyunBackend(BaseSmsBackend):
         self._client = client
         self.sign_name = getattr(settings, "SMS_ALIYUN_SIGN_NAME", "")
         self.template_code = getattr(settings, "SMS_ALIYUN_TEMPLATE_CODE", "")
+        self.templates = {
+            "code": self.template_code,
+            **getattr(settings, "SMS_ALIYUN_REMINDER_TEMPLATES", {}),
+        }
 
     def _sdk(self):
         try:
@@ -122,10 +129,13 @@ class AliyunBackend(BaseSmsBackend):
 
     def send(self, message):
         Client, Config, models, RuntimeOptions = self._sdk()
+        template_code = self.templates.get(message.template)
+        if not template_code:
+            raise SmsSendError(f"阿里云短信模板未配置: {message.template}")
         request = models.SendSmsRequest(
             phone_numbers=message.phone,
             sign_name=self.sign_name,
-            template_code=self.template_code,
+            template_code=template_code,
             template_param=json.dumps(message.params, ensure_ascii=False),
         )
         runtime = RuntimeOptions(

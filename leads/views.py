@@ -73,13 +73,14 @@ def request_code(request):
     return response
 
 
-def _typed_values(post, form_class):
+def typed_values(post, form_class):
     """What the visitor typed, shown again after 获取验证码 without judging fields not yet finished."""
     return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
 
 
-def _code_step(request, purpose):
-    """The no-JavaScript 获取验证码 and 换一张 buttons: act; the page shows its form again, filled in."""
+def code_step(request, purpose):
+    """The no-JavaScript 获取验证码 and 换一张 buttons: act; the page shows its form again, filled in.
+    Shared by every form that takes an SMS code (/consult/, /privacy/requests/, /renewal/remind/)."""
     notice = ""
     typed_phone = {"phone": request.POST.get("phone", "")}
     if request.POST.get("action") == "new_captcha":
@@ -104,8 +105,8 @@ def consult(request):
     purpose = PhoneVerification.Purpose.LEAD
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form = LeadForm(initial=_typed_values(request.POST, LeadForm), result_token=result_token)
-        code_form, notice = _code_step(request, purpose)
+        form = LeadForm(initial=typed_values(request.POST, LeadForm), result_token=result_token)
+        code_form, notice = code_step(request, purpose)
     elif request.method == "POST":
         form = LeadForm(request.POST, result_token=result_token)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
@@ -167,8 +168,8 @@ def deletion_request(request):
     notice = ""
     deleted = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form = DeletionRequestForm(initial=_typed_values(request.POST, DeletionRequestForm))
-        code_form, notice = _code_step(request, purpose)
+        form = DeletionRequestForm(initial=typed_values(request.POST, DeletionRequestForm))
+        code_form, notice = code_step(request, purpose)
     elif request.method == "POST":
         form = DeletionRequestForm(request.POST)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "leads",
     "settle",
     "schooling",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,13 @@ SMS_ALIYUN_SIGN_NAME = env.get("SMS_ALIYUN_SIGN_NAME", "")
 SMS_ALIYUN_TEMPLATE_CODE = env.get("SMS_ALIYUN_TEMPLATE_CODE", "")
 SMS_ALIYUN_ENDPOINT = env.get("SMS_ALIYUN_ENDPOINT", "dysmsapi.aliyuncs.com")
 LEADS_RETENTION_DAYS = envint(env, "LEADS_RETENTION_DAYS", 180)
+# 签注短信提醒 (reminders/): the site's public address, which the texts' stop links use (docs/deploy.md), and
+# the provider's approved template for each reminder.
+SITE_URL = env.get("SITE_URL", "").strip().rstrip("/") or f"http://127.0.0.1:{PORT}"
+SMS_ALIYUN_REMINDER_TEMPLATES = {
+    kind: env.get(f"SMS_ALIYUN_TEMPLATE_{kind.upper()}", "")
+    for kind in ("window_opens", "expiry_near", "grace_ending")
+}
 # The CAPTCHA is shown 44 px high (a touch-sized row); drawn this large, its 2x copy stays sharp on phones.
 CAPTCHA_FONT_SIZE = 30
 

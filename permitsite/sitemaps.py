@@ -20,6 +20,8 @@ PAGES = [
     "settle:check",
     "privacy",
     "privacy_requests",
+    "reminders:subscribe",
+    "reminders:stop",
 ]
 
 

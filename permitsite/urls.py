@@ -23,6 +23,7 @@ urlpatterns = [
     path("consult/", include("leads.urls")),
     path("juzhuanhu/", include("settle.urls")),
     path("shengxue/", include("schooling.urls")),
+    path("", include("reminders.urls")),
     path("api/v1/", include(api_v1)),
     path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),

@@ -52,6 +52,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /api/",
         "Disallow: /jifen/result/",
+        "Disallow: /r/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -7,21 +7,28 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from renewal.markup import render_markdown
-from renewal.models import Article, HolidayOverride, HolidayYear
+from renewal.models import Article, ArticleSource, HolidayOverride, HolidayYear
 
 WEEKDAYS = "一二三四五六日"
 
 
+class ArticleSourceInline(admin.TabularInline):
+    model = ArticleSource
+    fields = ("title", "url", "supports", "checked_on", "position")
+    extra = 1
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "category", "is_published", "updated_at", "view_count")
+    list_display = ("title", "category", "is_published", "content_updated_on", "view_count")
     list_filter = ("is_published", "category")
     search_fields = ("title", "summary", "body")
     filter_horizontal = ("related",)
-    readonly_fields = ("preview", "view_count", "updated_at")
+    readonly_fields = ("preview", "view_count", "content_updated_on", "updated_at")
+    inlines = (ArticleSourceInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "summary", "seo_description")}),
-        ("正文", {"fields": ("body", "preview")}),
+        ("正文", {"fields": ("body", "preview", "content_updated_on")}),
         ("发布", {"fields": ("is_published", "published_at", "updated_at", "related", "view_count")}),
     )
 

@@ -24,6 +24,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
+# What readers read: a change to these is what "更新于" reports.
+CONTENT_FIELDS = ("title", "summary", "body")
+
+
+def _as_read(text):
+    # A browser sends a textarea back with CRLF line ends and the form strips the last newline: saving a
+    # guide unchanged must not look like an edit.
+    return (text or "").replace("\r\n", "\n").strip()
+
+
 class Article(models.Model):
     title = models.CharField("标题", max_length=80)
     slug = models.SlugField(
@@ -43,7 +53,13 @@ class Article(models.Model):
     )
     is_published = models.BooleanField("已发布", default=False)
     published_at = models.DateTimeField("发布时间", default=timezone.now)
+    # Any save at all (publishing, related guides): what HTTP caching needs. Readers see content_updated_on.
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    content_updated_on = models.DateField(
+        "内容更新于",
+        editable=False,
+        help_text="页面上“更新于”显示的日期：编辑最近一次修改标题、摘要或正文的那天，保存时自动记下。",
+    )
     related = models.ManyToManyField("self", verbose_name="相关指南", blank=True)
     view_count = models.PositiveIntegerField("浏览次数", default=0, editable=False)
 
@@ -59,14 +75,59 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        if self._content_changed():
+            self.content_updated_on = timezone.localdate()
         super().save(*args, **kwargs)
+        self._loaded_content = {name: getattr(self, name) for name in CONTENT_FIELDS}
 
     def get_absolute_url(self):
         return reverse("renewal:guide_detail", args=[self.slug])
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        # Remember the text as loaded, so save() can tell an edit of the text from any other save.
+        article = super().from_db(db, field_names, values, **kwargs)
+        article._loaded_content = {
+            name: getattr(article, name) for name in CONTENT_FIELDS if name in field_names
+        }
+        return article
+
+    def _content_changed(self):
+        loaded = getattr(self, "_loaded_content", None)
+        if loaded is None:  # a new guide, unless whoever made it said when its text was written
+            return self.content_updated_on is None
+        return any(_as_read(getattr(self, name)) != _as_read(value) for name, value in loaded.items())
+
     @property
     def meta_description(self):
         return self.seo_description or self.summary
+
+
+class ArticleSource(models.Model):
+    """Where a guide's facts come from, and when someone last checked that the source still says so."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="指南", on_delete=models.CASCADE, related_name="sources"
+    )
+    title = models.CharField(
+        "来源",
+        max_length=150,
+        help_text="发布机构和文件或文章名；转载或转述的文章请注明，例如“（转载文章）”。",
+    )
+    url = models.URLField("网址", max_length=500, blank=True, help_text="纸质材料或窗口的答复可以留空。")
+    supports = models.CharField(
+        "核对了哪些内容", max_length=200, help_text="这个来源支持文中哪些说法，例如“第二条：住所证明的种类”。"
+    )
+    checked_on = models.DateField("核对日期", help_text="最近一次打开来源、确认它仍然这样写的那天。")
+    position = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "信息来源"
+        verbose_name_plural = "信息来源"
+        ordering = ("position", "pk")
+
+    def __str__(self):
+        return self.title
 
 
 # The version stamps (permitsite/stamps.py) that renewal/signals.py moves on every edit: the guide pages

@@ -5,12 +5,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from permitsite import stamps
-from renewal.models import GUIDES, HOLIDAYS, Article, HolidayOverride, HolidayYear
+from renewal.models import GUIDES, HOLIDAYS, Article, ArticleSource, HolidayOverride, HolidayYear
 
 
 @receiver(post_save, sender=Article)
 @receiver(post_delete, sender=Article)
 @receiver(m2m_changed, sender=Article.related.through)
+@receiver(post_save, sender=ArticleSource)
+@receiver(post_delete, sender=ArticleSource)
 def guides_changed(sender, **kwargs):
     stamps.changed(GUIDES)
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from permitsite.shared_pages import shared_page
+from reminders.schedule import subscription_problem
 from renewal import view_counts
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
@@ -21,7 +22,7 @@ def _own_fields(query, form_class):
 @require_safe
 @shared_page(GUIDES)
 def guide_list(request):
-    articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
+    articles = Article.objects.published().only("title", "slug", "category", "summary", "content_updated_on")
     by_category = {category: [] for category in Category}
     for article in articles:
         by_category[article.category].append(article)
@@ -44,11 +45,13 @@ def guide_detail(request, slug):
 def _guide_page(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     related = article.related.published().exclude(pk=article.pk).only("title", "slug", "summary")
-    return render(
-        request,
-        "renewal/guide_detail.html",
-        {"article": article, "related": related, "category_label": Category(article.category).label},
-    )
+    context = {
+        "article": article,
+        "related": related,
+        "sources": list(article.sources.all()),
+        "category_label": Category(article.category).label,
+    }
+    return render(request, "renewal/guide_detail.html", context)
 
 
 @require_safe
@@ -56,7 +59,14 @@ def check(request):
     form = ExpiryForm(_own_fields(request.GET, ExpiryForm))
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
     guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
-    return render(request, "renewal/check.html", {"form": form, "result": result, "guides": guides})
+    context = {
+        "form": form,
+        "result": result,
+        "guides": guides,
+        # Offered beside the .ics whenever a reminder for this date could still go out.
+        "can_remind": result is not None and not subscription_problem(result.expiry, result.today),
+    }
+    return render(request, "renewal/check.html", context)
 
 
 @require_safe

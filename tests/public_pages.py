@@ -74,6 +74,11 @@ PUBLIC_PAGES = [
     PublicPage("settle self-check", "/juzhuanhu/"),
     PublicPage("school timeline", "/shengxue/"),
     PublicPage("school timeline answered", "/shengxue/?child_birth=2015-05-01"),
+    PublicPage("SMS reminder form", "/renewal/remind/"),
+    PublicPage("SMS reminder form answered", "/renewal/remind/?expiry=2027-03-01"),
+    PublicPage("SMS reminder stop", "/renewal/remind/stop/"),
+    # The page behind the link in every reminder text.
+    PublicPage("SMS reminder link", "/r/", prepare="reminders.samples.example_link_path", indexable=False),
     PublicPage("page not found", "/no-such-page/", status=404),
 ]
 

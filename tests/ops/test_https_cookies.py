@@ -62,6 +62,11 @@ def https_server(tmp_path_factory):
         "SMS_ALIYUN_ACCESS_KEY_SECRET": "example-secret",
         "SMS_ALIYUN_SIGN_NAME": "上海居住证助手",
         "SMS_ALIYUN_TEMPLATE_CODE": "SMS_000000001",
+        # Production also names its public address and the reminders' templates (reminders.E001/E002).
+        "SITE_URL": "https://127.0.0.1",
+        "SMS_ALIYUN_TEMPLATE_WINDOW_OPENS": "SMS_000000002",
+        "SMS_ALIYUN_TEMPLATE_EXPIRY_NEAR": "SMS_000000003",
+        "SMS_ALIYUN_TEMPLATE_GRACE_ENDING": "SMS_000000004",
     }
     prepare(var_dir, **https)
     with gunicorn(var_dir, **https) as (base_url, _):

@@ -49,6 +49,8 @@ def test_editor_can_add_a_guide_and_it_goes_live(admin_client, client):
             "is_published": "on",
             "published_at_0": "2026-11-27",
             "published_at_1": "10:00:00",
+            "sources-TOTAL_FORMS": "0",
+            "sources-INITIAL_FORMS": "0",
         },
     )
 

@@ -36,6 +36,9 @@ def edit_in_admin(admin_client, django_capture_on_commit_callbacks):
             "published_at_0": "2026-11-27",
             "published_at_1": "10:00:00",
             "related": [related.pk for related in guide.related.all()],
+            # The sources inline, left as it is.
+            "sources-TOTAL_FORMS": "0",
+            "sources-INITIAL_FORMS": "0",
             **changes,
         }
         with django_capture_on_commit_callbacks(execute=True):

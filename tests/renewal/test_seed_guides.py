@@ -10,6 +10,7 @@ from renewal.models import Article
 pytestmark = pytest.mark.django_db
 
 seed = importlib.import_module("renewal.migrations.0002_seed_guides")
+review = importlib.import_module("renewal.migrations.0005_guide_dates_and_sources")
 
 
 def test_at_least_five_published_guides_cover_the_seed_topics():
@@ -36,12 +37,13 @@ def test_missed_deadline_guide_covers_suspension_continuity_and_restart():
     assert "以受理部门最新规定为准" in body
 
 
-def test_application_guide_moves_the_six_month_rule_to_points():
+def test_application_guide_says_what_is_sourced_about_six_months_and_what_is_not():
     body = Article.objects.get(slug="apply-conditions-materials").body
 
-    assert "已经过时" in body
-    assert "居住证积分" in body
-    assert "/guides/points-120/" in body
+    # Issue 15: not "outdated" any more; the points condition is sourced, the card condition 待核实.
+    assert "已经过时" not in body
+    assert "居住证积分" in body and "/guides/points-120/" in body
+    assert "待核实" in body
 
 
 def test_points_guide_points_to_the_calculator():
@@ -69,6 +71,7 @@ def test_running_the_seed_again_never_overwrites_an_editors_edit():
 def test_reversing_keeps_edited_guides():
     Article.objects.filter(slug="points-120").update(title="编辑改过的标题")
 
+    review.restore_guides(apps, None)  # 0004 is reversed first
     seed.remove_unedited_guides(apps, None)
 
     seeded_here = [guide["slug"] for guide in seed.GUIDES]

@@ -79,6 +79,11 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
         SMS_ALIYUN_ACCESS_KEY_SECRET="example-secret",
         SMS_ALIYUN_SIGN_NAME="上海居住证助手",
         SMS_ALIYUN_TEMPLATE_CODE="SMS_000000001",
+        # The 签注 reminders link to the public address and need their own approved templates.
+        SITE_URL="https://example.com",
+        SMS_ALIYUN_TEMPLATE_WINDOW_OPENS="SMS_000000002",
+        SMS_ALIYUN_TEMPLATE_EXPIRY_NEAR="SMS_000000003",
+        SMS_ALIYUN_TEMPLATE_GRACE_ENDING="SMS_000000004",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -1,0 +1,213 @@
+"""签注 reminders' operations on the database. No request objects: views and the commands pass plain values.
+
+Codes, limits and consent evidence are the leads app's (one SMS-code system for the whole site).
+"""
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
+
+from leads import services as leads_services
+from leads import sms
+from leads.codes import CodeCheck
+from leads.models import PhoneVerification
+from leads.phones import scrub
+from reminders import schedule, texts
+from reminders.models import ReminderSent, Subscription
+
+logger = logging.getLogger(__name__)
+
+REMINDER = PhoneVerification.Purpose.REMINDER
+# Letters and digits that cannot be mistaken for each other when a link is typed from a text (no 0/O, 1/l/I).
+TOKEN_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ"  # noqa: S105 (an alphabet)
+TOKEN_LENGTH = 8  # 56⁸ ≈ 10¹⁴ links: guessing one is hopeless, and the text stays one SMS
+
+
+def new_token():
+    while True:
+        token = "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+        if not Subscription.objects.filter(token=token).exists():
+            return token
+
+
+def _record_consent(subscription, evidence, now):
+    subscription.consent_privacy_version = evidence.privacy_version
+    subscription.consent_at = now
+    subscription.consent_ip_hash = leads_services.digest("ip", evidence.ip)
+    subscription.consent_user_agent_hash = leads_services.digest("user-agent", evidence.user_agent)
+
+
+@sensitive_variables()
+def subscribe(*, phone, expiry, code, session_key, evidence, now=None):
+    """Verify the code, then start (or change) the number's reminders. Returns (CodeCheck, Subscription|None).
+
+    One subscription per number: subscribing again replaces the expiry date. Raises DatabaseBusy.
+    """
+    now = now or timezone.now()
+
+    def attempt():
+        with transaction.atomic():
+            outcome = leads_services.verify_code(phone, session_key, code, REMINDER, now)
+            if outcome is not CodeCheck.OK:
+                return outcome, None
+            subscription = Subscription.objects.select_for_update().filter(phone=phone).first()
+            if subscription is None:
+                subscription = Subscription(phone=phone, token=new_token(), created_at=now)
+            subscription.expiry = expiry
+            subscription.subscribed_on = timezone.localdate(now)
+            _record_consent(subscription, evidence, now)
+            subscription.save()
+            return outcome, subscription
+
+    return leads_services.retry_once_if_locked(attempt)
+
+
+@sensitive_variables()
+def stop_with_code(*, phone, code, session_key, now=None):
+    """Stop the number's reminders and delete what we hold for them. Returns (CodeCheck, whether any were)."""
+    now = now or timezone.now()
+
+    def attempt():
+        with transaction.atomic():
+            outcome = leads_services.verify_code(phone, session_key, code, REMINDER, now)
+            if outcome is not CodeCheck.OK:
+                return outcome, False
+            return outcome, delete_for_phone(phone) > 0
+
+    return leads_services.retry_once_if_locked(attempt)
+
+
+def subscription_for_link(token):
+    return Subscription.objects.filter(token=token).first()
+
+
+def stop_with_link(token):
+    """The link in a text stops the reminders: whoever has the text has the phone. True when any were."""
+    deleted, _ = Subscription.objects.filter(token=token).delete()
+    return deleted > 0
+
+
+def renewed(subscription, *, expiry, evidence, now=None):
+    """我已签注: the person renewed and, having consented again, wants next year's reminders for `expiry`."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        subscription.expiry = expiry
+        subscription.subscribed_on = timezone.localdate(now)
+        _record_consent(subscription, evidence, now)
+        subscription.save()
+    return subscription
+
+
+@sensitive_variables()
+def delete_for_phone(phone):
+    """Delete the number's subscription and its sent-reminder rows (a stop or a deletion request)."""
+    _, per_model = Subscription.objects.filter(phone=phone).delete()
+    return per_model.get(Subscription._meta.label, 0)
+
+
+def purge(today):
+    """Delete subscriptions whose last reminder's deadline is past (their reminders' rows go with them)."""
+    _, per_model = Subscription.objects.filter(expiry__lte=schedule.latest_expiry_to_purge(today)).delete()
+    return per_model.get(Subscription._meta.label, 0)
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    failed: int = 0
+    quiet_hours: bool = False  # the run started, or had to stop, outside the sending hours
+
+    def __str__(self):
+        text = f"已发送 {self.sent} 条提醒"
+        if self.failed:
+            text += f"，{self.failed} 条服务商未接收（下次运行会重试）"
+        if self.quiet_hours:
+            text += "；08:00–21:00（上海时间）以外不发短信，剩下的下次运行再发"
+        return text + "。"
+
+
+def _in_sending_hours(now):
+    return schedule.within_sending_hours(timezone.localtime(now).time())
+
+
+def send_due(today, *, site_url, clock=timezone.now, backend=None):
+    """Send every reminder due on `today` that has not gone out yet. Safe to run again, and in parallel.
+
+    `backend`: an SMS backend instance; by default the one settings.SMS_BACKEND names.
+
+    Each reminder is first claimed by a row of its own, committed before the text goes to the provider: a run
+    that dies between the two never sends that reminder twice (it is lost instead, and the admin shows it as
+    "结果未知"). A reminder the provider refuses is released, so the next run tries it again.
+    """
+    report = SendReport()
+    if not _in_sending_hours(clock()):
+        report.quiet_hours = True
+        return report
+    backend = backend or sms.get_backend()
+    subscriptions = Subscription.objects.filter(
+        expiry__range=schedule.expiries_possibly_due(today), subscribed_on__lte=today
+    ).order_by("pk")
+    sent_kinds = {}
+    for subscription_pk, expiry, kind in ReminderSent.objects.filter(
+        subscription__in=subscriptions
+    ).values_list("subscription_id", "expiry", "kind"):
+        sent_kinds.setdefault((subscription_pk, expiry), set()).add(kind)
+
+    for subscription in subscriptions.only("pk", "expiry", "subscribed_on"):
+        already = sent_kinds.get((subscription.pk, subscription.expiry), set())
+        for kind in schedule.due_reminders(subscription.expiry, subscription.subscribed_on, today, already):
+            if not _in_sending_hours(clock()):
+                report.quiet_hours = True
+                return report
+            claimed = _claim(subscription.pk, subscription.expiry, kind, clock())
+            if claimed is None:
+                continue  # another run took it, or the person stopped or moved the reminders meanwhile
+            reminder, phone, token = claimed
+            if _send(backend, phone, kind, subscription.expiry, texts.stop_link(site_url, token), reminder):
+                reminder.sent_at = clock()
+                reminder.save(update_fields=["sent_at"])
+                report.sent += 1
+            else:
+                reminder.delete()
+                report.failed += 1
+    return report
+
+
+@sensitive_variables()
+def _claim(subscription_pk, expiry, kind, now):
+    with transaction.atomic():
+        subscription = (
+            Subscription.objects.select_for_update().filter(pk=subscription_pk, expiry=expiry).first()
+        )
+        if subscription is None:
+            return None
+        reminder, created = ReminderSent.objects.get_or_create(
+            subscription=subscription, expiry=expiry, kind=kind, defaults={"claimed_at": now}
+        )
+        if not created:
+            return None
+        return reminder, subscription.phone, subscription.token
+
+
+@sensitive_variables()
+def _send(backend, phone, kind, expiry, link, reminder):
+    message = sms.SmsMessage(
+        phone=phone,
+        text=texts.reminder_text(kind, expiry, link),
+        params=texts.reminder_params(kind, expiry, link),
+        template=kind.value,
+    )
+    try:
+        backend.send(message)
+    except sms.SmsSendError as exc:
+        logger.error(
+            "Reminder %s of subscription #%s not sent: %s", kind, reminder.subscription_id, scrub(exc)
+        )
+        return False
+    logger.info("Reminder %s of subscription #%s sent", kind, reminder.subscription_id)
+    return True

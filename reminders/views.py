@@ -1,0 +1,194 @@
+"""签注短信提醒 pages. Views translate HTTP to reminders.services calls and back; the rules live elsewhere.
+
+The number is proved by the consultation's SMS code (purpose "reminder"), with its CAPTCHA and limits.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods
+
+from leads.codes import CHECK_MESSAGES, CodeCheck
+from leads.forms import CodeRequestForm
+from leads.services import ConsentEvidence, DatabaseBusy
+from leads.views import CODE_STEP_ACTIONS, NOT_SAVED, SENSITIVE_FIELDS, code_step, session_key, typed_values
+from permitsite import privacy as privacy_policy
+from permitsite.client_ip import client_ip
+from reminders import schedule, services
+from reminders.forms import RenewedForm, StopForm, SubscribeForm
+from reminders.models import Subscription
+from renewal.dateinput import InvalidDate, parse_date
+from renewal.deadlines import format_date_cn
+
+DONE_SESSION_KEY = "reminders_done"
+REMINDER = services.REMINDER
+
+
+def _consent_evidence(request):
+    return ConsentEvidence(
+        privacy_version=privacy_policy.POLICY_VERSION,
+        ip=client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+    )
+
+
+def _expiry_from(value):
+    """A date typed or passed along (?expiry=) that the form would accept; None otherwise."""
+    try:
+        expiry = parse_date(value or "")
+    except InvalidDate:
+        return None
+    return None if schedule.subscription_problem(expiry, timezone.localdate()) else expiry
+
+
+def _upcoming(expiry):
+    if expiry is None:
+        return []
+    today = timezone.localdate()
+    return [
+        {"day": reminder.day, "label": schedule.KIND_LABELS[reminder.kind]}
+        for reminder in schedule.upcoming_reminders(expiry, today)
+    ]
+
+
+@sensitive_post_parameters(*SENSITIVE_FIELDS)
+@never_cache
+@require_http_methods(["GET", "POST"])
+@sensitive_variables()
+def subscribe(request):
+    """/renewal/remind/: the date, the number with its SMS code, and consent for these texts only."""
+    notice = ""
+    if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
+        form = SubscribeForm(initial=typed_values(request.POST, SubscribeForm))
+        code_form, notice = code_step(request, REMINDER)
+    elif request.method == "POST":
+        form = SubscribeForm(request.POST)
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
+        if form.is_valid():
+            subscription = _subscribe(request, form)
+            if subscription is not None:
+                request.session[DONE_SESSION_KEY] = subscription.pk
+                return redirect("reminders:done")
+    else:
+        expiry = _expiry_from(request.GET.get("expiry"))
+        form = SubscribeForm(initial={"expiry": expiry.isoformat() if expiry else None})
+        code_form = CodeRequestForm(purpose=REMINDER)
+    expiry = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
+    context = {
+        "form": form,
+        "code_form": code_form,
+        "notice": notice,
+        "expiry": expiry,
+        "upcoming": _upcoming(expiry),
+    }
+    return render(request, "reminders/subscribe.html", context)
+
+
+@sensitive_variables()
+def _subscribe(request, form):
+    data = form.cleaned_data
+    try:
+        outcome, subscription = services.subscribe(
+            phone=data["phone"],
+            expiry=data["expiry"],
+            code=data["code"],
+            session_key=session_key(request),
+            evidence=_consent_evidence(request),
+        )
+    except DatabaseBusy:
+        form.add_error(None, NOT_SAVED)
+        return None
+    if outcome is not CodeCheck.OK:
+        form.add_error("code", CHECK_MESSAGES[outcome])
+        return None
+    return subscription
+
+
+@never_cache
+def done(request):
+    subscription = Subscription.objects.filter(pk=request.session.get(DONE_SESSION_KEY)).first()
+    if subscription is None:
+        return redirect("reminders:subscribe")
+    context = {"subscription": subscription, "upcoming": _upcoming(subscription.expiry)}
+    return render(request, "reminders/done.html", context)
+
+
+@sensitive_post_parameters(*SENSITIVE_FIELDS)
+@never_cache
+@require_http_methods(["GET", "POST"])
+@sensitive_variables()
+def stop(request):
+    """/renewal/remind/stop/: for someone without the text at hand: the number and an SMS code."""
+    notice = ""
+    stopped = None
+    if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
+        form = StopForm(initial=typed_values(request.POST, StopForm))
+        code_form, notice = code_step(request, REMINDER)
+    elif request.method == "POST":
+        form = StopForm(request.POST)
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
+        if form.is_valid():
+            stopped = _stop(request, form)
+            if stopped is not None:
+                form, code_form = StopForm(), CodeRequestForm(purpose=REMINDER)
+    else:
+        form, code_form = StopForm(), CodeRequestForm(purpose=REMINDER)
+    context = {
+        "form": form,
+        "code_form": code_form,
+        "notice": notice,
+        "stopped": stopped,
+    }
+    return render(request, "reminders/stop.html", context)
+
+
+@sensitive_variables()
+def _stop(request, form):
+    try:
+        outcome, existed = services.stop_with_code(
+            phone=form.cleaned_data["phone"], code=form.cleaned_data["code"], session_key=session_key(request)
+        )
+    except DatabaseBusy:
+        form.add_error(None, "系统繁忙，这次没有停止成功，请再点一次“停止提醒”。")
+        return None
+    if outcome is not CodeCheck.OK:
+        form.add_error("code", CHECK_MESSAGES[outcome])
+        return None
+    return existed
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """/r/<token>: the link in every text. Stop, or say "我已签注" and move the reminders to next year.
+
+    GET only shows the choices: phones and chat apps open links to preview them, which must change nothing.
+    """
+    subscription = services.subscription_for_link(token)
+    if subscription is None:
+        return render(request, "reminders/link_gone.html", status=404)
+    action = request.POST.get("action")
+    if request.method == "POST" and action == "stop":
+        services.stop_with_link(token)
+        return render(request, "reminders/stopped.html", {"masked_phone": subscription.masked_phone})
+    if request.method == "POST" and action == "renewed":
+        form = RenewedForm(request.POST)
+        if form.is_valid():
+            subscription = services.renewed(
+                subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
+            )
+            messages.success(
+                request,
+                f"已记下您签注好了。今年的提醒不再发送，明年按新的有效期{format_date_cn(subscription.expiry)}提醒您。",
+            )
+            return redirect("reminders:manage", token=token)
+    else:
+        form = RenewedForm(initial={"expiry": schedule.next_year_expiry(subscription.expiry).isoformat()})
+    context = {
+        "subscription": subscription,
+        "form": form,
+        "upcoming": _upcoming(subscription.expiry),
+    }
+    return render(request, "reminders/manage.html", context)
