@@ -1,6 +1,8 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
+from dataclasses import dataclass
+
 from calculator import engine
 from calculator.models import Assessment
 
@@ -39,4 +41,31 @@ def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions
         total=result.total,
         reaches_threshold=result.reaches_threshold,
         recent_contributions=recent_contributions,
+    )
+
+
+@dataclass(frozen=True)
+class ResultSummary:
+    """A stored result in one line, as the consultation form shows what it would attach."""
+
+    total: int
+    threshold: int
+    gap: int
+    eligible: bool
+
+    def __str__(self):
+        if not self.eligible:
+            return f"{self.total} 分，有否决项"
+        if self.gap:
+            return f"{self.total} 分，还差 {self.gap} 分"
+        return f"{self.total} 分，已达到 {self.threshold} 分"
+
+
+def summary_of(token: str) -> ResultSummary | None:
+    """The stored result behind a share link's token, or None when there is none (any string is safe)."""
+    stored = Assessment.objects.filter(token=token).values_list("result", flat=True).first()
+    if stored is None:
+        return None
+    return ResultSummary(
+        total=stored["total"], threshold=stored["threshold"], gap=stored["gap"], eligible=stored["eligible"]
     )

@@ -218,7 +218,7 @@ class LeadAdmin(admin.ModelAdmin):
     @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
     @method_decorator(sensitive_variables())
     def export_csv(self, request, queryset):
-        leads = list(queryset.select_related("assigned_to").order_by("created_at"))
+        leads = list(queryset.select_related("assigned_to", "service").order_by("created_at"))
         services.log_access(request.user, leads, LeadAccessLog.Action.EXPORT)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -247,7 +247,7 @@ class LeadAdmin(admin.ModelAdmin):
                     lead.pk,
                     _csv_safe(lead.name),
                     lead.phone,
-                    lead.get_service_display(),
+                    lead.service.name,
                     lead.get_status_display(),
                     lead.assigned_to.get_username() if lead.assigned_to else "",
                     _local(lead.created_at),

@@ -2,11 +2,15 @@ import logging
 import re
 import unicodedata
 
+from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.models import CaptchaStore
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import timezone
 
-from leads.models import Lead, PhoneVerification
+from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME
+from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite.forms import MarksFieldsInError
 
@@ -63,6 +67,25 @@ class CaptchaChineseField(CaptchaField):
         )
         super().__init__(**kwargs)
 
+    def clean(self, value):
+        """A solved challenge is good for one use, however many requests race with it.
+
+        The package reads the challenge and then deletes it, so requests arriving together (on PostgreSQL,
+        on two servers) could all pass before any delete. Here the DELETE that matches the answer decides:
+        the database lets exactly one of them remove the row. A wrong answer spends the challenge too.
+        """
+        if captcha_settings.CAPTCHA_TEST_MODE:
+            return super().clean(value)
+        forms.MultiValueField.clean(self, value)  # required and per-part checks
+        hashkey, answer = value[0], (value[1] or "").strip().lower()
+        value[1] = ""  # never drawn back into the page
+        live = CaptchaStore.objects.filter(hashkey=hashkey, expiration__gt=timezone.now())
+        solved, _ = live.filter(response=answer).delete() if answer else (0, None)
+        if not solved:
+            CaptchaStore.objects.filter(hashkey=hashkey).delete()
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
+
 
 class CodeRequestForm(MarksFieldsInError, forms.Form):
     """获取验证码: the number and the image CAPTCHA, nothing else."""
@@ -75,10 +98,14 @@ class CodeRequestForm(MarksFieldsInError, forms.Form):
         return self.cleaned_data.get("purpose") or PhoneVerification.Purpose.LEAD
 
 
+CODE_NOT_REQUESTED = "请先获取验证码，再填写短信中的 6 位数字。"
+CODE_MISSING = "请填写短信中的 6 位验证码。"
+
+
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "短信验证码")
-        kwargs.setdefault("error_messages", {"required": "请填写短信中的 6 位验证码。"})
+        kwargs.setdefault("error_messages", {"required": CODE_MISSING})
         kwargs.setdefault(
             "widget",
             forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
@@ -91,8 +118,45 @@ class CodeField(forms.CharField):
         return re.sub(r"\s", "", unicodedata.normalize("NFKC", super().to_python(value)))
 
 
-class LeadForm(forms.Form):
-    """Only what a visitor may decide; status, assignment, due time and consent evidence are the server's."""
+class AsksForCodeFirst:
+    """A form with an SMS code: an empty code means "get one first" until this browser has asked for one."""
+
+    def __init__(self, *args, code_requested=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not code_requested:
+            self.fields["code"].error_messages = {
+                **self.fields["code"].error_messages,
+                "required": CODE_NOT_REQUESTED,
+            }
+
+
+class ServiceField(forms.ChoiceField):
+    """The services editors list as offered (leads.models.Service), without a query to draw the form."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.RadioSelect, **kwargs)
+        self._services = {}
+
+    def offer(self, services):
+        self._services = {service.slug: service for service in services}
+        self.choices = [(service.slug, service.choice_label) for service in services]
+
+    def clean(self, value):
+        return self._services[super().clean(value)]
+
+
+CALLBACK_TIME_CHOICES = [
+    (key, f"{label}（{hours}）" if hours else label) for key, (label, hours, _) in CALLBACK_TIMES.items()
+]
+
+
+class LeadForm(AsksForCodeFirst, forms.Form):
+    """Only what a visitor may decide; status, assignment, due time and consent evidence are the server's.
+
+    code_requested: whether this browser has asked for a code yet (an empty code then means "get one first").
+    result_summary: the self-test result the visitor came from, in one line, when there is one to attach.
+    recipient / recipient_contact: the separate company the lead would go to (settings.LEADS_RECIPIENT).
+    """
 
     name = forms.CharField(
         label="您的称呼",
@@ -102,11 +166,19 @@ class LeadForm(forms.Form):
     )
     phone = PhoneField()
     code = CodeField()
-    service = forms.ChoiceField(
+    service = ServiceField(
         label="您需要的服务",
-        choices=Lead.Service.choices,
-        widget=forms.RadioSelect,
         error_messages={"required": "请选择您需要的服务。", "invalid_choice": "请从列出的服务中选择一项。"},
+    )
+    # Preselected 尽快; a form sent without it (no preference) means the same.
+    callback_time = forms.ChoiceField(
+        label="希望什么时候回电",
+        choices=CALLBACK_TIME_CHOICES,
+        initial=DEFAULT_CALLBACK_TIME,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="按工作日计算，周末和法定节假日顺延。",
+        error_messages={"invalid_choice": "请从列出的时间中选择一项。"},
     )
     message = forms.CharField(
         label="想咨询的问题（选填）",
@@ -115,18 +187,44 @@ class LeadForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": "留言最多 500 字，请精简后再提交。"},
     )
-    attach_result = forms.BooleanField(label="把我的积分自测结果一并发给顾问", required=False)
+    attach_result = forms.BooleanField(label="把我的积分自测结果一并发给顾问（选填）", required=False)
     result = forms.CharField(required=False, widget=forms.HiddenInput)
     consent = forms.BooleanField(
         # consult.html words the tick box in full; this short name is what the error summary shows.
         label="同意隐私保护声明",
         error_messages={"required": "请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"},
     )
+    # 依据: 个人信息保护法 第二十三条: passing the lead to another company needs its own, separate consent.
+    recipient_consent = forms.BooleanField(
+        label="同意提供给回电的公司",
+        error_messages={
+            "required": "回电由另一家公司负责，请勾选同意把您的信息提供给它，否则我们无法安排回电。"
+        },
+    )
     # Honeypot: hidden from people by CSS, filled in by bots that complete every field.
     website = forms.CharField(label="网址（请勿填写）", required=False)
 
+    def __init__(self, *args, result_summary=None, recipient="", recipient_contact="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].offer(offered_services.get())
+        self.result_summary = result_summary
+        if result_summary is None:
+            del self.fields["attach_result"]
+        else:
+            self.fields["attach_result"].help_text = (
+                f"将附上：{result_summary}。顾问会看到您自测时的全部回答，其中包括是否受过行政拘留、"
+                "刑事处罚的回答，这类信息可能属于敏感个人信息，只用于核实您的积分；不勾选则什么都不附带。"
+            )
+        self.recipient = recipient
+        self.recipient_contact = recipient_contact
+        if not recipient:
+            del self.fields["recipient_consent"]
+
     def clean_result(self):
         return clean_result_token(self.cleaned_data.get("result"))
+
+    def clean_callback_time(self):
+        return self.cleaned_data.get("callback_time") or DEFAULT_CALLBACK_TIME
 
     def clean(self):
         cleaned_data = super().clean()
@@ -143,7 +241,7 @@ class LeadForm(forms.Form):
         return ""
 
 
-class DeletionRequestForm(forms.Form):
+class DeletionRequestForm(AsksForCodeFirst, forms.Form):
     phone = PhoneField()
     code = CodeField()
     confirm = forms.BooleanField(

@@ -1,25 +1,33 @@
 """在线咨询 pages. Views translate HTTP to leads.services calls and back; the rules live elsewhere."""
 
+import time
+
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
-from leads import services, sms
-from leads.codes import CHECK_MESSAGES, CodeCheck
+from calculator.results import summary_of
+from leads import notify, services, sms
+from leads.codes import CHECK_MESSAGES, CODE_LIFETIME, CodeCheck
 from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_result_token
 from leads.limits import RESEND_COOLDOWN
 from leads.models import Lead, PhoneVerification
 from leads.phones import mask_phone
 from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
+from permitsite.operator import current_operator
 
 SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
 PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
 NOT_SAVED = "系统繁忙，您的信息这次没有保存成功，请再点一次“提交”。"
 THANKS_SESSION_KEY = "leads_thanks"
-CODE_STEP_ACTIONS = ("send_code", "new_captcha")
+# Per purpose: the masked number a code was last sent to from this browser, and when.
+CODES_SENT_SESSION_KEY = "leads_codes_sent"
+CODE_STEP_ACTIONS = ("send_code", "new_captcha", "new_code")
+# The service a link from a self-test result preselects: checking that result.
+RESULT_SERVICE = "check_score"
 
 
 def session_key(request):
@@ -28,6 +36,27 @@ def session_key(request):
         request.session.modified = True
         request.session.save()
     return request.session.session_key
+
+
+def code_sent_to(request, purpose):
+    """The masked number this browser was sent a code for `purpose` while that code can still be used."""
+    sent = request.session.get(CODES_SENT_SESSION_KEY, {}).get(purpose)
+    if not sent or time.time() - sent[1] > CODE_LIFETIME.total_seconds():
+        return ""
+    return sent[0]
+
+
+def _remember_code_sent(request, purpose, phone):
+    request.session[CODES_SENT_SESSION_KEY] = {
+        **request.session.get(CODES_SENT_SESSION_KEY, {}),
+        purpose: [mask_phone(phone), time.time()],
+    }
+
+
+def _forget_code_sent(request, purpose):
+    sent = dict(request.session.get(CODES_SENT_SESSION_KEY, {}))
+    if sent.pop(purpose, None) is not None:
+        request.session[CODES_SENT_SESSION_KEY] = sent
 
 
 @sensitive_variables()
@@ -44,6 +73,7 @@ def _send_code(request, form):
         return 503, {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
     if outcome.refused:
         return 429, {"error": outcome.decision.message, "retry_after": outcome.decision.retry_after}
+    _remember_code_sent(request, form.cleaned_data["purpose"], phone)
     return 200, {
         "sent": True,
         "resend_after": int(RESEND_COOLDOWN.total_seconds()),
@@ -78,11 +108,11 @@ def _typed_values(post, form_class):
     return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
 
 
-def _code_step(request, form_class):
-    """The no-JavaScript 获取验证码 and 换一张 buttons: act, then show the same form again, filled in."""
-    form = form_class(initial=_typed_values(request.POST, form_class))
+def _code_step(request, form_class, **form_kwargs):
+    """The no-JavaScript 获取验证码, 换一张 and 重新获取 buttons: act, then show the same form again."""
+    form = form_class(initial=_typed_values(request.POST, form_class), **form_kwargs)
     notice = ""
-    if request.POST.get("action") == "new_captcha":
+    if request.POST.get("action") in ("new_captcha", "new_code"):
         return form, CodeRequestForm(initial={"phone": request.POST.get("phone", "")}), notice
     code_form = CodeRequestForm(request.POST)
     if code_form.is_valid():
@@ -95,32 +125,67 @@ def _code_step(request, form_class):
     return form, code_form, notice
 
 
+def _code_block(request, purpose, code_form, notice):
+    """What the shared phone-and-code block shows. Once a code is on its way the CAPTCHA stays away, even when
+    the form comes back with another error; 重新获取 (or a refused send) brings it back."""
+    sent_to = code_sent_to(request, purpose)
+    asked_again = request.method == "POST" and request.POST.get("action") in ("new_captcha", "new_code")
+    return {
+        "code_form": code_form,
+        "notice": notice,
+        "purpose": purpose,
+        "code_sent_to": sent_to,
+        "show_captcha": not sent_to or asked_again or bool(code_form.errors),
+    }
+
+
+def _preselected_service(request, result_token):
+    if result_token:
+        return RESULT_SERVICE
+    return request.GET.get("service", "")
+
+
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
 @never_cache
 @require_http_methods(["GET", "POST"])
 @sensitive_variables()
 def consult(request):
+    """/consult/: the consultation form. From a self-test result it offers to attach that result (a separate,
+    unticked box that says what would go) and preselects checking it; ?service=<slug> preselects a service."""
     result_token = clean_result_token(request.GET.get("result") or request.POST.get("result"))
+    result_summary = summary_of(result_token) if result_token else None
+    if result_summary is None:
+        result_token = ""
+    operator = current_operator()
+    purpose = PhoneVerification.Purpose.LEAD
+    form_kwargs = {
+        "code_requested": bool(code_sent_to(request, purpose)),
+        "result_summary": result_summary,
+        "recipient": operator.lead_recipient,
+        "recipient_contact": operator.lead_recipient_contact,
+    }
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, LeadForm)
+        form, code_form, notice = _code_step(request, LeadForm, **form_kwargs)
     elif request.method == "POST":
-        form = LeadForm(request.POST)
+        form = LeadForm(request.POST, **form_kwargs)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
         if form.is_valid():
             lead = _save_lead(request, form)
             if lead is not None:
+                _forget_code_sent(request, purpose)
+                notify.deliver_after_response(lead, request)
                 request.session[THANKS_SESSION_KEY] = lead.pk
                 return redirect("leads:thanks")
     else:
-        form = LeadForm(initial={"result": result_token})
+        initial = {"result": result_token, "service": _preselected_service(request, result_token)}
+        form = LeadForm(initial=initial, **form_kwargs)
         code_form = CodeRequestForm()
     context = {
         "form": form,
-        "code_form": code_form,
-        "notice": notice,
+        **_code_block(request, purpose, code_form, notice),
         "result_token": result_token,
-        "purpose": PhoneVerification.Purpose.LEAD,
+        "operator": operator,
         "policy_version": privacy_policy.POLICY_VERSION,
     }
     return render(request, "leads/consult.html", context)
@@ -144,6 +209,8 @@ def _save_lead(request, form):
             code=data["code"],
             session_key=session_key(request),
             evidence=evidence,
+            callback_time=data["callback_time"],
+            recipient=form.recipient if data.get("recipient_consent") else "",
         )
     except services.DatabaseBusy:
         form.add_error(None, NOT_SAVED)
@@ -168,28 +235,25 @@ def thanks(request):
 @sensitive_variables()
 def deletion_request(request):
     """/privacy/requests/: prove the number by SMS code; its leads are deleted at once."""
+    purpose = PhoneVerification.Purpose.DELETION
+    form_kwargs = {"code_requested": bool(code_sent_to(request, purpose))}
     notice = ""
     deleted = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, DeletionRequestForm)
+        form, code_form, notice = _code_step(request, DeletionRequestForm, **form_kwargs)
     elif request.method == "POST":
-        form = DeletionRequestForm(request.POST)
+        form = DeletionRequestForm(request.POST, **form_kwargs)
         code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
         if form.is_valid():
             deleted = _delete(request, form)
             if deleted is not None:
+                _forget_code_sent(request, purpose)
                 form = DeletionRequestForm()
                 code_form = CodeRequestForm()
     else:
-        form = DeletionRequestForm()
+        form = DeletionRequestForm(**form_kwargs)
         code_form = CodeRequestForm()
-    context = {
-        "form": form,
-        "code_form": code_form,
-        "notice": notice,
-        "deleted": deleted,
-        "purpose": PhoneVerification.Purpose.DELETION,
-    }
+    context = {"form": form, **_code_block(request, purpose, code_form, notice), "deleted": deleted}
     return render(request, "leads/deletion_request.html", context)
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -20,6 +21,9 @@ def site_context(request=None):
     return {
         "site_name": SITE_NAME,
         "current_year": timezone.localdate().year,
+        # Every footer: who stands behind the site and, once it has one, its ICP 备案号.
+        "site_operator": settings.SITE_OPERATOR,
+        "site_icp_record": settings.SITE_ICP_RECORD,
         "navigation": [
             {"url": url, "label": label, "current": _is_current(url, path)} for url, label in NAVIGATION
         ],

@@ -151,6 +151,9 @@ class PageCache:
             request.path,
             str(timezone.localdate().year),
             str(generation(topic)) if topic else "-",
+            # Every footer names the operator and its ICP number, both set by the environment.
+            settings.SITE_OPERATOR,
+            settings.SITE_ICP_RECORD,
             *map(str, varies_on),
         ]
         self.key = "pages:" + hashlib.sha256("|".join(parts).encode()).hexdigest()

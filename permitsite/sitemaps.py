@@ -17,6 +17,7 @@ PAGES = [
     "leads:consult",
     "privacy",
     "privacy_requests",
+    "about",
 ]
 
 

@@ -1,17 +1,21 @@
-"""Site-wide pages: home, privacy, robots.txt, liveness and readiness, error pages."""
+"""Site-wide pages: home, about, privacy, robots.txt, liveness and readiness, error pages."""
 
 import sys
+from dataclasses import astuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
+from leads.models import offered_services
 from permitsite import privacy as privacy_policy
+from permitsite.models import ABOUT, SitePage
+from permitsite.operator import current_operator
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
 from permitsite.page_cache import PageCache
 
@@ -25,14 +29,34 @@ def home(request):
 
 
 @require_safe
+def about(request):
+    """Who runs the site, how it is paid for, what is free and what each consultation costs. The text is
+    the editors' (SitePage); the operator's details come from the environment, the fees from the services."""
+    operator = current_operator()
+    cached = PageCache(request, ABOUT, varies_on=astuple(operator))
+    page = cached.get()
+    if page is None:
+        site_page = get_object_or_404(SitePage, slug="about")
+        context = {"page": site_page, "operator": operator, "services": offered_services.get()}
+        response = render(request, "about.html", context)
+        page = cached.store(response, last_modified=site_page.updated_at.timestamp())
+    return page.response(request)
+
+
+@require_safe
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
         "policy_date": privacy_policy.POLICY_DATE,
-        "operator": settings.SITE_OPERATOR,
-        "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+        "operator": current_operator(),
+        "results_retention_days": privacy_policy.RESULTS_RETENTION_DAYS_STATED,
+        "access_log_max_days": privacy_policy.ACCESS_LOG_MAX_DAYS_STATED,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }
-    cached = PageCache(request, varies_on=context.values())
+    cached = PageCache(
+        request,
+        varies_on=[*astuple(context["operator"]), context["session_days"], bool(settings.LEADS_NOTIFY_WEBHOOK)],
+    )
     page = cached.get() or cached.store(render(request, "privacy.html", context))
     return page.response(request)
 

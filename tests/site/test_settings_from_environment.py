@@ -79,6 +79,9 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
         SMS_ALIYUN_ACCESS_KEY_SECRET="example-secret",
         SMS_ALIYUN_SIGN_NAME="上海居住证助手",
         SMS_ALIYUN_TEMPLATE_CODE="SMS_000000001",
+        # A public site names its operator and a contact (permitsite.E101, E102).
+        SITE_OPERATOR="上海示例信息科技有限公司",
+        SITE_CONTACT_EMAIL="privacy@permit.example",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
