@@ -2,9 +2,11 @@
 anonymous Assessment that keeps it behind a random token."""
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from calculator import engine
 from calculator.models import Assessment
+from permitsite.privacy import RESULTS_RETENTION_DAYS_STATED
 
 
 def ruleset_summary(ruleset: engine.Ruleset) -> dict:
@@ -69,3 +71,16 @@ def summary_of(token: str) -> ResultSummary | None:
     return ResultSummary(
         total=stored["total"], threshold=stored["threshold"], gap=stored["gap"], eligible=stored["eligible"]
     )
+
+
+def kept_until(created_on: date) -> date:
+    """The last day a stored result and its share link exist (the period /privacy/ states)."""
+    return created_on + timedelta(days=RESULTS_RETENTION_DAYS_STATED)
+
+
+def purge_expired(now: datetime, keep_tokens=(), retention_days=RESULTS_RETENTION_DAYS_STATED) -> int:
+    """Delete stored results older than the retention period, except those in `keep_tokens` (attached to a
+    consultation that is still kept). Returns how many were deleted."""
+    expired = Assessment.objects.filter(created_at__lt=now - timedelta(days=retention_days))
+    deleted, _ = expired.exclude(token__in=list(keep_tokens)).delete()
+    return deleted

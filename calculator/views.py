@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from calculator import engine, planner
 from calculator.forms import RECENT_CONTRIBUTIONS, STEP_SLUGS, STEPS, YES, StepForm, step_of
 from calculator.models import Assessment
-from calculator.results import save_assessment
+from calculator.results import kept_until, save_assessment
 from calculator.rulesets import published_rulesets, ruleset_in_force
 
 SESSION_KEY = "jifen"
@@ -168,6 +168,7 @@ def result(request, token):
             "plan": plan,
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,
             "share_url": request.build_absolute_uri(reverse("calculator:result", args=[assessment.token])),
+            "kept_until": kept_until(timezone.localdate(assessment.created_at)),
             "contributions_notice": (
                 _RECENT_CONTRIBUTIONS_NOTICE if assessment.recent_contributions is False else ""
             ),

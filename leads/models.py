@@ -135,6 +135,12 @@ class Lead(models.Model):
         return mask_phone(self.phone)
 
     @property
+    def callback_window(self):
+        """The preferred time in words: 上午（9:00–12:00）, or 尽快."""
+        label, hours, _ = CALLBACK_TIMES[self.callback_time]
+        return f"{label}（{hours}）" if hours else label
+
+    @property
     def is_open(self):
         return self.status in OPEN_STATUSES
 

@@ -21,7 +21,6 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from leads.callback import CALLBACK_TIMES
 from leads.models import Lead, LeadNotification
 from leads.phones import scrub
 
@@ -58,11 +57,6 @@ def _when(moment):
     return formats.date_format(timezone.localtime(moment), "n月j日（l）H:i")
 
 
-def callback_time_text(lead):
-    label, hours, _ = CALLBACK_TIMES[lead.callback_time]
-    return f"{label}（{hours}）" if hours else label
-
-
 def admin_url(lead, base_url):
     return base_url.rstrip("/") + reverse("admin:leads_lead_change", args=[lead.pk])
 
@@ -77,7 +71,7 @@ def new_lead_message(lead, base_url):
             f"编号：#{lead.pk}",
             f"手机号：{lead.masked_phone}（完整号码请在后台查看）",
             f"服务：{lead.service.name}",
-            f"希望回电：{callback_time_text(lead)}",
+            f"希望回电：{lead.callback_window}",
             f"回电期限：{_when(lead.due_by)}",
             f"自测结果：{'已附带' if lead.result_token else '未附带'}",
             f"后台处理：{admin_url(lead, base_url)}",

@@ -55,7 +55,11 @@ def privacy(request):
     }
     cached = PageCache(
         request,
-        varies_on=[*astuple(context["operator"]), context["session_days"], bool(settings.LEADS_NOTIFY_WEBHOOK)],
+        varies_on=[
+            *astuple(context["operator"]),
+            context["session_days"],
+            bool(settings.LEADS_NOTIFY_WEBHOOK),
+        ],
     )
     page = cached.get() or cached.store(render(request, "privacy.html", context))
     return page.response(request)

@@ -22,7 +22,9 @@ def stored_result(total=86, gap=34, eligible=True):
 
 
 def checked_services(document):
-    return [radio["value"] for radio in document.find_all("input", name="service") if "checked" in radio.attrs]
+    return [
+        radio["value"] for radio in document.find_all("input", name="service") if "checked" in radio.attrs
+    ]
 
 
 def submit_from_result_page(client, token, **overrides):
@@ -70,7 +72,9 @@ def test_a_guide_or_the_renewal_check_preselects_the_renewal_service(client):
 
 def test_the_result_is_attached_only_when_ticked(client):
     token = stored_result().token
-    assert submit_from_result_page(client, token, attach_result="on", service="check_score").status_code == 302
+    assert (
+        submit_from_result_page(client, token, attach_result="on", service="check_score").status_code == 302
+    )
     lead = Lead.objects.get()
     assert lead.result_token == token
     assert lead.result_consent_at == lead.consent_at
