@@ -36,6 +36,7 @@ ENDPOINTS = [
     CEILING,
     Page("home", "/"),
     Page("privacy", "/privacy/"),
+    Page("about", "/about/"),
     Page("wizard start", "/jifen/"),
     Page("wizard step 1", "/jifen/basic/"),
     Page("wizard step 2", "/jifen/insurance/"),

@@ -38,6 +38,7 @@ BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo"
 PAGES = [
     Page("home", "/"),
     Page("privacy", "/privacy/"),
+    Page("about", "/about/"),
     Page("wizard start", "/jifen/"),
     Page("wizard step 1", "/jifen/basic/"),
     Page("result page", prepare="calculator.samples.example_result_path", indexable=False),

@@ -32,6 +32,7 @@ class PublicPage:
 PUBLIC_PAGES = [
     PublicPage("/"),
     PublicPage("/privacy/"),
+    PublicPage("/about/"),
     PublicPage("/jifen/"),
     PublicPage("/jifen/basic/"),
     PublicPage("/jifen/insurance/"),
