@@ -1,5 +1,5 @@
-"""The code step asks for things in order: "请先获取验证码" before any code was sent, and once a code is on its
-way the CAPTCHA stays away, even when the form comes back with another error."""
+"""The code step asks for things in order: "请先获取验证码" before any code was sent, and once a code is on
+its way the CAPTCHA stays away, even when the form comes back with another error."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """/about/ says who runs the site, how it is paid for, that the self-test is free and what each
-consultation costs. The text is the editors', the fees are the services', the operator is the environment's."""
+consultation costs. The text is the editors', the fees the services', the operator the environment's."""
 
 import pytest
 from django.contrib.auth.models import Group

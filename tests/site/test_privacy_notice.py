@@ -14,7 +14,7 @@ def notice(client):
 
 
 def test_the_operators_legal_name_and_a_contact_are_always_shown(client, settings):
-    # 第十七条（一）: the handler's name and contact. The contact used to vanish without PRIVACY_CONTACT_EMAIL.
+    # 第十七条（一）: the handler's name and contact (it used to vanish without PRIVACY_CONTACT_EMAIL).
     settings.SITE_OPERATOR = "上海示例信息科技有限公司"
     settings.PRIVACY_CONTACT_EMAIL = ""
     settings.SITE_CONTACT_EMAIL = ""
