@@ -4,6 +4,7 @@ travels with the lead only when the visitor ticks the second, separate box."""
 import pytest
 
 from calculator.models import Assessment
+from calculator.samples import example_result_path
 from leads.models import Lead
 from tests.html_tree import parse
 from tests.leads.helpers import ask_for_code, last_code_sent_to, lead_form
@@ -99,3 +100,11 @@ def test_a_forged_token_in_the_post_attaches_nothing(client):
     response = submit_from_result_page(client, "made-up-token", attach_result="on")
     assert response.status_code == 302
     assert Lead.objects.get().result_token == ""
+
+
+def test_guides_and_the_renewal_check_link_to_the_matching_service(client):
+    assert 'href="/consult/?service=renewal"' in client.get("/guides/how-to-renew/").content.decode()
+    assert (
+        'href="/consult/?service=renewal"' in client.get("/renewal/check/?expiry=2027-03-01").content.decode()
+    )
+    assert 'href="/consult/?result=' in client.get(example_result_path()).content.decode()
