@@ -227,7 +227,9 @@ class SilentMailServer:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_hanging_mail_server_does_not_delay_the_response(live_server, notify_consultants, monkeypatch):
+def test_a_hanging_mail_server_does_not_delay_the_response(
+    seeded_transactional_db, live_server, notify_consultants, monkeypatch
+):
     from captcha.conf import settings as captcha_settings
 
     monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", True)

@@ -26,7 +26,7 @@ def browser_with_code(phone, sent_at):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_simultaneous_submissions_for_one_number_store_one_lead(settings):
+def test_two_simultaneous_submissions_for_one_number_store_one_lead(settings, seeded_transactional_db):
     settings.SMS_DAILY_BUDGET = 1000
     now = timezone.now()
     for round_number in range(ROUNDS):
