@@ -82,6 +82,8 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
         # A public site names its operator and a contact (permitsite.E101, E102).
         SITE_OPERATOR="上海示例信息科技有限公司",
         SITE_CONTACT_EMAIL="privacy@permit.example",
+        # Django's mail.E001: production sends mail through a real server, not the console.
+        SMTP_HOST="smtp.exmail.qq.com",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
