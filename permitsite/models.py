@@ -2,7 +2,7 @@ from django.db import models
 
 from renewal.markup import render_markdown
 
-# The topic of the cached /about/ page (permitsite/page_cache.py); permitsite/signals.py bumps it on edits.
+# The stamp of the /about/ page (permitsite/shared_pages.py); permitsite/signals.py moves it on edits.
 ABOUT = "about"
 
 

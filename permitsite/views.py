@@ -1,7 +1,6 @@
 """Site-wide pages: home, about, privacy, robots.txt, liveness and readiness, error pages."""
 
 import sys
-from dataclasses import astuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,38 +11,35 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from leads.models import offered_services
+from leads.models import SERVICES_TOPIC, offered_services
 from permitsite import privacy as privacy_policy
 from permitsite.models import ABOUT, SitePage
 from permitsite.operator import current_operator
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
-from permitsite.page_cache import PageCache
+from permitsite.shared_pages import shared_page
 
 
 @require_safe
+@shared_page()  # it reads no data: only a deploy changes it
 def home(request):
-    # It reads no data: a deploy (templates, static files) is its only change.
-    cached = PageCache(request)
-    page = cached.get() or cached.store(render(request, "home.html"))
-    return page.response(request)
+    return render(request, "home.html")
 
 
 @require_safe
+@shared_page(ABOUT, SERVICES_TOPIC)  # the page's text and the services' fees; the operator is settings
 def about(request):
     """Who runs the site, how it is paid for, what is free and what each consultation costs. The text is
     the editors' (SitePage); the operator's details come from the environment, the fees from the services."""
-    operator = current_operator()
-    cached = PageCache(request, ABOUT, varies_on=astuple(operator))
-    page = cached.get()
-    if page is None:
-        site_page = get_object_or_404(SitePage, slug="about")
-        context = {"page": site_page, "operator": operator, "services": offered_services.get()}
-        response = render(request, "about.html", context)
-        page = cached.store(response, last_modified=site_page.updated_at.timestamp())
-    return page.response(request)
+    context = {
+        "page": get_object_or_404(SitePage, slug="about"),
+        "operator": current_operator(),
+        "services": offered_services.get(),
+    }
+    return render(request, "about.html", context)
 
 
 @require_safe
+@shared_page()  # what it prints from settings and code changes only with a restart
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
@@ -53,16 +49,7 @@ def privacy(request):
         "access_log_max_days": privacy_policy.ACCESS_LOG_MAX_DAYS_STATED,
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }
-    cached = PageCache(
-        request,
-        varies_on=[
-            *astuple(context["operator"]),
-            context["session_days"],
-            bool(settings.LEADS_NOTIFY_WEBHOOK),
-        ],
-    )
-    page = cached.get() or cached.store(render(request, "privacy.html", context))
-    return page.response(request)
+    return render(request, "privacy.html", context)
 
 
 @require_GET

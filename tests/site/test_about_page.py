@@ -36,6 +36,14 @@ def test_it_says_how_the_site_is_paid_for_and_that_the_self_test_is_free(client)
     assert "不投放广告" in text
 
 
+def test_a_changed_fee_shows_on_the_next_request(client, django_capture_on_commit_callbacks):
+    about(client)  # now cached, with the services as they were
+    with django_capture_on_commit_callbacks(execute=True):
+        Service.objects.filter(slug="planning").update(fee="每次 300 元")
+        Service.objects.get(slug="planning").save()
+    assert "每次 300 元" in about(client)
+
+
 def test_the_fees_are_those_of_the_services_offered(client):
     planning = Service.objects.get(slug="planning")
     planning.fee = "每次 200 元"
@@ -52,11 +60,12 @@ def test_the_fees_are_those_of_the_services_offered(client):
     assert not any("签注与续签" in row[0] for row in rows)
 
 
-def test_an_editors_change_shows_on_the_next_request(client):
+def test_an_editors_change_shows_on_the_next_request(client, django_capture_on_commit_callbacks):
     about(client)  # now cached
     page = SitePage.objects.get(slug="about")
     page.body = "## 本站靠什么维持\n\n由运营者自有资金支持。"
-    page.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the stamp moves once the save commits
+        page.save()
     html = about(client)
     assert "由运营者自有资金支持。" in html
     assert "<h2>本站靠什么维持</h2>" in html
