@@ -175,10 +175,10 @@ def pending(now):
 
 def remind_overdue(base_url, now=None):
     """One mail (and robot message) about the open leads past their due-by that were not mentioned in the
-    last day. Returns the number of leads mentioned; 0 when nothing was due or nothing could be sent."""
+    last day. Returns how many leads were due a reminder and whether it went out (through any channel)."""
     now = now or timezone.now()
     if not channels():
-        return 0
+        return 0, True
     leads = list(
         Lead.objects.overdue(now)
         .filter(
@@ -188,7 +188,7 @@ def remind_overdue(base_url, now=None):
         .order_by("due_by")
     )
     if not leads:
-        return 0
+        return 0, True
     message = overdue_message(leads, base_url)
     delivered = False
     for channel in channels():
@@ -198,10 +198,9 @@ def remind_overdue(base_url, now=None):
             logger.warning("Overdue reminder by %s failed, will retry: %s", channel, describe_failure(error))
         else:
             delivered = True
-    if not delivered:
-        return 0
-    Lead.objects.filter(pk__in=[lead.pk for lead in leads]).update(overdue_reminded_at=now)
-    return len(leads)
+    if delivered:
+        Lead.objects.filter(pk__in=[lead.pk for lead in leads]).update(overdue_reminded_at=now)
+    return len(leads), delivered
 
 
 def base_url_for(request=None):

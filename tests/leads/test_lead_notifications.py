@@ -206,13 +206,14 @@ def test_remind_overdue_leads_mails_once_a_day_about_open_leads_past_due(notify_
 
 @pytest.mark.django_db
 def test_remind_overdue_leads_fails_loudly_while_notices_cannot_be_sent(notify_consultants, time_machine):
-    make_pending_lead()
+    overdue = make_pending_lead(created=timezone.now() - timedelta(days=5))
     unreachable_smtp(notify_consultants)
-    time_machine.move_to(timezone.now() + timedelta(minutes=5))
     with pytest.raises(SystemExit) as exit_code:
         call_command("remind_overdue_leads", stdout=StringIO())
     assert exit_code.value.code == 1
-    assert LeadNotification.objects.get().attempts == 1
+    overdue.refresh_from_db()
+    assert overdue.overdue_reminded_at is None  # tried again on the next run
+    assert mail.outbox == []
 
 
 class SilentMailServer:
@@ -255,3 +256,14 @@ def test_a_hanging_mail_server_does_not_delay_the_response(
         assert Lead.objects.count() == 1
     finally:
         silent.close()
+
+
+@pytest.mark.django_db
+def test_a_retry_that_fails_again_counts_the_attempt_and_exits_non_zero(notify_consultants, time_machine):
+    make_pending_lead()
+    unreachable_smtp(notify_consultants)
+    time_machine.move_to(timezone.now() + timedelta(minutes=5))
+    with pytest.raises(SystemExit):
+        call_command("remind_overdue_leads", stdout=StringIO())
+    notification = LeadNotification.objects.get()
+    assert (notification.attempts, notification.sent_at) == (1, None)

@@ -21,8 +21,11 @@ class Command(BaseCommand):
         base_url = notify.base_url_for()
         retry = list(notify.pending(now))
         resent = notify.deliver(retry, base_url, now)
-        reminded = notify.remind_overdue(base_url, now)
-        self.stdout.write(f"重发新线索通知 {resent}/{len(retry)} 条；逾期提醒涉及 {reminded} 条线索。")
-        if resent < len(retry):
+        overdue, reminded = notify.remind_overdue(base_url, now)
+        self.stdout.write(
+            f"重发新线索通知 {resent}/{len(retry)} 条；逾期线索 {overdue} 条，"
+            f"{'已提醒' if reminded else '提醒没有发出，下次再试'}。"
+        )
+        if resent < len(retry) or not reminded:
             # Non-zero, so cron mails the operator: something keeps the notices from going out.
             raise SystemExit(1)
