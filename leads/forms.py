@@ -5,19 +5,26 @@ import unicodedata
 from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
+from crispy_forms.layout import Div, Hidden
 from django import forms
 from django.core.validators import RegexValidator
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME
 from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
-from permitsite.forms import MarksFieldsInError
+from permitsite import privacy as privacy_policy
+from permitsite.layout import Field, Include, inside_page_form
 
 logger = logging.getLogger(__name__)
 
 # Says nothing about the trap, so a bot's author learns nothing; a person never sees the hidden field.
 HONEYPOT_REFUSED = "提交未成功，请刷新页面后重试。"
+
+# Phone number, CAPTCHA, 获取验证码 and the SMS code, where a page's form asks for them.
+CODE_BLOCK = "leads/_code_block.html"
 
 # The wizard's result tokens are opaque to us; this only keeps markup and junk out of the database.
 RESULT_TOKEN_RE = re.compile(r"[A-Za-z0-9_\-:.]{1,128}")
@@ -33,6 +40,7 @@ class PhoneField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "手机号码")
+        kwargs.setdefault("help_text", "中国大陆手机号，可带 +86")
         kwargs.setdefault("error_messages", {"required": "请填写手机号码。"})
         kwargs.setdefault(
             "widget",
@@ -51,16 +59,26 @@ class PhoneField(forms.CharField):
 
 
 class ChineseCaptchaInput(CaptchaTextInput):
+    """The image, its key and the answer box. Attributes meant for the answer box (class, maxlength,
+    required, aria-*) stay off the hidden key, where HTML does not allow them; the page is never cached
+    (`never_cache`), so no browser restores an old key on reload."""
+
     template_name = "leads/widgets/captcha.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["subwidgets"][0]["attrs"] = {}
+        return context
 
 
 class CaptchaChineseField(CaptchaField):
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "widget",
-            ChineseCaptchaInput(attrs={"class": "form-control captcha-answer", "maxlength": 8}),
+            ChineseCaptchaInput(attrs={"class": "captcha-answer", "maxlength": 8}),
         )
         kwargs.setdefault("label", "图片验证码")
+        kwargs.setdefault("help_text", "输入图片中的字母（不分大小写），再点“获取验证码”。")
         kwargs.setdefault(
             "error_messages",
             {"invalid": "图片验证码不正确或已过期，请看新图片重新输入。", "required": "请输入图片中的字符。"},
@@ -87,12 +105,19 @@ class CaptchaChineseField(CaptchaField):
         return value
 
 
-class CodeRequestForm(MarksFieldsInError, forms.Form):
-    """获取验证码: the number and the image CAPTCHA, nothing else."""
+class CodeRequestForm(forms.Form):
+    """获取验证码: the number and the image CAPTCHA, nothing else.
+
+    On a page the number box is the page form's own (leads/_code_block.html); this form draws the CAPTCHA
+    and the purpose the page asks codes for."""
 
     phone = PhoneField()
     captcha = CaptchaChineseField()
     purpose = forms.ChoiceField(choices=PhoneVerification.Purpose.choices, required=False)
+
+    def __init__(self, *args, purpose=PhoneVerification.Purpose.LEAD, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = inside_page_form("captcha", Hidden("purpose", purpose))
 
     def clean_purpose(self):
         return self.cleaned_data.get("purpose") or PhoneVerification.Purpose.LEAD
@@ -108,7 +133,15 @@ class CodeField(forms.CharField):
         kwargs.setdefault("error_messages", {"required": CODE_MISSING})
         kwargs.setdefault(
             "widget",
-            forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": 6}),
+            forms.TextInput(
+                attrs={
+                    "class": "code-input",
+                    "inputmode": "numeric",
+                    "autocomplete": "one-time-code",
+                    "maxlength": 6,
+                    "pattern": "[0-9]{6}",
+                }
+            ),
         )
         kwargs.setdefault("validators", [RegexValidator(r"^[0-9]{6}$", "验证码为短信中的 6 位数字。")])
         super().__init__(**kwargs)
@@ -116,6 +149,13 @@ class CodeField(forms.CharField):
     def to_python(self, value):
         # Full-width digits from a Chinese input method count as the digits they look like.
         return re.sub(r"\s", "", unicodedata.normalize("NFKC", super().to_python(value)))
+
+
+class HoneypotInput(forms.TextInput):
+    """Never shows what was typed: a person whose browser filled it in is not refused a second time."""
+
+    def format_value(self, value):
+        return None
 
 
 class AsksForCodeFirst:
@@ -153,13 +193,16 @@ CALLBACK_TIME_CHOICES = [
 class LeadForm(AsksForCodeFirst, forms.Form):
     """Only what a visitor may decide; status, assignment, due time and consent evidence are the server's.
 
+    operator: who calls back (permitsite.operator.Operator), named in the consent; when another company does
+    (`lead_recipient`), a separate, required consent names it (个人信息保护法 第二十三条).
+    result_token / result_summary: the stored self-test result the visitor came from, offered as an
+    attachment in a separate, unticked box that says what would go.
     code_requested: whether this browser has asked for a code yet (an empty code then means "get one first").
-    result_summary: the self-test result the visitor came from, in one line, when there is one to attach.
-    recipient / recipient_contact: the separate company the lead would go to (settings.LEADS_RECIPIENT).
     """
 
     name = forms.CharField(
         label="您的称呼",
+        help_text="如“王先生”“李女士”，1–20 个字",
         max_length=20,
         error_messages={"required": "请填写您的称呼。", "max_length": "称呼最多 20 个字。"},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
@@ -187,10 +230,10 @@ class LeadForm(AsksForCodeFirst, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": "留言最多 500 字，请精简后再提交。"},
     )
-    attach_result = forms.BooleanField(label="把我的积分自测结果一并发给顾问（选填）", required=False)
+    attach_result = forms.BooleanField(label="把我的积分自测结果一并发给顾问", required=False)
     result = forms.CharField(required=False, widget=forms.HiddenInput)
     consent = forms.BooleanField(
-        # consult.html words the tick box in full; this short name is what the error summary shows.
+        # The tick box is worded in full (consent_label); this short name is what the error summary shows.
         label="同意隐私保护声明",
         error_messages={"required": "请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"},
     )
@@ -202,23 +245,58 @@ class LeadForm(AsksForCodeFirst, forms.Form):
         },
     )
     # Honeypot: hidden from people by CSS, filled in by bots that complete every field.
-    website = forms.CharField(label="网址（请勿填写）", required=False)
+    website = forms.CharField(
+        label="网址（请勿填写）",
+        required=False,
+        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
-    def __init__(self, *args, result_summary=None, recipient="", recipient_contact="", **kwargs):
+    def __init__(self, *args, operator, result_token="", result_summary=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].offer(offered_services.get())
-        self.result_summary = result_summary
-        if result_summary is None:
-            del self.fields["attach_result"]
-        else:
+        self.recipient = operator.lead_recipient
+        attachment = []
+        if result_token and result_summary is not None:
+            result_link = format_html(
+                '把<a href="{}">我的积分自测结果</a>一并发给顾问（选填，不勾选则不附带）',
+                reverse("calculator:result", args=[result_token]),
+            )
             self.fields["attach_result"].help_text = (
                 f"将附上：{result_summary}。顾问会看到您自测时的全部回答，其中包括是否受过行政拘留、"
                 "刑事处罚的回答，这类信息可能属于敏感个人信息，只用于核实您的积分；不勾选则什么都不附带。"
             )
-        self.recipient = recipient
-        self.recipient_contact = recipient_contact
-        if not recipient:
+            attachment = [Field("attach_result", label_html=result_link), Hidden("result", result_token)]
+        else:
+            del self.fields["attach_result"]
+        consent_label = format_html(
+            '我已阅读并同意<a href="{}">《隐私保护声明》</a>（版本 {}），'
+            "同意{}为回复本次咨询使用我的称呼、手机号和留言",
+            reverse("privacy"),
+            privacy_policy.POLICY_VERSION,
+            operator.name,
+        )
+        recipient = []
+        if self.recipient:
+            recipient_label = format_html(
+                "我单独同意把我的称呼、手机号、所选服务、希望回电的时间和留言（以及我勾选附带的自测结果）"
+                "提供给{}（联系方式：{}），由它的顾问按本次咨询给我回电",
+                operator.lead_recipient,
+                operator.lead_recipient_contact,
+            )
+            recipient = [Field("recipient_consent", label_html=recipient_label)]
+        else:
             del self.fields["recipient_consent"]
+        self.helper = inside_page_form(
+            "name",
+            Include(CODE_BLOCK),
+            "service",
+            "callback_time",
+            "message",
+            *attachment,
+            Field("consent", label_html=consent_label),
+            *recipient,
+            Div(Field("website"), css_class="d-none", aria_hidden="true"),
+        )
 
     def clean_result(self):
         return clean_result_token(self.cleaned_data.get("result"))
@@ -248,3 +326,7 @@ class DeletionRequestForm(AsksForCodeFirst, forms.Form):
         label="我确认删除这个手机号的全部咨询记录，删除后无法恢复",
         error_messages={"required": "请勾选确认后再删除。"},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = inside_page_form(Include(CODE_BLOCK), "confirm")

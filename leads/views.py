@@ -108,21 +108,21 @@ def _typed_values(post, form_class):
     return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
 
 
-def _code_step(request, form_class, **form_kwargs):
-    """The no-JavaScript 获取验证码, 换一张 and 重新获取 buttons: act, then show the same form again."""
-    form = form_class(initial=_typed_values(request.POST, form_class), **form_kwargs)
+def _code_step(request, purpose):
+    """The no-JavaScript 获取验证码, 换一张 and 重新获取 buttons: act; the page shows its form again."""
     notice = ""
+    typed_phone = {"phone": request.POST.get("phone", "")}
     if request.POST.get("action") in ("new_captcha", "new_code"):
-        return form, CodeRequestForm(initial={"phone": request.POST.get("phone", "")}), notice
-    code_form = CodeRequestForm(request.POST)
+        return CodeRequestForm(initial=typed_phone, purpose=purpose), notice
+    code_form = CodeRequestForm(request.POST, purpose=purpose)
     if code_form.is_valid():
         status, body = _send_code(request, code_form)
         if status == 200:
             notice = body["message"]
-            code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+            code_form = CodeRequestForm(initial=typed_phone, purpose=purpose)
         else:
             code_form.add_error(None, body["error"])
-    return form, code_form, notice
+    return code_form, notice
 
 
 def _code_block(request, purpose, code_form, notice):
@@ -156,20 +156,20 @@ def consult(request):
     result_summary = summary_of(result_token) if result_token else None
     if result_summary is None:
         result_token = ""
-    operator = current_operator()
     purpose = PhoneVerification.Purpose.LEAD
     form_kwargs = {
         "code_requested": bool(code_sent_to(request, purpose)),
+        "operator": current_operator(),
+        "result_token": result_token,
         "result_summary": result_summary,
-        "recipient": operator.lead_recipient,
-        "recipient_contact": operator.lead_recipient_contact,
     }
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, LeadForm, **form_kwargs)
+        form = LeadForm(initial=_typed_values(request.POST, LeadForm), **form_kwargs)
+        code_form, notice = _code_step(request, purpose)
     elif request.method == "POST":
         form = LeadForm(request.POST, **form_kwargs)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
         if form.is_valid():
             lead = _save_lead(request, form)
             if lead is not None:
@@ -180,14 +180,8 @@ def consult(request):
     else:
         initial = {"result": result_token, "service": _preselected_service(request, result_token)}
         form = LeadForm(initial=initial, **form_kwargs)
-        code_form = CodeRequestForm()
-    context = {
-        "form": form,
-        **_code_block(request, purpose, code_form, notice),
-        "result_token": result_token,
-        "operator": operator,
-        "policy_version": privacy_policy.POLICY_VERSION,
-    }
+        code_form = CodeRequestForm(purpose=purpose)
+    context = {"form": form, **_code_block(request, purpose, code_form, notice), "result_token": result_token}
     return render(request, "leads/consult.html", context)
 
 
@@ -240,19 +234,20 @@ def deletion_request(request):
     notice = ""
     deleted = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, DeletionRequestForm, **form_kwargs)
+        form = DeletionRequestForm(initial=_typed_values(request.POST, DeletionRequestForm), **form_kwargs)
+        code_form, notice = _code_step(request, purpose)
     elif request.method == "POST":
         form = DeletionRequestForm(request.POST, **form_kwargs)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
         if form.is_valid():
             deleted = _delete(request, form)
             if deleted is not None:
                 _forget_code_sent(request, purpose)
                 form = DeletionRequestForm()
-                code_form = CodeRequestForm()
+                code_form = CodeRequestForm(purpose=purpose)
     else:
         form = DeletionRequestForm(**form_kwargs)
-        code_form = CodeRequestForm()
+        code_form = CodeRequestForm(purpose=purpose)
     context = {"form": form, **_code_block(request, purpose, code_form, notice), "deleted": deleted}
     return render(request, "leads/deletion_request.html", context)
 

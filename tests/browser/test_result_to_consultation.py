@@ -35,7 +35,7 @@ def test_from_a_result_to_a_consultation_with_the_result_attached(phone, live_se
     assert phone.get_by_label("积分自测结果核实（免费）").is_checked()
     attach = phone.get_by_role("checkbox", name=re.compile("一并发给顾问"))
     assert not attach.is_checked()
-    assert summary in phone.locator("#id_attach_result_help").inner_text()
+    assert summary in phone.locator("#id_attach_result_helptext").inner_text()
     assert not phone.get_by_role("checkbox", name=re.compile("我已阅读并同意")).is_checked()
 
     phone.get_by_label("您的称呼").fill("王先生")

@@ -31,7 +31,7 @@ def test_the_separate_box_names_the_recipient_and_its_contact_and_starts_unticke
     document = parse(client.get("/consult/").content)
     box = document.by_id("id_recipient_consent")
     assert box.get("checked") is None
-    label = document.find("label", class_="form-check-label", **{"for": "id_recipient_consent"}).text()
+    label = document.find("label", class_="choice-label", **{"for": "id_recipient_consent"}).text()
     assert RECIPIENT in label and CONTACT in label
     assert document.by_id("id_consent").get("checked") is None  # still its own box
 

@@ -39,7 +39,7 @@ def test_arriving_from_a_result_preselects_the_points_check_and_offers_an_untick
     document = parse(client.get(f"/consult/?result={token}").content)
     assert document.by_id("id_attach_result").get("checked") is None
     assert document.find("a", href=f"/jifen/result/{token}/") is not None
-    help_text = document.by_id("id_attach_result_help").text()
+    help_text = document.by_id("id_attach_result_helptext").text()
     assert "将附上：86 分，还差 34 分" in help_text
     # The answers about detention and crime go with it, and the box says so before it is ticked.
     assert "行政拘留、刑事处罚" in help_text and "敏感个人信息" in help_text
