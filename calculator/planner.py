@@ -159,6 +159,8 @@ class Plan:
     hints: tuple[Hint, ...]
     notices: tuple[str, ...]
     outside: str = ""  # the answer that puts the person outside the system ("「年龄」62 周岁"), if any
+    # When routes get there after the ruleset's valid_until: that the rules may have changed by then.
+    beyond_valid_until: tuple[str, ...] = ()
 
     @property
     def passes(self) -> bool:
@@ -200,6 +202,7 @@ def plan(
         return Plan(result, (), (), finder.falls_back())
     routes = finder.routes()
     notices = ()
+    beyond = ()
     if ruleset.valid_until is not None:
         routes = tuple(
             replace(r, beyond_valid_until=r.reached_on is not None and r.reached_on > ruleset.valid_until)
@@ -207,15 +210,15 @@ def plan(
         )
         late = [r.reached_on for r in routes if r.beyond_valid_until]
         if late:
-            notices = (validity.projection_notice(ruleset, max(late)),)
+            beyond = (validity.projection_notice(ruleset, max(late)),)
     if not routes:
         notices = ("按目前的规则和您的情况，本站没有找到能提高总分的途径，建议请顾问帮您核实。",)
     elif not routes[0].reaches:
-        notices += (
+        notices = (
             f"按目前的规则，单靠下面任何一条都达不到 {ruleset.threshold} 分；它们按能加的分数排列，"
             "可以组合起来考虑，或请顾问帮您核实。",
         )
-    return Plan(result, routes, finder.hints(), notices)
+    return Plan(result, routes, finder.hints(), notices, beyond_valid_until=beyond)
 
 
 def order_key(route: Route):

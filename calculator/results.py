@@ -1,10 +1,13 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from calculator import engine, planner
 from calculator.models import Assessment
+from permitsite.privacy import RESULTS_RETENTION_DAYS_STATED
 
 
 def ruleset_summary(ruleset: engine.Ruleset) -> dict:
@@ -56,7 +59,12 @@ def plan_as_json(plan: planner.Plan, next_steps, absolute_url, validity: dict) -
             {"title": step.title, "url": absolute_url(step.url)}
             for step in (next_steps if plan.passes else ())
         ],
-        "notices": [*plan.result.notices, *plan.notices, *(hint.text for hint in plan.hints)],
+        "notices": [
+            *plan.result.notices,
+            *plan.notices,
+            *plan.beyond_valid_until,
+            *(hint.text for hint in plan.hints),
+        ],
     }
 
 
@@ -104,3 +112,43 @@ def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions
         reaches_threshold=result.reaches_threshold,
         recent_contributions=recent_contributions,
     )
+
+
+@dataclass(frozen=True)
+class ResultSummary:
+    """A stored result in one line, as the consultation form shows what it would attach."""
+
+    total: int
+    threshold: int
+    gap: int
+    eligible: bool
+
+    def __str__(self):
+        if not self.eligible:
+            return f"{self.total} 分，有否决项"
+        if self.gap:
+            return f"{self.total} 分，还差 {self.gap} 分"
+        return f"{self.total} 分，已达到 {self.threshold} 分"
+
+
+def summary_of(token: str) -> ResultSummary | None:
+    """The stored result behind a share link's token, or None when there is none (any string is safe)."""
+    stored = Assessment.objects.filter(token=token).values_list("result", flat=True).first()
+    if stored is None:
+        return None
+    return ResultSummary(
+        total=stored["total"], threshold=stored["threshold"], gap=stored["gap"], eligible=stored["eligible"]
+    )
+
+
+def kept_until(created_on: date) -> date:
+    """The last day a stored result and its share link exist (the period /privacy/ states)."""
+    return created_on + timedelta(days=RESULTS_RETENTION_DAYS_STATED)
+
+
+def purge_expired(now: datetime, keep_tokens=(), retention_days=RESULTS_RETENTION_DAYS_STATED) -> int:
+    """Delete stored results older than the retention period, except those in `keep_tokens` (attached to a
+    consultation that is still kept). Returns how many were deleted."""
+    expired = Assessment.objects.filter(created_at__lt=now - timedelta(days=retention_days))
+    deleted, _ = expired.exclude(token__in=list(keep_tokens)).delete()
+    return deleted

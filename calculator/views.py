@@ -29,7 +29,13 @@ from calculator.forms import (
 )
 from calculator.models import Assessment
 from calculator.plan_facts import plan_facts
-from calculator.results import changes_as_query, changes_from_query, result_as_json, save_assessment
+from calculator.results import (
+    changes_as_query,
+    changes_from_query,
+    kept_until,
+    result_as_json,
+    save_assessment,
+)
 from calculator.rulesets import published_rulesets, ruleset_in_force
 from calculator.validity import validity
 from calculator.wages import source_of, wage_hint, wage_periods
@@ -269,6 +275,7 @@ def result(request, token):
                 validity(used, published_rulesets(), timezone.localdate()).notice if used is not None else ""
             ),
             "share_url": request.build_absolute_uri(reverse("calculator:result", args=[assessment.token])),
+            "kept_until": kept_until(timezone.localdate(assessment.created_at)),
             "contributions_notice": (
                 _RECENT_CONTRIBUTIONS_NOTICE if assessment.recent_contributions is False else ""
             ),

@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.views.decorators.debug import sensitive_variables
 
 from leads import services
-from leads.models import Lead, LeadAccessLog
+from leads.models import Lead, LeadAccessLog, Service
 from leads.phones import InvalidPhone, normalize_phone
 
 CONSULTANT_GROUP = "顾问"
@@ -70,6 +70,7 @@ class LeadAdmin(admin.ModelAdmin):
         "name",
         "phone_masked",
         "service",
+        "callback_time",
         "status",
         "assigned_to",
         "due_column",
@@ -77,15 +78,18 @@ class LeadAdmin(admin.ModelAdmin):
         "has_result",
     )
     list_filter = ("status", OverdueFilter, "service", ("assigned_to", admin.RelatedOnlyFieldListFilter))
-    list_select_related = ("assigned_to",)
+    list_select_related = ("assigned_to", "service")
     # Phone searches are handled in get_search_results: up to 4 trailing digits for everyone, more only with
     # the reveal permission and then logged like a reveal.
     search_fields = ("name",)
     search_help_text = "按称呼或手机号尾号 4 位搜索；有查看完整号码权限的顾问可按完整号码搜索（会被记录）"
     date_hierarchy = "created_at"
-    actions = ("assign_to_me", "export_csv")
+    actions = ("assign_to_me", "remove_result", "export_csv")
     fieldsets = (
-        ("联系人", {"fields": ("name", "phone_with_reveal", "service", "message", "result_link")}),
+        (
+            "联系人",
+            {"fields": ("name", "phone_with_reveal", "service", "callback_time", "message", "result_link")},
+        ),
         ("跟进", {"fields": ("status", "assigned_to", "due_by", "notes")}),
         (
             "记录",
@@ -97,6 +101,8 @@ class LeadAdmin(admin.ModelAdmin):
                     "consent_privacy_version",
                     "consent_at",
                     "result_consent_at",
+                    "recipient",
+                    "recipient_consent_at",
                 )
             },
         ),
@@ -104,6 +110,7 @@ class LeadAdmin(admin.ModelAdmin):
     readonly_fields = (
         "phone_masked",
         "phone_with_reveal",
+        "callback_time",
         "message",
         "result_link",
         "created_at",
@@ -112,6 +119,8 @@ class LeadAdmin(admin.ModelAdmin):
         "consent_privacy_version",
         "consent_at",
         "result_consent_at",
+        "recipient",
+        "recipient_consent_at",
     )
 
     class Media:
@@ -215,10 +224,15 @@ class LeadAdmin(admin.ModelAdmin):
         count = queryset.update(assigned_to=request.user)
         self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)
 
+    @admin.action(description="去掉附带的自测结果（本人撤回这项同意时）", permissions=["change"])
+    def remove_result(self, request, queryset):
+        count = queryset.exclude(result_token="").update(result_token="", result_consent_at=None)
+        self.message_user(request, f"已从 {count} 条线索中去掉附带的自测结果。", messages.SUCCESS)
+
     @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
     @method_decorator(sensitive_variables())
     def export_csv(self, request, queryset):
-        leads = list(queryset.select_related("assigned_to").order_by("created_at"))
+        leads = list(queryset.select_related("assigned_to", "service").order_by("created_at"))
         services.log_access(request.user, leads, LeadAccessLog.Action.EXPORT)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -239,6 +253,7 @@ class LeadAdmin(admin.ModelAdmin):
                 "留言",
                 "跟进记录",
                 "自测结果",
+                "希望回电",
             ]
         )
         for lead in leads:
@@ -247,7 +262,7 @@ class LeadAdmin(admin.ModelAdmin):
                     lead.pk,
                     _csv_safe(lead.name),
                     lead.phone,
-                    lead.get_service_display(),
+                    lead.service.name,
                     lead.get_status_display(),
                     lead.assigned_to.get_username() if lead.assigned_to else "",
                     _local(lead.created_at),
@@ -255,6 +270,7 @@ class LeadAdmin(admin.ModelAdmin):
                     _csv_safe(lead.message),
                     _csv_safe(lead.notes),
                     f"/jifen/result/{lead.result_token}/" if lead.result_token else "",
+                    lead.get_callback_time_display(),
                 ]
             )
         return response
@@ -274,3 +290,16 @@ class LeadAccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    """Editors list only the consultations the operator really provides, each with what it costs."""
+
+    list_display = ("name", "fee", "is_offered", "position", "slug")
+    list_editable = ("is_offered", "position")
+    ordering = ("position", "pk")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Links such as /consult/?service=renewal rely on the code, so it is fixed once chosen.
+        return ("slug",) if obj is not None else ()

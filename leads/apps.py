@@ -6,4 +6,4 @@ class LeadsConfig(AppConfig):
     verbose_name = "在线咨询"
 
     def ready(self):
-        from leads import checks  # noqa: F401  (registers the system checks)
+        from leads import checks, notify, signals  # noqa: F401  (registers checks and receivers)

@@ -8,9 +8,21 @@ END_OF_WORKING_DAY = time(18, 0)
 # The same rule in words, for every page that promises a call (home, /consult/): one promise everywhere.
 CALLBACK_PROMISE = f"下一个工作日 {END_OF_WORKING_DAY:%H:%M} 前"
 
+# The times of day a person may ask to be called, and when each ends: the due-by falls at the end of the
+# chosen part of the day, so a call that keeps the promise is also a call at the time the person asked for.
+# "asap" keeps the plain promise: by the end of the next working day.
+CALLBACK_TIMES = {
+    "asap": ("尽快", "", END_OF_WORKING_DAY),
+    "morning": ("上午", "9:00–12:00", time(12, 0)),
+    "afternoon": ("下午", "13:00–18:00", time(18, 0)),
+    "evening": ("晚上", "18:00–21:00", time(21, 0)),
+}
+DEFAULT_CALLBACK_TIME = "asap"
 
-def callback_due(submitted_at, calendar=None):
-    """By the end (18:00 Shanghai time) of the next working day after the day of submission.
+
+def callback_due(submitted_at, calendar=None, preferred=DEFAULT_CALLBACK_TIME):
+    """By the end of the preferred part of the next working day after the day of submission
+    (18:00 Shanghai time when the person has no preference).
 
     `calendar` is a renewal.workdays.WorkdayCalendar (public holidays, 调休 working weekends and the
     editors' overrides); by default the one in force, read from the database.
@@ -19,5 +31,6 @@ def callback_due(submitted_at, calendar=None):
         from renewal.models import workday_calendar  # the pure callers pass their own calendar
 
         calendar = workday_calendar()
+    _, _, ends = CALLBACK_TIMES[preferred]
     submitted_day = submitted_at.astimezone(SHANGHAI).date()
-    return datetime.combine(calendar.add_working_days(submitted_day, 1), END_OF_WORKING_DAY, tzinfo=SHANGHAI)
+    return datetime.combine(calendar.add_working_days(submitted_day, 1), ends, tzinfo=SHANGHAI)

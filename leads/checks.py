@@ -1,4 +1,5 @@
 from importlib.util import find_spec
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, register
@@ -62,3 +63,35 @@ def check_retention_matches_policy(app_configs, **kwargs):
             id="leads.E004",
         )
     ]
+
+
+@register()
+def check_lead_recipient_and_notifications(app_configs, **kwargs):
+    errors = []
+    if settings.LEADS_RECIPIENT and not settings.LEADS_RECIPIENT_CONTACT:
+        # 依据: 个人信息保护法 第二十三条: the person must be told the recipient's name and how to reach it.
+        errors.append(
+            Error(
+                "LEADS_RECIPIENT is set without LEADS_RECIPIENT_CONTACT.",
+                hint="The consent must name the company that receives leads and how to contact it.",
+                id="leads.E005",
+            )
+        )
+    webhook = settings.LEADS_NOTIFY_WEBHOOK
+    if webhook and urlsplit(webhook).scheme not in ("http", "https"):
+        errors.append(
+            Error(
+                "LEADS_NOTIFY_WEBHOOK must be an http(s) address.",
+                hint="Copy the group robot's webhook address from 企业微信 or 钉钉.",
+                id="leads.E006",
+            )
+        )
+    if getattr(settings, "HTTPS", False) and settings.LEADS_NOTIFY_EMAILS and not settings.SMTP_HOST:
+        errors.append(
+            Error(
+                "LEADS_NOTIFY_EMAILS is set but SMTP_HOST is not: mails would only be printed to the log.",
+                hint="Set SMTP_HOST, SMTP_PORT, SMTP_USER and SMTP_PASSWORD (docs/leads.md).",
+                id="leads.E007",
+            )
+        )
+    return errors

@@ -2,14 +2,18 @@ import logging
 import re
 import unicodedata
 
+from captcha.conf import settings as captcha_settings
 from captcha.fields import CaptchaField, CaptchaTextInput
+from captcha.models import CaptchaStore
 from crispy_forms.layout import Div, Hidden
 from django import forms
 from django.core.validators import RegexValidator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
-from leads.models import Lead, PhoneVerification
+from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME
+from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite import privacy as privacy_policy
 from permitsite.layout import Field, Include, inside_page_form
@@ -81,6 +85,25 @@ class CaptchaChineseField(CaptchaField):
         )
         super().__init__(**kwargs)
 
+    def clean(self, value):
+        """A solved challenge is good for one use, however many requests race with it.
+
+        The package reads the challenge and then deletes it, so requests arriving together (on PostgreSQL,
+        on two servers) could all pass before any delete. Here the DELETE that matches the answer decides:
+        the database lets exactly one of them remove the row. A wrong answer spends the challenge too.
+        """
+        if captcha_settings.CAPTCHA_TEST_MODE:
+            return super().clean(value)
+        forms.MultiValueField.clean(self, value)  # required and per-part checks
+        hashkey, answer = value[0], (value[1] or "").strip().lower()
+        value[1] = ""  # never drawn back into the page
+        live = CaptchaStore.objects.filter(hashkey=hashkey, expiration__gt=timezone.now())
+        solved, _ = live.filter(response=answer).delete() if answer else (0, None)
+        if not solved:
+            CaptchaStore.objects.filter(hashkey=hashkey).delete()
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
+
 
 class CodeRequestForm(forms.Form):
     """获取验证码: the number and the image CAPTCHA, nothing else.
@@ -100,10 +123,14 @@ class CodeRequestForm(forms.Form):
         return self.cleaned_data.get("purpose") or PhoneVerification.Purpose.LEAD
 
 
+CODE_NOT_REQUESTED = "请先获取验证码，再填写短信中的 6 位数字。"
+CODE_MISSING = "请填写短信中的 6 位验证码。"
+
+
 class CodeField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", "短信验证码")
-        kwargs.setdefault("error_messages", {"required": "请填写短信中的 6 位验证码。"})
+        kwargs.setdefault("error_messages", {"required": CODE_MISSING})
         kwargs.setdefault(
             "widget",
             forms.TextInput(
@@ -131,8 +158,47 @@ class HoneypotInput(forms.TextInput):
         return None
 
 
-class LeadForm(forms.Form):
-    """Only what a visitor may decide; status, assignment, due time and consent evidence are the server's."""
+class AsksForCodeFirst:
+    """A form with an SMS code: an empty code means "get one first" until this browser has asked for one."""
+
+    def __init__(self, *args, code_requested=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not code_requested:
+            self.fields["code"].error_messages = {
+                **self.fields["code"].error_messages,
+                "required": CODE_NOT_REQUESTED,
+            }
+
+
+class ServiceField(forms.ChoiceField):
+    """The services editors list as offered (leads.models.Service), without a query to draw the form."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.RadioSelect, **kwargs)
+        self._services = {}
+
+    def offer(self, services):
+        self._services = {service.slug: service for service in services}
+        self.choices = [(service.slug, service.choice_label) for service in services]
+
+    def clean(self, value):
+        return self._services[super().clean(value)]
+
+
+CALLBACK_TIME_CHOICES = [
+    (key, f"{label}（{hours}）" if hours else label) for key, (label, hours, _) in CALLBACK_TIMES.items()
+]
+
+
+class LeadForm(AsksForCodeFirst, forms.Form):
+    """Only what a visitor may decide; status, assignment, due time and consent evidence are the server's.
+
+    operator: who calls back (permitsite.operator.Operator), named in the consent; when another company does
+    (`lead_recipient`), a separate, required consent names it (个人信息保护法 第二十三条).
+    result_token / result_summary: the stored self-test result the visitor came from, offered as an
+    attachment in a separate, unticked box that says what would go.
+    code_requested: whether this browser has asked for a code yet (an empty code then means "get one first").
+    """
 
     name = forms.CharField(
         label="您的称呼",
@@ -143,11 +209,19 @@ class LeadForm(forms.Form):
     )
     phone = PhoneField()
     code = CodeField()
-    service = forms.ChoiceField(
+    service = ServiceField(
         label="您需要的服务",
-        choices=Lead.Service.choices,
-        widget=forms.RadioSelect,
         error_messages={"required": "请选择您需要的服务。", "invalid_choice": "请从列出的服务中选择一项。"},
+    )
+    # Preselected 尽快; a form sent without it (no preference) means the same.
+    callback_time = forms.ChoiceField(
+        label="希望什么时候回电",
+        choices=CALLBACK_TIME_CHOICES,
+        initial=DEFAULT_CALLBACK_TIME,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="按工作日计算，周末和法定节假日顺延。",
+        error_messages={"invalid_choice": "请从列出的时间中选择一项。"},
     )
     message = forms.CharField(
         label="想咨询的问题（选填）",
@@ -163,6 +237,13 @@ class LeadForm(forms.Form):
         label="同意隐私保护声明",
         error_messages={"required": "请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"},
     )
+    # 依据: 个人信息保护法 第二十三条: passing the lead to another company needs its own, separate consent.
+    recipient_consent = forms.BooleanField(
+        label="同意提供给回电的公司",
+        error_messages={
+            "required": "回电由另一家公司负责，请勾选同意把您的信息提供给它，否则我们无法安排回电。"
+        },
+    )
     # Honeypot: hidden from people by CSS, filled in by bots that complete every field.
     website = forms.CharField(
         label="网址（请勿填写）",
@@ -170,33 +251,58 @@ class LeadForm(forms.Form):
         widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, result_token="", **kwargs):
+    def __init__(self, *args, operator, result_token="", result_summary=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["service"].offer(offered_services.get())
+        self.recipient = operator.lead_recipient
         attachment = []
-        if result_token:
+        if result_token and result_summary is not None:
             result_link = format_html(
                 '把<a href="{}">我的积分自测结果</a>一并发给顾问（选填，不勾选则不附带）',
                 reverse("calculator:result", args=[result_token]),
             )
+            self.fields["attach_result"].help_text = (
+                f"将附上：{result_summary}。顾问会看到您自测时的全部回答，其中包括是否受过行政拘留、"
+                "刑事处罚的回答，这类信息可能属于敏感个人信息，只用于核实您的积分；不勾选则什么都不附带。"
+            )
             attachment = [Field("attach_result", label_html=result_link), Hidden("result", result_token)]
+        else:
+            del self.fields["attach_result"]
         consent_label = format_html(
             '我已阅读并同意<a href="{}">《隐私保护声明》</a>（版本 {}），'
-            "同意顾问为回复本次咨询使用我的称呼和手机号",
+            "同意{}为回复本次咨询使用我的称呼、手机号和留言",
             reverse("privacy"),
             privacy_policy.POLICY_VERSION,
+            operator.name,
         )
+        recipient = []
+        if self.recipient:
+            recipient_label = format_html(
+                "我单独同意把我的称呼、手机号、所选服务、希望回电的时间和留言（以及我勾选附带的自测结果）"
+                "提供给{}（联系方式：{}），由它的顾问按本次咨询给我回电",
+                operator.lead_recipient,
+                operator.lead_recipient_contact,
+            )
+            recipient = [Field("recipient_consent", label_html=recipient_label)]
+        else:
+            del self.fields["recipient_consent"]
         self.helper = inside_page_form(
             "name",
             Include(CODE_BLOCK),
             "service",
+            "callback_time",
             "message",
             *attachment,
             Field("consent", label_html=consent_label),
+            *recipient,
             Div(Field("website"), css_class="d-none", aria_hidden="true"),
         )
 
     def clean_result(self):
         return clean_result_token(self.cleaned_data.get("result"))
+
+    def clean_callback_time(self):
+        return self.cleaned_data.get("callback_time") or DEFAULT_CALLBACK_TIME
 
     def clean(self):
         cleaned_data = super().clean()
@@ -213,7 +319,7 @@ class LeadForm(forms.Form):
         return ""
 
 
-class DeletionRequestForm(forms.Form):
+class DeletionRequestForm(AsksForCodeFirst, forms.Form):
     phone = PhoneField()
     code = CodeField()
     confirm = forms.BooleanField(

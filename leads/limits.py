@@ -19,6 +19,9 @@ PHONE_HOURLY_LIMIT = 5
 PHONE_DAILY_LIMIT = 10
 IP_DAILY_LIMIT = 20
 BUDGET_WARNING_SHARE = 0.8
+# No network (an IPv6 /48, an IPv4 /24) may take more than this share of the day's budget: one person with
+# many addresses must not stop the form for everyone else until midnight.
+NETWORK_BUDGET_SHARE = 0.10
 
 # The reasons, in the words a visitor reads in the 429 answer and on the form.
 REFUSAL_MESSAGES = {
@@ -26,6 +29,8 @@ REFUSAL_MESSAGES = {
     "phone_hour": "这个号码一小时内获取验证码的次数已达上限，请 {wait} 后再试。",
     "phone_day": "这个号码今天获取验证码的次数已达上限，请 {wait} 后再试。",
     "ip_day": "您的网络今天获取验证码的次数已达上限，请 {wait} 后再试，或直接拨打咨询电话。",
+    "network_day": "您所在的网络（同一单位或小区的宽带）今天获取验证码的次数已达上限。"
+    "可以关闭 Wi-Fi 改用手机流量再试，或 {wait} 后再来。",
     "budget": "今天的短信验证名额已用完，请明天再来，给您带来不便非常抱歉。",
 }
 
@@ -72,11 +77,17 @@ def _window_wait(now, sends, window, limit):
     return _seconds(inside[len(inside) - limit] + window - now)
 
 
-def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget):
+def network_daily_limit(daily_budget):
+    """A tenth of the day's budget, rounded down; at least one, so a tiny budget still serves someone."""
+    return max(1, math.floor(daily_budget * NETWORK_BUDGET_SHARE))
+
+
+def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget, network_sends_today=0):
     """Whether one more code may be sent now.
 
     phone_sends / ip_sends: times of this number's / this address's sends in (at least) the last 24 h.
-    sends_today: all sends since midnight in Shanghai; the budget is a calendar-day amount.
+    sends_today / network_sends_today: all sends, and this network's, since midnight in Shanghai; the budget
+    and a network's share of it are calendar-day amounts.
     Per-number and per-address limits use rolling windows, so midnight gives an attacker no fresh start.
     """
     waits = {}
@@ -87,8 +98,12 @@ def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget):
     waits["phone_hour"] = _window_wait(now, phone_sends, HOUR, PHONE_HOURLY_LIMIT)
     waits["phone_day"] = _window_wait(now, phone_sends, DAY, PHONE_DAILY_LIMIT)
     waits["ip_day"] = _window_wait(now, ip_sends, DAY, IP_DAILY_LIMIT)
+    until_midnight = _seconds(shanghai_day_start(now) + timedelta(days=1) - now)
+    # The budget first: when both hold until midnight, its message is the one that tells the whole truth.
     if sends_today >= daily_budget:
-        waits["budget"] = _seconds(shanghai_day_start(now) + timedelta(days=1) - now)
+        waits["budget"] = until_midnight
+    if network_sends_today >= network_daily_limit(daily_budget):
+        waits["network_day"] = until_midnight
 
     refusals = {reason: wait for reason, wait in waits.items() if wait}
     if refusals:

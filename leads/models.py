@@ -2,9 +2,61 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME
 from leads.phones import mask_phone
+from permitsite.stamps import Stamped
 
 OPEN_STATUSES = ("new", "contacted", "following")
+CALLBACK_TIME_CHOICES = [(key, label) for key, (label, _, _) in CALLBACK_TIMES.items()]
+
+
+class ServiceQuerySet(models.QuerySet):
+    def offered(self):
+        return self.filter(is_offered=True)
+
+
+class Service(models.Model):
+    """A kind of consultation the operator really provides: editors list only those (a service nobody
+    delivers must not be offered), and say what each costs."""
+
+    slug = models.SlugField(
+        "代号",
+        max_length=30,
+        unique=True,
+        help_text="网址里使用的名字，例如 check_score；站内链接靠它预选服务，创建后不能修改。",
+    )
+    name = models.CharField("名称", max_length=30)
+    description = models.CharField("说明", max_length=80, blank=True, help_text="显示在选项下方的一句话。")
+    fee = models.CharField(
+        "费用",
+        max_length=60,
+        default="免费",
+        help_text="如实填写，例如“免费”或“首次 30 分钟免费，之后每小时 200 元”；"
+        "会显示在咨询表单和“关于本站”页面。",
+    )
+    is_offered = models.BooleanField(
+        "正在提供", default=True, help_text="不再提供的服务取消勾选，表单里就不再出现。"
+    )
+    position = models.PositiveSmallIntegerField("排序", default=0, help_text="数字小的排在前面。")
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "咨询服务"
+        verbose_name_plural = "咨询服务"
+        ordering = ("position", "pk")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def choice_label(self):
+        return f"{self.name}（{self.fee}）" if self.fee else self.name
+
+
+# The services the form offers, read once per process and again after every edit (leads/signals.py).
+SERVICES_TOPIC = "leads.services"
+offered_services = Stamped(SERVICES_TOPIC, lambda: list(Service.objects.offered()))
 
 
 class LeadQuerySet(models.QuerySet):
@@ -16,12 +68,6 @@ class LeadQuerySet(models.QuerySet):
 
 
 class Lead(models.Model):
-    class Service(models.TextChoices):
-        CHECK_SCORE = "check_score", "积分自测核实"
-        SETTLEMENT_GUIDE = "settlement_guide", "落户指南"
-        PLANNING = "planning", "一对一规划"
-        NEWS = "news", "政策资讯"
-
     class Status(models.TextChoices):
         NEW = "new", "新线索"
         CONTACTED = "contacted", "已联系"
@@ -31,7 +77,12 @@ class Lead(models.Model):
 
     name = models.CharField("称呼", max_length=20)
     phone = models.CharField("手机号", max_length=11, db_index=True)
-    service = models.CharField("咨询服务", max_length=20, choices=Service)
+    service = models.ForeignKey(
+        Service, verbose_name="咨询服务", on_delete=models.PROTECT, related_name="leads"
+    )
+    callback_time = models.CharField(
+        "希望回电时间", max_length=10, choices=CALLBACK_TIME_CHOICES, default=DEFAULT_CALLBACK_TIME
+    )
     message = models.TextField("留言", max_length=1000, blank=True)
     # The opaque token of a /jifen/result/<token>/ page, stored only when the person ticked the second
     # consent box. The wizard owns the token's format; we keep it verbatim and link to the page.
@@ -58,6 +109,11 @@ class Lead(models.Model):
     consent_ip_hash = models.CharField("IP 摘要", max_length=64)
     consent_user_agent_hash = models.CharField("浏览器摘要", max_length=64)
     result_consent_at = models.DateTimeField("同意附带结果时间", null=True, blank=True)
+    # 依据: 个人信息保护法 第二十三条. When another company calls people back, the person's separate consent
+    # names it; the name is kept as it was agreed to, even if the setting changes later.
+    recipient = models.CharField("同意提供给", max_length=100, blank=True)
+    recipient_consent_at = models.DateTimeField("同意提供时间", null=True, blank=True)
+    overdue_reminded_at = models.DateTimeField("逾期提醒时间", null=True, blank=True)
 
     objects = LeadQuerySet.as_manager()
 
@@ -77,6 +133,12 @@ class Lead(models.Model):
     @property
     def masked_phone(self):
         return mask_phone(self.phone)
+
+    @property
+    def callback_window(self):
+        """The preferred time in words: 上午（9:00–12:00）, or 尽快."""
+        label, hours, _ = CALLBACK_TIMES[self.callback_time]
+        return f"{label}（{hours}）" if hours else label
 
     @property
     def is_open(self):
@@ -116,6 +178,9 @@ class SmsSend(models.Model):
 
     phone_hash = models.CharField(max_length=64, db_index=True)
     ip_hash = models.CharField(max_length=64, db_index=True)
+    # The network around the address (an IPv6 /48, an IPv4 /24): no network may spend more than a tenth of
+    # the day's budget, or one household or office could stop the form for everyone.
+    network_hash = models.CharField(max_length=64, db_index=True, default="")
     sent_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -149,3 +214,29 @@ class LeadAccessLog(models.Model):
 
     def __str__(self):
         return f"{self.username} {self.get_action_display()} #{self.lead_number}"
+
+
+class LeadNotification(models.Model):
+    """One message telling the consultants about a new lead, through one channel. Kept until it is sent,
+    so a failed delivery is tried again (leads/notify.py) instead of being lost."""
+
+    class Channel(models.TextChoices):
+        MAIL = "mail", "邮件"
+        WEBHOOK = "webhook", "群机器人"
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="notifications")
+    channel = models.CharField("渠道", max_length=10, choices=Channel)
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    sent_at = models.DateTimeField("发出时间", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    last_error = models.CharField("最近一次错误", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "新线索通知"
+        verbose_name_plural = "新线索通知"
+        constraints = [
+            models.UniqueConstraint(fields=["lead", "channel"], name="one_notification_per_channel")
+        ]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} #{self.lead_id}"

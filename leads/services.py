@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.views.decorators.debug import sensitive_variables
 
-from leads import codes, limits, sms
-from leads.callback import callback_due
+from leads import codes, limits, notify, sms
+from leads.callback import DEFAULT_CALLBACK_TIME, callback_due
 from leads.codes import CodeCheck, IssuedCode
 from leads.models import Lead, LeadAccessLog, PhoneVerification, SmsSend
 from leads.phones import scrub
@@ -62,6 +62,19 @@ def sms_limit_client(ip):
     return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
+def sms_limit_network(ip):
+    """The network an address belongs to for the per-network share of the budget: an IPv6 /48 (what one
+    site, office or home is commonly given) or an IPv4 /24."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6 and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    prefix = 24 if address.version == 4 else 48
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
 def daily_budget():
     return settings.SMS_DAILY_BUDGET
 
@@ -72,6 +85,19 @@ def _serialize_sms_decisions():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x1EAD5])
+
+
+LEAD_LOCK_SPACE = 0x1EAD6
+
+
+def _serialize_submissions_for(phone):
+    """One number's submissions one at a time, so that two at the same moment end as one lead: the second
+    finds the first's lead and updates it. SQLite's IMMEDIATE transactions already do this; on PostgreSQL
+    there is no row to lock before the lead exists, so a transaction-level advisory lock per number does."""
+    if connection.vendor == "postgresql":
+        number_key = int.from_bytes(bytes.fromhex(digest("phone", phone))[:4], "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LEAD_LOCK_SPACE, number_key])
 
 
 def retry_once_if_locked(operation):
@@ -109,6 +135,7 @@ def request_code(phone, session_key, ip, purpose, now=None):
     now = now or timezone.now()
     phone_hash = digest("phone", phone)
     ip_hash = digest("ip", sms_limit_client(ip))
+    network_hash = digest("network", sms_limit_network(ip))
     session_hash = codes.session_hash(_key("session"), session_key)
     budget = daily_budget()
 
@@ -116,16 +143,20 @@ def request_code(phone, session_key, ip, purpose, now=None):
         with transaction.atomic():
             _serialize_sms_decisions()
             recent = SmsSend.objects.filter(sent_at__gt=now - limits.DAY)
+            today = SmsSend.objects.filter(sent_at__gte=limits.shanghai_day_start(now))
             decision = limits.decide_send(
                 now,
                 list(recent.filter(phone_hash=phone_hash).values_list("sent_at", flat=True)),
                 list(recent.filter(ip_hash=ip_hash).values_list("sent_at", flat=True)),
-                SmsSend.objects.filter(sent_at__gte=limits.shanghai_day_start(now)).count(),
+                today.count(),
                 budget,
+                network_sends_today=today.filter(network_hash=network_hash).count(),
             )
             if not decision.allowed:
                 return decision, None, None
-            SmsSend.objects.create(phone_hash=phone_hash, ip_hash=ip_hash, sent_at=now)
+            SmsSend.objects.create(
+                phone_hash=phone_hash, ip_hash=ip_hash, network_hash=network_hash, sent_at=now
+            )
             code = codes.new_code()
             verification = PhoneVerification.objects.create(
                 phone_hash=phone_hash,
@@ -141,6 +172,9 @@ def request_code(phone, session_key, ip, purpose, now=None):
     if not decision.allowed:
         if decision.reason == "budget":
             logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
+        elif decision.reason == "network_day":
+            # The network, not the address: an operator may want to look at a range that keeps trying.
+            logger.warning("One network reached its share of the SMS budget: %s", sms_limit_network(ip))
         return CodeRequest(decision)
     if decision.budget_warning:
         logger.warning("SMS daily budget at 80%%: %s of %s used", round(budget * 0.8), budget)
@@ -223,10 +257,26 @@ class ConsentEvidence:
 
 
 @sensitive_variables()
-def submit_lead(*, name, phone, service, message, result_token, code, session_key, evidence, now=None):
+def submit_lead(
+    *,
+    name,
+    phone,
+    service,
+    message,
+    result_token,
+    code,
+    session_key,
+    evidence,
+    callback_time=DEFAULT_CALLBACK_TIME,
+    recipient="",
+    now=None,
+):
     """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises DatabaseBusy.
 
-    The same number again within 24 hours updates its open lead instead of adding a duplicate.
+    The same number again within 24 hours updates its open lead instead of adding a duplicate, even when
+    both submissions arrive at the same moment. `recipient`: the separate company the person agreed to have
+    their lead passed to (empty when the operator calls back itself). A new lead is queued for the
+    consultants' notifications in the same transaction, so it cannot be stored without them.
     """
     now = now or timezone.now()
 
@@ -235,6 +285,7 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.LEAD, now)
             if outcome is not CodeCheck.OK:
                 return outcome, None
+            _serialize_submissions_for(phone)
             lead = (
                 Lead.objects.select_for_update()
                 .open()
@@ -242,8 +293,13 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
                 .order_by("-created_at")
                 .first()
             )
-            if lead is None:
-                lead = Lead(phone=phone, created_at=now, due_by=callback_due(now), submissions=0)
+            is_new = lead is None
+            if is_new:
+                lead = Lead(phone=phone, created_at=now, submissions=0)
+            if is_new or lead.callback_time != callback_time:
+                # A changed preference moves the due-by with it, still counted from the first submission.
+                lead.due_by = callback_due(lead.created_at, preferred=callback_time)
+            lead.callback_time = callback_time
             lead.name = name
             lead.service = service
             lead.message = merged_message(lead.message, message, Lead._meta.get_field("message").max_length)
@@ -255,7 +311,11 @@ def submit_lead(*, name, phone, service, message, result_token, code, session_ke
             lead.consent_at = now
             lead.consent_ip_hash = digest("ip", evidence.ip)
             lead.consent_user_agent_hash = digest("user-agent", evidence.user_agent)
+            lead.recipient = recipient
+            lead.recipient_consent_at = now if recipient else None
             lead.save()
+            if is_new:
+                notify.record_new_lead(lead)
             return outcome, lead
 
     return retry_once_if_locked(attempt)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -6,14 +7,15 @@ SITE_NAME = "上海居住证助手"
 # 300×300: WeChat crops share thumbnails to a square.
 SHARE_IMAGE = "img/share.png"
 
-# (url path, label). Each part adds itself here when it exists.
+# (url path, label). Each part adds itself here when it exists. Short labels keep the navigation one row on
+# a 390 px phone; the site name in the header leads home.
 NAVIGATION = [
-    ("/", "首页"),
     ("/jifen/", "积分自测"),
-    ("/guides/", "签注指南"),
-    ("/consult/", "在线咨询"),
-    ("/shengxue/", "子女升学"),
+    ("/renewal/check/", "签注"),
+    ("/guides/", "指南"),
+    ("/shengxue/", "升学"),
     ("/juzhuanhu/", "居转户"),
+    ("/consult/", "咨询"),
 ]
 
 
@@ -22,6 +24,9 @@ def site_context(request=None):
     return {
         "site_name": SITE_NAME,
         "current_year": timezone.localdate().year,
+        # Every footer: who stands behind the site and, once it has one, its ICP 备案号.
+        "site_operator": settings.SITE_OPERATOR,
+        "site_icp_record": settings.SITE_ICP_RECORD,
         "navigation": [
             {"url": url, "label": label, "current": _is_current(url, path)} for url, label in NAVIGATION
         ],

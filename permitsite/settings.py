@@ -215,15 +215,52 @@ SMS_ALIYUN_SIGN_NAME = env.get("SMS_ALIYUN_SIGN_NAME", "")
 SMS_ALIYUN_TEMPLATE_CODE = env.get("SMS_ALIYUN_TEMPLATE_CODE", "")
 SMS_ALIYUN_ENDPOINT = env.get("SMS_ALIYUN_ENDPOINT", "dysmsapi.aliyuncs.com")
 LEADS_RETENTION_DAYS = envint(env, "LEADS_RETENTION_DAYS", 180)
-# 签注短信提醒 (reminders/): the site's public address, which the texts' stop links use (docs/deploy.md), and
-# the provider's approved template for each reminder.
-SITE_URL = env.get("SITE_URL", "").strip().rstrip("/") or f"http://127.0.0.1:{PORT}"
+# 签注短信提醒 (reminders/): the provider's approved template for each reminder.
 SMS_ALIYUN_REMINDER_TEMPLATES = {
     kind: env.get(f"SMS_ALIYUN_TEMPLATE_{kind.upper()}", "")
     for kind in ("window_opens", "expiry_near", "grace_ending")
 }
 # The CAPTCHA is shown 44 px high (a touch-sized row); drawn this large, its 2x copy stays sharp on phones.
 CAPTCHA_FONT_SIZE = 30
+
+# The operator and the consultants' inbox (issue 13; README "Configuration", docs/leads.md).
+# Who stands behind the site: SITE_OPERATOR (above) is the legal name, as on the business licence. It and a
+# contact are shown in every footer, on /about/ and on /privacy/; `manage.py check` refuses a production
+# site (DJANGO_HTTPS=1) without them (permitsite.E101, E102).
+SITE_OPERATOR_ADDRESS = env.get("SITE_OPERATOR_ADDRESS", "").strip()
+SITE_CONTACT_PHONE = env.get("SITE_CONTACT_PHONE", "").strip()
+SITE_CONTACT_EMAIL = env.get("SITE_CONTACT_EMAIL", "").strip()
+SITE_ICP_RECORD = env.get("SITE_ICP_RECORD", "").strip()  # e.g. 沪ICP备12345678号-1
+# The site's public address, for links sent outside a request: the 签注 reminders' stop links and the admin
+# links in lead mails (remind_overdue_leads). In production the https address (reminders.E001).
+SITE_URL = env.get("SITE_URL", "").strip().rstrip("/") or f"http://127.0.0.1:{PORT}"
+# A separate company that calls people back: the consent names it (个人信息保护法 第二十三条).
+LEADS_RECIPIENT = env.get("LEADS_RECIPIENT", "").strip()
+LEADS_RECIPIENT_CONTACT = env.get("LEADS_RECIPIENT_CONTACT", "").strip()
+LEADS_NOTIFY_EMAILS = envlist(env, "LEADS_NOTIFY_EMAILS", [])
+LEADS_NOTIFY_WEBHOOK = env.get("LEADS_NOTIFY_WEBHOOK", "").strip()
+# Outgoing mail (Django 6.1's MAILERS). Without SMTP_HOST, mails are printed to the server log (development).
+SMTP_HOST = env.get("SMTP_HOST", "").strip()
+SMTP_PORT = envint(env, "SMTP_PORT", 465)
+SMTP_USER = env.get("SMTP_USER", "")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": SMTP_HOST,
+            "port": SMTP_PORT,
+            "username": SMTP_USER,
+            "password": env.get("SMTP_PASSWORD", ""),
+            # 465 is SMTP over TLS (腾讯企业邮、阿里企业邮); 587 and 25 upgrade with STARTTLS.
+            "use_ssl": SMTP_PORT == 465,
+            "use_tls": SMTP_PORT != 465 and envbool(env, "SMTP_STARTTLS", True),
+            "timeout": 10,
+        },
+    }
+    if SMTP_HOST
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", SMTP_USER or "webmaster@localhost")
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ PAGES = [
     "privacy_requests",
     "reminders:subscribe",
     "reminders:stop",
+    "about",
 ]
 
 

@@ -17,6 +17,7 @@ api_v1 = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("about/", views.about, name="about"),
     path("privacy/requests/", leads_views.deletion_request, name="privacy_requests"),
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),

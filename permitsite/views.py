@@ -1,4 +1,4 @@
-"""Site-wide pages: home, privacy, robots.txt, liveness and readiness, error pages."""
+"""Site-wide pages: home, about, privacy, robots.txt, liveness and readiness, error pages."""
 
 import sys
 
@@ -6,14 +6,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from calculator.forms import shortest_path
 from calculator.rulesets import RULES, ruleset_in_force
+from leads.models import SERVICES_TOPIC, offered_services
 from permitsite import privacy as privacy_policy
+from permitsite.models import ABOUT, SitePage
+from permitsite.operator import current_operator
 from permitsite.outage import is_database_outage, maintenance_response, render_without_database
 from permitsite.shared_pages import shared_page
 
@@ -34,13 +37,28 @@ def _self_test_path():
 
 
 @require_safe
+@shared_page(ABOUT, SERVICES_TOPIC)  # the page's text and the services' fees; the operator is settings
+def about(request):
+    """Who runs the site, how it is paid for, what is free and what each consultation costs. The text is
+    the editors' (SitePage); the operator's details come from the environment, the fees from the services."""
+    context = {
+        "page": get_object_or_404(SitePage, slug="about"),
+        "operator": current_operator(),
+        "services": offered_services.get(),
+    }
+    return render(request, "about.html", context)
+
+
+@require_safe
 @shared_page()  # what it prints from settings and code changes only with a restart
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
         "policy_date": privacy_policy.POLICY_DATE,
-        "operator": settings.SITE_OPERATOR,
-        "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+        "operator": current_operator(),
+        "results_retention_days": privacy_policy.RESULTS_RETENTION_DAYS_STATED,
+        "access_log_max_days": privacy_policy.ACCESS_LOG_MAX_DAYS_STATED,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }
     return render(request, "privacy.html", context)
 

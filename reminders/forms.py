@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from leads.forms import CODE_BLOCK, CodeField, PhoneField
+from leads.forms import CODE_BLOCK, AsksForCodeFirst, CodeField, PhoneField
 from permitsite import privacy as privacy_policy
 from permitsite.layout import Field, Include, inside_page_form
 from reminders.schedule import subscription_problem
@@ -45,7 +45,7 @@ def consent_label(wording):
     )
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(AsksForCodeFirst, forms.Form):
     """Only what the person decides: the date, the number proved by a code, and consent for these texts."""
 
     expiry = ExpiryField()
@@ -65,7 +65,7 @@ class SubscribeForm(forms.Form):
         )
 
 
-class StopForm(forms.Form):
+class StopForm(AsksForCodeFirst, forms.Form):
     phone = PhoneField()
     code = CodeField()
 

@@ -42,6 +42,7 @@ class PublicPage:
 PUBLIC_PAGES = [
     PublicPage("home", "/"),
     PublicPage("privacy", "/privacy/"),
+    PublicPage("about", "/about/"),
     PublicPage("wizard start", "/jifen/"),
     PublicPage("wizard step 1", "/jifen/basic/"),
     PublicPage("wizard step 2", "/jifen/insurance/", answered=WIZARD_ANSWERS[:1]),

@@ -17,6 +17,30 @@ def _post(path, data):
     return lambda client: client.post(path, data)
 
 
+def _result_token():
+    from calculator.samples import example_result_path
+
+    return example_result_path().rstrip("/").rsplit("/", 1)[-1]
+
+
+def _after_a_code_was_sent(path, data):
+    """Ask for a code for data's number (solving the real CAPTCHA), then post `data`: the code block shows no
+    CAPTCHA."""
+
+    def visit(client):
+        from captcha.models import CaptchaStore
+
+        store = CaptchaStore.objects.get(hashkey=CaptchaStore.generate_key())
+        fields = {"phone": data["phone"], "captcha_0": store.hashkey, "captcha_1": store.response}
+        assert (
+            client.post("/consult/code/", {**fields, "purpose": data.get("purpose", "lead")}).status_code
+            == 200
+        )
+        return client.post(path, data)
+
+    return visit
+
+
 def _wizard_until(step_path, data):
     """Answer the steps before `step_path` as WIZARD_ANSWERS does, then post `data` to it."""
 
@@ -58,7 +82,11 @@ SUBMITTED_STATES = {
     "consult-errors": _post("/consult/", {"action": "submit"}),
     "consult-code-step-errors": _post("/consult/", lead_form(action="send_code", captcha_1="WRONG")),
     "consult-new-captcha": _post("/consult/", lead_form(action="new_captcha")),
-    "consult-with-result": _get("/consult/?result=abc123"),
+    "consult-with-result": lambda client: client.get(f"/consult/?result={_result_token()}"),
+    "consult-code-sent-errors": _after_a_code_was_sent("/consult/", lead_form(name="")),
+    "deletion-code-sent-errors": _after_a_code_was_sent(
+        "/privacy/requests/", {"action": "delete", "phone": "13912345678", "purpose": "deletion"}
+    ),
     "deletion-errors": _post("/privacy/requests/", {"action": "delete"}),
     "deletion-code-step-errors": _post("/privacy/requests/", {"action": "send_code", "phone": "123"}),
     "settle-errors": _post("/juzhuanhu/", {"card_years": "七", "title": "x", "tax_paid": "maybe"}),

@@ -2,8 +2,10 @@
 check keeps the setting the code obeys equal to it."""
 
 from django import template
+from django.conf import settings
 
 from leads import codes, limits
+from permitsite.operator import current_operator
 from permitsite.privacy import LEADS_RETENTION_DAYS_STATED
 
 register = template.Library()
@@ -20,4 +22,6 @@ def leads_privacy_section():
         "retention_days": LEADS_RETENTION_DAYS_STATED,
         "code_minutes": int(codes.CODE_LIFETIME.total_seconds() // 60),
         "phone_daily_limit": limits.PHONE_DAILY_LIMIT,
+        "operator": current_operator(),
+        "notify_by_webhook": bool(settings.LEADS_NOTIFY_WEBHOOK),
     }

@@ -13,6 +13,11 @@
     var label = button.textContent;
     var timer = null;
     var LONGEST_COUNTDOWN = 120;
+    // Once a code is on its way the CAPTCHA goes away, as the server does without JavaScript; asking again
+    // brings a fresh one back before anything is sent.
+    var captchaBlock = form.querySelector("[data-captcha-block]");
+    var captchaPutAway = false;
+    var RESEND_LABEL = "没收到短信？重新获取验证码";
 
     function say(text, isError) {
       status.textContent = text;
@@ -68,6 +73,15 @@
 
     button.addEventListener("click", function (event) {
       event.preventDefault();
+      if (captchaPutAway) {
+        captchaPutAway = false;
+        captchaBlock.hidden = false;
+        label = button.textContent = "获取验证码";
+        refreshCaptcha();
+        var captchaAnswer = form.querySelector("input[name=captcha_1]");
+        if (captchaAnswer) { captchaAnswer.focus(); }
+        return;
+      }
       button.disabled = true;
       say("正在发送…", false);
       fetch(form.getAttribute("data-code-url"), {
@@ -85,6 +99,11 @@
           var data = answer.data;
           if (answer.status === 200 && data.sent) {
             say(data.message || "验证码已发送，请查看短信。", false);
+            if (captchaBlock) {
+              captchaBlock.hidden = true;
+              captchaPutAway = true;
+              label = RESEND_LABEL;
+            }
             countdown(data.resend_after || 60);
             var codeInput = form.querySelector("input[name=code]");
             if (codeInput) { codeInput.focus(); }
@@ -106,7 +125,8 @@
             say(messages.join(" ") || data.error || "发送失败，请稍后再试。", true);
             button.disabled = false;
           }
-          refreshCaptcha();
+          // Every answer spent the challenge; draw a new one unless it has been put away.
+          if (!captchaPutAway) { refreshCaptcha(); }
         })
         .catch(function () {
           say("网络不稳定，验证码没有发出，请稍后再试。", true);

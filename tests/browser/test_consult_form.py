@@ -9,7 +9,8 @@ from captcha.conf import settings as captcha_settings
 from leads import sms
 from leads.models import Lead
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The services the form offers are rows the migrations store.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("seeded_transactional_db")]
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +38,7 @@ def test_a_visitor_requests_a_code_submits_and_sees_the_callback_time(phone, liv
     assert [message.phone for message in sms.outbox] == ["13812345678"]
 
     phone.get_by_label("短信验证码").fill(sent_code())
-    phone.get_by_label("一对一规划").check()
+    phone.get_by_label("积分规划（免费）").check()
     phone.get_by_label(re.compile("我已阅读并同意")).check()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.get_by_role("button", name="提交咨询", exact=True).last.click()
@@ -62,7 +63,7 @@ def test_without_javascript_the_same_form_works(phone_without_js, live_server):
     assert page.get_by_label("您的称呼").input_value() == "李女士"
 
     page.get_by_label("短信验证码").fill(sent_code())
-    page.get_by_label("政策资讯").check()
+    page.get_by_label("居住证签注与续签（免费）").check()
     page.get_by_label(re.compile("我已阅读并同意")).check()
     page.get_by_role("button", name="提交咨询", exact=True).last.click()
     page.wait_for_url("**/consult/thanks/")

@@ -3,7 +3,7 @@ focus in its field with the field's question in view (static/js/error-summary.js
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("seeded_transactional_db")]
 
 IN_VIEW = """id => {
   const field = document.getElementById(id);

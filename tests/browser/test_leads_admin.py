@@ -4,10 +4,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from permitsite.models import SitePage
 from tests.leads.test_consultant_admin import make_lead
 
 
-def test_lead_admin_pages_have_no_csp_violations(signed_in_phone, live_server):
+# seeded_transactional_db first: the services (and /about/'s text) are rows the migrations store, and it
+# empties the database before the signed-in user is created.
+def test_lead_admin_pages_have_no_csp_violations(seeded_transactional_db, signed_in_phone, live_server):
     page = signed_in_phone
     lead = make_lead(name="逾期的王先生", created=timezone.now() - timedelta(days=5))
     for path in (
@@ -15,6 +18,10 @@ def test_lead_admin_pages_have_no_csp_violations(signed_in_phone, live_server):
         "leads/lead/?overdue=yes",
         f"leads/lead/{lead.pk}/change/",
         "leads/leadaccesslog/",
+        "leads/service/",
+        f"leads/service/{lead.service_id}/change/",
+        "permitsite/sitepage/",
+        f"permitsite/sitepage/{SitePage.objects.get(slug='about').pk}/change/",
     ):
         response = page.goto(f"{live_server.url}/admin/{path}")
         assert response.status == 200, path

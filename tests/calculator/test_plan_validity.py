@@ -50,7 +50,7 @@ def test_a_route_inside_the_validity_is_not_marked(client):
 def test_the_result_page_marks_the_late_route(client):
     assessment = save_assessment(ruleset_in_force(), LATE, recent_contributions=True)
     html = client.get(f"/jifen/result/{assessment.token}/").content.decode()
-    assert "超出现行规则有效期" in html
+    assert "（超出现行规则有效期，见列表下方的说明）" in html
     assert "超出了现行积分规则的有效期" in html
 
 
@@ -71,8 +71,8 @@ def test_the_pure_planner_marks_routes_against_the_rulesets_own_date(default_rul
     # 2026-12 + 9 years = 2035-12, after 2030-12-31.
     assert time_route.reached_on == datetime.date(2035, 12, 2)
     assert time_route.beyond_valid_until is True
-    assert "超出了现行积分规则的有效期（到 2030年12月31日）" in " ".join(plan.notices)
+    assert "超出了现行积分规则的有效期（到 2030年12月31日）" in " ".join(plan.beyond_valid_until)
     in_time = dataclasses.replace(default_ruleset, valid_until=datetime.date(2040, 12, 31))
     later = planner.plan(in_time, Answers(LATE), datetime.date(2026, 12, 2), facts_from(PLAN_FACTS))
     assert not any(r.beyond_valid_until for r in later.routes)
-    assert "有效期" not in " ".join(later.notices)
+    assert later.beyond_valid_until == ()

@@ -20,7 +20,7 @@ def edit_in_admin(admin_client, lead):
         f"/admin/leads/lead/{lead.pk}/change/",
         {
             "name": lead.name,
-            "service": lead.service,
+            "service": lead.service_id,
             "status": "contacted",
             "due_by_0": due.strftime("%Y-%m-%d"),
             "due_by_1": due.strftime("%H:%M:%S"),

@@ -59,3 +59,24 @@ def test_by_default_the_calendar_in_force_is_used_with_the_editors_overrides():
     HolidayOverride.objects.create(date=datetime(2026, 11, 30).date(), kind=DayKind.HOLIDAY)
     due = callback_due(datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI))
     assert due == datetime(2026, 12, 1, 18, 0, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    "preferred, due",
+    [
+        # Submitted Monday 2026-11-23 at 10:00: the call falls in the chosen part of Tuesday.
+        ("asap", datetime(2026, 11, 24, 18, 0, tzinfo=SHANGHAI)),
+        ("morning", datetime(2026, 11, 24, 12, 0, tzinfo=SHANGHAI)),
+        ("afternoon", datetime(2026, 11, 24, 18, 0, tzinfo=SHANGHAI)),
+        ("evening", datetime(2026, 11, 24, 21, 0, tzinfo=SHANGHAI)),
+    ],
+)
+def test_the_due_by_falls_at_the_end_of_the_preferred_part_of_the_day(preferred, due):
+    submitted = datetime(2026, 11, 23, 10, 0, tzinfo=SHANGHAI)
+    assert callback_due(submitted, WorkdayCalendar(), preferred=preferred) == due
+
+
+def test_a_preferred_evening_on_a_friday_is_monday_evening():
+    submitted = datetime(2026, 11, 27, 20, 0, tzinfo=SHANGHAI)
+    due = callback_due(submitted, WorkdayCalendar(), preferred="evening")
+    assert due == datetime(2026, 11, 30, 21, 0, tzinfo=SHANGHAI)

@@ -8,7 +8,7 @@ from captcha.models import CaptchaStore
 from django.utils import timezone
 
 from leads import sms
-from leads.models import Lead, PhoneVerification, SmsSend
+from leads.models import Lead, PhoneVerification, Service, SmsSend
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_the_answer_is_the_same_whether_or_not_the_number_has_a_lead(client):
     Lead.objects.create(
         name="李女士",
         phone=PHONE,
-        service="news",
+        service=Service.objects.get(slug="planning"),
         due_by="2030-01-01T10:00+08:00",
         consent_privacy_version="1.0",
         consent_at="2026-01-01T10:00+08:00",

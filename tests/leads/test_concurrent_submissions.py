@@ -26,7 +26,7 @@ def visitor_address(index):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_submissions_are_all_stored(settings):
+def test_fifty_concurrent_submissions_are_all_stored(settings, seeded_transactional_db):
     settings.SMS_DAILY_BUDGET = 1000
     visitors = []
     for index in range(VISITORS):

@@ -21,7 +21,8 @@ def test_the_blank_form_lists_every_problem_in_page_order(client):
     assert summary_links(document) == [
         ("#id_name", "您的称呼：请填写您的称呼。"),
         ("#id_phone", "手机号码：请填写手机号码。"),
-        ("#id_code", "短信验证码：请填写短信中的 6 位验证码。"),
+        # Nothing was asked for yet, so the first step is named, not the sixth.
+        ("#id_code", "短信验证码：请先获取验证码，再填写短信中的 6 位数字。"),
         ("#id_service_0", "您需要的服务：请选择您需要的服务。"),
         ("#id_consent", "同意隐私保护声明：请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"),
     ]

@@ -23,8 +23,10 @@ def test_the_form_asks_for_name_phone_captcha_code_service_and_consent(client):
     consent = parse(html).by_id("id_consent")
     assert consent["name"] == "consent" and consent.get("checked") is None
     assert 'href="/privacy/"' in html
-    for label in ("积分自测核实", "落户指南", "一对一规划", "政策资讯"):
+    for label in ("积分自测结果核实（免费）", "居住证签注与续签（免费）", "积分规划（免费）"):
         assert label in html
+    for not_offered in ("落户指南", "政策资讯"):
+        assert not_offered not in html
 
 
 def test_a_visitor_gets_a_code_submits_and_sees_when_we_will_call(client):
@@ -42,7 +44,7 @@ def test_a_visitor_gets_a_code_submits_and_sees_when_we_will_call(client):
     assert response["Location"] == "/consult/thanks/"
 
     lead = Lead.objects.get()
-    assert (lead.name, lead.phone, lead.service) == ("王先生", PHONE, "planning")
+    assert (lead.name, lead.phone, lead.service.slug) == ("王先生", PHONE, "planning")
     assert lead.message == "想了解社保基数对积分的影响"
     assert lead.status == Lead.Status.NEW
     assert lead.assigned_to is None

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from leads.callback import callback_due
-from leads.models import Lead, LeadAccessLog
+from leads.models import Lead, LeadAccessLog, Service
 from permitsite.privacy import POLICY_VERSION
 
 pytestmark = pytest.mark.django_db
@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/leads/lead/"
 
 
-def make_lead(phone="13912345678", name="李女士", created=None, **fields):
+def make_lead(phone="13912345678", name="李女士", created=None, service="planning", **fields):
     created = created or timezone.now()
     values = {
         "name": name,
         "phone": phone,
-        "service": "planning",
+        "service": Service.objects.get(slug=service),
         "created_at": created,
         "due_by": callback_due(created),
         "consent_privacy_version": POLICY_VERSION,
@@ -69,7 +69,7 @@ def test_a_consultant_sets_status_assignment_due_time_and_notes(consultant_clien
         f"{LIST_URL}{lead.pk}/change/",
         {
             "name": lead.name,
-            "service": "planning",
+            "service": Service.objects.get(slug="planning").pk,
             "status": "following",
             "assigned_to": consultant.pk,
             "due_by_0": due.strftime("%Y-%m-%d"),
@@ -149,12 +149,24 @@ def test_editors_cannot_see_leads(client, django_user_model):
 
 
 def test_only_the_consultant_group_holds_lead_permissions():
+    lead_models = ["lead", "leadaccesslog", "phoneverification", "smssend", "leadnotification"]
     holders = set(
-        Group.objects.filter(permissions__content_type__app_label="leads").values_list("name", flat=True)
+        Group.objects.filter(
+            permissions__content_type__app_label="leads", permissions__content_type__model__in=lead_models
+        ).values_list("name", flat=True)
     )
     assert holders == {"顾问"}
     codenames = set(Group.objects.get(name="顾问").permissions.values_list("codename", flat=True))
     assert codenames == {"view_lead", "change_lead", "reveal_phone"}
+
+
+def test_editors_maintain_the_services_offered_but_nothing_else_of_leads():
+    codenames = set(
+        Group.objects.get(name="编辑")
+        .permissions.filter(content_type__app_label="leads")
+        .values_list("codename", flat=True)
+    )
+    assert codenames == {"view_service", "add_service", "change_service", "delete_service"}
 
 
 def test_the_consultant_workflow_leaves_no_access_log_until_a_reveal(consultant_client):

@@ -28,7 +28,7 @@ def test_a_second_submission_within_24_hours_updates_the_open_lead(client, clock
     lead = Lead.objects.get()
     assert lead.pk == first.pk
     assert lead.name == "王建国"
-    assert lead.service == "check_score"
+    assert lead.service.slug == "check_score"
     assert lead.message == "第一次留言\n\n补充：我有中级职称"
     assert lead.submissions == 2
     # The promise already made does not move.

@@ -47,7 +47,7 @@ def test_the_form_pages_are_not_cached(client):
 
 def test_the_form_is_reachable_from_the_navigation_and_the_home_page(client):
     home = client.get("/").content.decode()
-    assert '<a href="/consult/">在线咨询</a>' in home
+    assert '<a href="/consult/">咨询</a>' in home
     assert '<a href="/consult/">预约顾问回电</a>' in home
     consult = client.get("/consult/").content.decode()
-    assert '<a href="/consult/" aria-current="page">在线咨询</a>' in consult
+    assert '<a href="/consult/" aria-current="page">咨询</a>' in consult

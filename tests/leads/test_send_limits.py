@@ -66,7 +66,11 @@ def test_the_daily_budget_refuses_politely_and_warns_at_80_percent(client, clock
     settings.SMS_DAILY_BUDGET = 5
     caplog.set_level(logging.WARNING, logger="leads")
     for number in range(5):
-        assert ask_for_code(client, phone=f"1390000000{number}", ip=f"198.51.100.{number}").status_code == 200
+        # Five networks: with a budget this small each network may have only one code a day.
+        assert (
+            ask_for_code(client, phone=f"1390000000{number}", ip=f"198.51.{100 + number}.1").status_code
+            == 200
+        )
     warnings = [record for record in caplog.records if "80%" in record.getMessage()]
     assert len(warnings) == 1  # logged once, by the 4th of 5 sends
     response = ask_for_code(client, phone="13700000000", ip="198.51.100.50")

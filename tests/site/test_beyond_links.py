@@ -15,7 +15,7 @@ def test_home_links_both_pages(client):
     assert 'href="/juzhuanhu/"' in html
 
 
-@pytest.mark.parametrize(("path", "label"), [("/shengxue/", "子女升学"), ("/juzhuanhu/", "居转户")])
+@pytest.mark.parametrize(("path", "label"), [("/shengxue/", "升学"), ("/juzhuanhu/", "居转户")])
 def test_the_navigation_marks_each_page_as_current(client, path, label):
     html = client.get(path).content.decode()
 

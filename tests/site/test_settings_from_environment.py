@@ -84,6 +84,11 @@ def test_deploy_check_is_clean_in_https_mode(tmp_path):
         SMS_ALIYUN_TEMPLATE_WINDOW_OPENS="SMS_000000002",
         SMS_ALIYUN_TEMPLATE_EXPIRY_NEAR="SMS_000000003",
         SMS_ALIYUN_TEMPLATE_GRACE_ENDING="SMS_000000004",
+        # A public site names its operator and a contact (permitsite.E101, E102).
+        SITE_OPERATOR="上海示例信息科技有限公司",
+        SITE_CONTACT_EMAIL="privacy@permit.example",
+        # Django's mail.E001: production sends mail through a real server, not the console.
+        SMTP_HOST="smtp.exmail.qq.com",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
