@@ -95,12 +95,6 @@ def cache_config(redis_url: str | None, var_dir: Path) -> dict:
     }
 
 
-def session_engine(redis_url: str | None) -> str:
-    if redis_url:
-        return "django.contrib.sessions.backends.cache"
-    return "django.contrib.sessions.backends.cached_db"
-
-
 def admin_path(raw: str | None) -> str:
     """`DJANGO_ADMIN_URL` as a URL prefix with exactly one trailing slash."""
     path = (raw or "admin").strip().strip("/")

@@ -17,7 +17,6 @@ from permitsite.envconfig import (
     envint,
     envlist,
     secret_key,
-    session_engine,
 )
 
 env = os.environ
@@ -63,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "permitsite.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "permitsite.middleware.DatabaseOutageMiddleware",
+    "permitsite.middleware.OutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,7 +96,8 @@ DATABASES = {"default": database_config(env.get("DATABASE_URL"), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(REDIS_URL, VAR_DIR)}
-SESSION_ENGINE = session_engine(REDIS_URL)
+# The database is the record of every session; the shared cache only speeds reads (permitsite/sessions.py).
+SESSION_ENGINE = "permitsite.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -12,7 +12,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
 from permitsite import privacy as privacy_policy
-from permitsite.outage import is_database_outage, maintenance_response, render_without_database
+from permitsite.outage import is_outage, maintenance_response, render_without_database
 from permitsite.page_cache import PageCache
 
 
@@ -101,8 +101,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # Errors raised outside a view (e.g. while saving the session) still reach here:
-    # an unreachable database is an outage, not a bug.
-    if is_database_outage(sys.exc_info()[1]):
+    # an unreachable database or cache is an outage, not a bug.
+    if is_outage(sys.exc_info()[1]):
         return maintenance_response(request)
     return render_without_database("500.html", 500, request)
 

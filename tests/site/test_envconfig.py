@@ -9,7 +9,6 @@ from permitsite.envconfig import (
     envbool,
     envlist,
     secret_key,
-    session_engine,
 )
 
 
@@ -52,18 +51,16 @@ def test_database_url_switches_to_postgresql_with_timeouts_and_health_checks(tmp
     assert config["OPTIONS"]["connect_timeout"] == 3
 
 
-def test_redis_url_switches_cache_and_sessions_to_redis(tmp_path):
+def test_redis_url_switches_the_cache_to_redis(tmp_path):
     config = cache_config("redis://127.0.0.1:6379/2", tmp_path)
     assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
-    assert session_engine("redis://127.0.0.1:6379/2") == "django.contrib.sessions.backends.cache"
 
 
 def test_without_redis_the_cache_is_shared_on_disk_between_workers(tmp_path):
     config = cache_config(None, tmp_path)
     assert config["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert Path(config["LOCATION"]).parent == tmp_path
-    assert session_engine(None) == "django.contrib.sessions.backends.cached_db"
 
 
 def test_a_missing_secret_key_is_generated_once_and_kept(tmp_path):

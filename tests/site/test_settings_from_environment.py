@@ -54,7 +54,8 @@ def test_database_and_redis_urls_switch_backends(tmp_path):
     assert loaded["engine"] == "django.db.backends.postgresql"
     assert loaded["db_name"] == "permits"
     assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert loaded["sessions"] == "django.contrib.sessions.backends.cache"
+    # Sessions stay recorded in the database whatever the cache (permitsite/sessions.py).
+    assert loaded["sessions"] == "permitsite.sessions"
 
 
 def test_https_mode_secures_cookies_behind_the_proxy(tmp_path):
