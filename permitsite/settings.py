@@ -112,13 +112,20 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Admin sign-in: password plus a TOTP code from an authenticator app (docs/admin.md explains enrolment).
-ADMIN_REQUIRE_OTP = True
+# Admin sign-in: password plus a TOTP code from an authenticator app, always (docs/admin.md explains
+# enrolment; permitsite/admin_site.py the checks).
 OTP_TOTP_ISSUER = "上海居住证助手"
+# A staff session ends after a working day without a request to the admin.
+STAFF_SESSION_IDLE_TIMEOUT = datetime.timedelta(hours=8)
+# Revealing a phone number or exporting leads asks for the code again when the last one is older.
+STAFF_CODE_FRESH_FOR = datetime.timedelta(minutes=15)
 
-# Lockout after repeated failures, per (username, client address), counted in the database so it holds
-# across workers and servers. Never permanent: it lifts after the cool-off.
+# Lockout after repeated failures, per (username, client address), and per address across usernames
+# (permitsite/lockout.py); counted in the database so it holds across workers and servers. Never
+# permanent: it lifts after the cool-off.
+AXES_HANDLER = "permitsite.lockout.AddressAwareLockout"
 AXES_FAILURE_LIMIT = 5
+ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -13,8 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="permitsite-test-static-"))
-# Admin tests sign in with force_login; tests/site/test_admin_login.py turns OTP back on.
-ADMIN_REQUIRE_OTP = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SMS_BACKEND = "leads.sms.LocmemBackend"
 

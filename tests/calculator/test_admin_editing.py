@@ -48,12 +48,12 @@ def test_the_history_records_who_changed_which_value(editor_client, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(change_url(ruleset), data)
     entry = LogEntry.objects.get(object_id=str(ruleset.pk))
-    assert entry.user.username == "editor"
+    assert entry.user.username == "bianji"
     message = entry.get_change_message()
     assert "标准分值：120 → 125" in message
     assert "指标“全日制应届高校毕业生（fresh_graduate）”的分值（是/否）：10 → 12" in message
     history = editor_client.get(f"/admin/calculator/ruleset/{ruleset.pk}/history/").content.decode()
-    assert "editor" in history
+    assert "bianji" in history
     assert "10 → 12" in history
 
 

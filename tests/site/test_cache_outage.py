@@ -7,11 +7,15 @@ that is stopped in the middle of a session (the shared Redis is never touched).
 
 import pytest
 from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from leads.models import Lead
 from tests.calculator.wizard import DEDUCTIONS_NONE, INSURANCE_DEFAULT, complete, shown_total
+from tests.conftest import STAFF_PASSWORD
 from tests.leads.conftest import captcha_test_mode, empty_outbox  # noqa: F401 (fixtures, used below)
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
+from tests.leads.test_consultant_admin import make_lead
 from tests.ops.servers import redis_server
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("captcha_test_mode", "empty_outbox")]
@@ -122,3 +126,28 @@ def test_a_code_asked_for_before_redis_stops_still_submits_the_lead(own_redis):
     response = person.post("/consult/", lead_form(code=last_code_sent_to()), REMOTE_ADDR="203.0.113.7")
     assert response.status_code == 302
     assert Lead.objects.get().phone == PHONE
+
+
+def sign_in_with_code(client, user):
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+    fields = {"username": user.username, "password": STAFF_PASSWORD, "otp_token": code}
+    return client.post("/admin/login/?next=/admin/", fields)
+
+
+def test_staff_sign_in_and_reveal_with_the_cache_down(cache_down, consultant_with_reveal):
+    staff = visitor()
+    assert sign_in_with_code(staff, consultant_with_reveal).status_code == 302
+    lead = make_lead()
+    assert staff.get("/admin/leads/lead/").status_code == 200
+    assert "13912345678" in staff.post(f"/admin/leads/lead/{lead.pk}/reveal/").content.decode()
+
+
+def test_staff_stay_signed_in_when_redis_stops(own_redis, consultant_with_reveal):
+    staff = visitor()
+    assert sign_in_with_code(staff, consultant_with_reveal).status_code == 302
+    lead = make_lead()
+    assert staff.get("/admin/leads/lead/").status_code == 200
+    own_redis.stop()
+    assert staff.get("/admin/leads/lead/").status_code == 200
+    assert "13912345678" in staff.post(f"/admin/leads/lead/{lead.pk}/reveal/").content.decode()
