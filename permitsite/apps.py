@@ -7,6 +7,9 @@ class PermitsiteConfig(AppConfig):
     name = "permitsite"
     verbose_name = "站点"
 
+    def ready(self):
+        from permitsite import checks  # noqa: F401 (registers the deployment checks)
+
 
 class PermitAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with our two-factor admin site as the default `admin.site`."""

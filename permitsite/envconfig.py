@@ -40,6 +40,15 @@ def envlist(environ, name, default):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def var_dir(environ, default: Path) -> Path:
+    """Where the SQLite database, the generated key and the file cache live: created if missing, readable
+    by this account only (the database holds names and phone numbers)."""
+    path = Path(environ.get("DJANGO_VAR_DIR") or default)
+    if not path.is_dir():
+        path.mkdir(mode=0o700, parents=True)
+    return path
+
+
 def secret_key(environ, var_dir: Path) -> str:
     """The configured key, or one generated once into var/ so restarts keep sessions valid."""
     configured = environ.get("DJANGO_SECRET_KEY", "").strip()
@@ -47,7 +56,7 @@ def secret_key(environ, var_dir: Path) -> str:
         return configured
     key_file = var_dir / "secret_key"
     if not key_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
+        var_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(64))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
@@ -55,9 +64,13 @@ def secret_key(environ, var_dir: Path) -> str:
 
 def database_config(database_url: str | None, var_dir: Path) -> dict:
     if not database_url:
+        database = var_dir / "db.sqlite3"
+        # SQLite would create the file readable by everyone (umask 022); create it for this account only.
+        # Its -wal and -shm files take the same permissions.
+        database.touch(mode=0o600, exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": var_dir / "db.sqlite3",
+            "NAME": database,
             # Keep each thread's connection: opening one per request, and closing it (the last
             # connection to close checkpoints the WAL to disk), was most of a guide page's time
             # (docs/benchmarks.md).

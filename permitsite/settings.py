@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils.csp import CSP
 
+from permitsite import logs
 from permitsite.envconfig import (
     admin_path,
     cache_config,
@@ -17,11 +18,12 @@ from permitsite.envconfig import (
     envint,
     envlist,
     secret_key,
+    var_dir,
 )
 
 env = os.environ
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = var_dir(env, BASE_DIR / "var")
 
 DEBUG = envbool(env, "DJANGO_DEBUG", False)
 SECRET_KEY = secret_key(env, VAR_DIR)
@@ -213,10 +215,13 @@ LEADS_RETENTION_DAYS = envint(env, "LEADS_RETENTION_DAYS", 180)
 # The CAPTCHA is shown 44 px high (a touch-sized row); drawn this large, its 2x copy stays sharp on phones.
 CAPTCHA_FONT_SIZE = 30
 
+# One format and one timezone (TIME_ZONE, with the offset) in every line; permitsite/logs.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {"plain": {"format": logs.FORMAT, "datefmt": logs.DATE_FORMAT}},
+    "filters": {"refused_body": {"()": "permitsite.logs.RefusedBodyAsOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {name: {"filters": ["refused_body"]} for name in logs.REFUSED_BODY_LOGGERS},
     "root": {"handlers": ["console"], "level": "INFO"},
 }

@@ -2,6 +2,7 @@
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -66,30 +67,59 @@ def test_https_mode_secures_cookies_behind_the_proxy(tmp_path):
     assert loaded["proxy_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
 
 
+PRODUCTION = {
+    "DJANGO_HTTPS": "1",
+    "DJANGO_SECRET_KEY": "x7!Kq2#mZ9@pL4$wR8^tY1&uI6*oP3(aS5)dF0_gH-jJ=kL+zX",
+    "DJANGO_ALLOWED_HOSTS": "example.com",
+    "FORWARDED_ALLOW_IPS": "127.0.0.1",
+    # Production must send real SMS (leads.E001 refuses the console backend over HTTPS).
+    "SMS_BACKEND": "leads.sms.AliyunBackend",
+    "SMS_ALIYUN_ACCESS_KEY_ID": "LTAI-example",
+    "SMS_ALIYUN_ACCESS_KEY_SECRET": "example-secret",
+    "SMS_ALIYUN_SIGN_NAME": "上海居住证助手",
+    "SMS_ALIYUN_TEMPLATE_CODE": "SMS_000000001",
+}
+
+
+def manage(var_dir, *arguments, **environ):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(DJANGO_SETTINGS_MODULE="permitsite.settings", DJANGO_VAR_DIR=str(var_dir), **environ)
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
 def test_deploy_check_is_clean_in_https_mode(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="permitsite.settings",
-        DJANGO_VAR_DIR=str(tmp_path),
-        DJANGO_HTTPS="1",
-        DJANGO_SECRET_KEY="x7!Kq2#mZ9@pL4$wR8^tY1&uI6*oP3(aS5)dF0_gH-jJ=kL+zX",
-        DJANGO_ALLOWED_HOSTS="example.com",
-        # Production must send real SMS (leads.E001 refuses the console backend over HTTPS).
-        SMS_BACKEND="leads.sms.AliyunBackend",
-        SMS_ALIYUN_ACCESS_KEY_ID="LTAI-example",
-        SMS_ALIYUN_ACCESS_KEY_SECRET="example-secret",
-        SMS_ALIYUN_SIGN_NAME="上海居住证助手",
-        SMS_ALIYUN_TEMPLATE_CODE="SMS_000000001",
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_no_proxy_may_name_the_client(tmp_path):
+    environ = {**PRODUCTION, "FORWARDED_ALLOW_IPS": ""}
+    result = manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **environ)
+    assert result.returncode != 0
+    assert "permitsite.W001" in result.stderr
+    assert "FORWARDED_ALLOW_IPS" in result.stderr
+
+
+def test_a_new_var_dir_is_created_private_with_a_private_database(tmp_path):
+    var_dir = tmp_path / "not" / "there" / "yet"
+    result = manage(var_dir, "migrate", "--noinput", DJANGO_SECRET_KEY="k" * 60)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(var_dir.stat().st_mode) == 0o700
+    database_files = list(var_dir.glob("db.sqlite3*"))
+    assert var_dir / "db.sqlite3" in database_files
+    for path in database_files:  # the database, and its -wal/-shm files while they exist
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_deploy_check_warns_about_a_database_other_accounts_can_read(tmp_path):
+    (tmp_path / "db.sqlite3").touch(mode=0o644)
+    tmp_path.chmod(0o755)
+    result = manage(tmp_path, "check", "--deploy", **PRODUCTION)
+    assert "permitsite.W002" in result.stderr
+    assert str(tmp_path / "db.sqlite3") in result.stderr
 
 
 def test_the_admin_path_is_configurable(tmp_path):
