@@ -86,8 +86,20 @@ def database_config(database_url: str | None, var_dir: Path) -> dict:
         }
     config = dj_database_url.parse(database_url, conn_max_age=600, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.postgresql":
-        # A dead database must turn into a 503 within seconds, not hang a worker.
-        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+        # A database that is gone or frozen must turn into a 503 within seconds, never hang a worker
+        # (docs/deploy.md, "Timeouts"). Every wait is watched (permitsite/dbguard.py); these bound the
+        # rest: connecting (2 s, libpq's minimum), a query the server runs (5 s), a dead host or network
+        # (keepalive probes after 10 s idle, and unacknowledged data for 10 s, end the connection).
+        # Settings given in DATABASE_URL's query string win.
+        config["ENGINE"] = "permitsite.postgresql"
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", 2)
+        options.setdefault("options", "-c statement_timeout=5s")
+        options.setdefault("keepalives", 1)
+        options.setdefault("keepalives_idle", 10)
+        options.setdefault("keepalives_interval", 5)
+        options.setdefault("keepalives_count", 2)
+        options.setdefault("tcp_user_timeout", 10000)
     return config
 
 

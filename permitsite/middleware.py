@@ -1,5 +1,6 @@
 import logging
 
+from permitsite import dbguard
 from permitsite.outage import is_database_outage, is_outage, maintenance_response
 
 logger = logging.getLogger(__name__)
@@ -18,13 +19,15 @@ class SecurityHeadersMiddleware:
 
 
 class OutageMiddleware:
-    """An unreachable database or shared cache becomes a 503 maintenance page, never a traceback."""
+    """An unreachable database or shared cache becomes a 503 maintenance page, never a traceback; and
+    no request waits on the database past its deadline (permitsite/dbguard.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        with dbguard.deadline(dbguard.REQUEST_DEADLINE_SECONDS):
+            return self.get_response(request)
 
     def process_exception(self, request, exception):
         if is_outage(exception):

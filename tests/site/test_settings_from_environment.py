@@ -52,7 +52,7 @@ def test_database_and_redis_urls_switch_backends(tmp_path):
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/permits",
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
-    assert loaded["engine"] == "django.db.backends.postgresql"
+    assert loaded["engine"] == "permitsite.postgresql"
     assert loaded["db_name"] == "permits"
     assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
     # Sessions stay recorded in the database whatever the cache (permitsite/sessions.py).
