@@ -99,6 +99,7 @@ def test_a_consultation_is_stored_with_the_cache_down(cache_down):
     assert "138****5678" in thanks.content.decode()
 
 
+@pytest.mark.slow
 def test_wizard_answers_survive_redis_stopping_mid_session(own_redis):
     person = visitor()
     basic = {"age": "30", "education": "bachelor_degree", "title_skill": "none"}
@@ -119,6 +120,7 @@ def test_wizard_answers_survive_redis_stopping_mid_session(own_redis):
     assert shown_total(person.get(summary["Location"])) == 129
 
 
+@pytest.mark.slow
 def test_a_code_asked_for_before_redis_stops_still_submits_the_lead(own_redis):
     person = visitor()
     assert ask_for_code(person).status_code == 200
@@ -143,6 +145,7 @@ def test_staff_sign_in_and_reveal_with_the_cache_down(cache_down, consultant_wit
     assert "13912345678" in staff.post(f"/admin/leads/lead/{lead.pk}/reveal/").content.decode()
 
 
+@pytest.mark.slow
 def test_staff_stay_signed_in_when_redis_stops(own_redis, consultant_with_reveal):
     staff = visitor()
     assert sign_in_with_code(staff, consultant_with_reveal).status_code == 302

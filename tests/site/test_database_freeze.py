@@ -15,10 +15,13 @@ from django.test import Client
 from permitsite import dbguard
 from tests.ops.proxy import freezing_proxy
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
-    reason="needs DATABASE_URL (PostgreSQL), as in .ci/run's second pass",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="needs DATABASE_URL (PostgreSQL), as in .ci/run's second pass",
+    ),
+]
 
 
 def select_one(db):
@@ -109,7 +112,6 @@ def test_the_request_deadline_ends_a_wait_on_a_live_server(db, django_db_blocker
             own.close()
 
 
-@pytest.mark.slow
 def test_the_server_cancels_a_statement_after_five_seconds(db):
     outcome, seconds = timed(lambda: connection.cursor().execute("SELECT pg_sleep(8)"))
     assert isinstance(outcome, OperationalError)
