@@ -4,15 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leads', '0004_remove_smssend_delivered'),
+        ("leads", "0004_remove_smssend_delivered"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='phoneverification',
-            name='purpose',
-            field=models.CharField(choices=[('lead', '咨询登记'), ('deletion', '删除请求'), ('reminder', '签注短信提醒')], max_length=10),
+            model_name="phoneverification",
+            name="purpose",
+            field=models.CharField(
+                choices=[("lead", "咨询登记"), ("deletion", "删除请求"), ("reminder", "签注短信提醒")],
+                max_length=10,
+            ),
         ),
     ]
