@@ -8,12 +8,14 @@ on reads, existence checks and deletes, where `cached_db` raises.
 
 A copy is cached for `CACHED_FOR` at most, not for the session's whole life: if the cache kept its data
 through an outage (a network split rather than a restart), it may hold a copy older than the row, and that
-copy must not be read back for long.
+copy must not be read back for long. Each copy also carries the session's expiry, checked on every read,
+so an expired session is never served from a cache whose own clock has not caught up with ours.
 """
 
 import logging
 
 from django.contrib.sessions.backends import cached_db
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -30,19 +32,19 @@ class SessionStore(cached_db.SessionStore):
             logger.warning("shared cache unavailable, session kept in the database: %s", type(error).__name__)
             return fallback
 
-    def _cache_lifetime(self, expiry_age):
-        return max(0, min(expiry_age, CACHED_FOR))
+    def _cache_copy(self, data, expires):
+        lifetime = max(0, min(int((expires - timezone.now()).total_seconds()), CACHED_FOR))
+        self._cache_call(self._cache.set, self.cache_key, {"data": data, "expires": expires}, lifetime)
 
     def load(self):
-        data = self._cache_call(self._cache.get, self.cache_key)
-        if data is not None:
-            return data
+        copy = self._cache_call(self._cache.get, self.cache_key)
+        if copy is not None and copy["expires"] > timezone.now():
+            return copy["data"]
         row = self._get_session_from_db()
         if row is None:
             return {}
         data = self.decode(row.session_data)
-        lifetime = self._cache_lifetime(self.get_expiry_age(expiry=row.expire_date))
-        self._cache_call(self._cache.set, self.cache_key, data, lifetime)
+        self._cache_copy(data, row.expire_date)
         return data
 
     def exists(self, session_key):
@@ -53,8 +55,7 @@ class SessionStore(cached_db.SessionStore):
 
     def save(self, must_create=False):
         super(cached_db.SessionStore, self).save(must_create)
-        lifetime = self._cache_lifetime(self.get_expiry_age())
-        self._cache_call(self._cache.set, self.cache_key, self._session, lifetime)
+        self._cache_copy(self._session, self.get_expiry_date())
 
     def delete(self, session_key=None):
         super(cached_db.SessionStore, self).delete(session_key)
