@@ -74,8 +74,9 @@ def _no_constant(name):
     raise ValueError(name)  # NaN and Infinity are not JSON
 
 
-def json_object(request) -> dict:
-    """The request body as a JSON object, strictly: no duplicate keys, no NaN, nothing but an object."""
+def json_object(request, example: str = '{"age": 30}') -> dict:
+    """The request body as a JSON object, strictly: no duplicate keys, no NaN, nothing but an object.
+    `example` is the endpoint's own smallest valid body, quoted when something else arrives."""
     try:
         data = json.loads(request.body, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
     except RequestDataTooBig:
@@ -83,7 +84,7 @@ def json_object(request) -> dict:
     except (ValueError, RecursionError):
         raise ApiError({"__all__": ["请求正文不是有效的 JSON。"]}) from None
     if not isinstance(data, dict):
-        raise ApiError({"__all__": ['请提交一个 JSON 对象，例如 {"age": 30}。']})
+        raise ApiError({"__all__": [f"请提交一个 JSON 对象，例如 {example}。"]})
     return data
 
 

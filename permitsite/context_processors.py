@@ -12,6 +12,8 @@ NAVIGATION = [
     ("/jifen/", "积分自测"),
     ("/guides/", "签注指南"),
     ("/consult/", "在线咨询"),
+    ("/shengxue/", "子女升学"),
+    ("/juzhuanhu/", "居转户"),
 ]
 
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "calculator",
     "renewal",
     "leads",
+    "settle",
+    "schooling",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +99,17 @@ TEMPLATES = [
 DATABASES = {"default": database_config(env.get("DATABASE_URL"), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_config(REDIS_URL, VAR_DIR)}
+CACHES = {
+    "default": cache_config(REDIS_URL, VAR_DIR),
+    # Whole pages and template fragments that every visitor shares (permitsite/shared_pages.py), kept per
+    # process under the version stamps of what they show: a deploy or restart starts empty (new templates,
+    # code or environment), an editor's change moves a stamp that every process reads (docs/decisions.md).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
 # The database is the record of every session; the shared cache only speeds reads (permitsite/sessions.py).
 SESSION_ENGINE = "permitsite.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from permitsite.settings import *  # noqa: F403
-from permitsite.settings import DATABASES, REDIS_URL
+from permitsite.settings import CACHES, DATABASES, REDIS_URL
 
 # Unhashed static names, so templates render before any collectstatic; the static-files test
 # switches the manifest storage back on explicitly.
@@ -35,8 +35,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # (.ci/run uses /15): tests clear the cache between them, which flushes the whole database.
 if not REDIS_URL:
     CACHES = {  # Shared by threads (live server, concurrency tests) but private to this run.
+        **CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": Path(tempfile.mkdtemp(prefix="permitsite-test-cache-")),
-        }
+        },
     }

@@ -15,6 +15,8 @@ PAGES = [
     "renewal:check",
     "renewal:processing",
     "leads:consult",
+    "schooling:timeline",
+    "settle:check",
     "privacy",
     "privacy_requests",
 ]

@@ -10,6 +10,8 @@ from permitsite.sitemaps import SITEMAPS
 api_v1 = [
     path("", include("calculator.api")),
     path("", include("renewal.api")),
+    path("", include("settle.api")),
+    path("", include("schooling.api")),
 ]
 
 urlpatterns = [
@@ -19,6 +21,8 @@ urlpatterns = [
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),
+    path("juzhuanhu/", include("settle.urls")),
+    path("shengxue/", include("schooling.urls")),
     path("api/v1/", include(api_v1)),
     path("captcha/", include("captcha.urls")),
     path("ping", views.ping, name="ping"),

@@ -14,18 +14,17 @@ from django.views.decorators.http import require_GET, require_safe
 from permitsite import dbguard
 from permitsite import privacy as privacy_policy
 from permitsite.outage import is_outage, maintenance_response, render_without_database
-from permitsite.page_cache import PageCache
+from permitsite.shared_pages import shared_page
 
 
 @require_safe
+@shared_page()  # it reads no data: only a deploy changes it
 def home(request):
-    # It reads no data: a deploy (templates, static files) is its only change.
-    cached = PageCache(request)
-    page = cached.get() or cached.store(render(request, "home.html"))
-    return page.response(request)
+    return render(request, "home.html")
 
 
 @require_safe
+@shared_page()  # what it prints from settings and code changes only with a restart
 def privacy(request):
     context = {
         "policy_version": privacy_policy.POLICY_VERSION,
@@ -33,9 +32,7 @@ def privacy(request):
         "operator": settings.SITE_OPERATOR,
         "contact_email": settings.PRIVACY_CONTACT_EMAIL,
     }
-    cached = PageCache(request, varies_on=context.values())
-    page = cached.get() or cached.store(render(request, "privacy.html", context))
-    return page.response(request)
+    return render(request, "privacy.html", context)
 
 
 @require_GET

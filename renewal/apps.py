@@ -6,4 +6,4 @@ class RenewalConfig(AppConfig):
     verbose_name = "签注与续签"
 
     def ready(self):
-        from renewal import signals  # noqa: F401  (connects the guide pages' invalidation)
+        from renewal import signals  # noqa: F401  (edits of guides and holidays move their stamps)

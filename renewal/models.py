@@ -1,9 +1,9 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from permitsite import stamps
 from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED
 from renewal.markup import render_markdown
 from renewal.workdays import DayKind, WorkdayCalendar
@@ -67,14 +67,10 @@ class Article(models.Model):
         return self.seo_description or self.summary
 
 
-# The topic of the cached guide pages (permitsite/page_cache.py); renewal/signals.py drops them on edits.
+# The version stamps (permitsite/stamps.py) that renewal/signals.py moves on every edit: the guide pages
+# are cached under GUIDES, the working-day calendar is kept per process under HOLIDAYS.
 GUIDES = "guides"
-
-
-def record_view(article_pk):
-    # One UPDATE with F() per view, so concurrent readers in any process never lose a count; it also
-    # leaves updated_at alone. Not batched in the cache: the file cache has no atomic increment.
-    Article.objects.filter(pk=article_pk).update(view_count=F("view_count") + 1)
+HOLIDAYS = "holidays"
 
 
 class HolidayOverride(models.Model):
@@ -130,9 +126,16 @@ class HolidayYear(models.Model):
         return f"{self.year}年"
 
 
-def workday_calendar() -> WorkdayCalendar:
-    """The working-day calendar with every editor entry applied (two small queries)."""
+def _load_workday_calendar() -> WorkdayCalendar:
     return WorkdayCalendar(
         overrides=dict(HolidayOverride.objects.values_list("date", "kind")),
         complete_years=HolidayYear.objects.filter(is_complete=True).values_list("year", flat=True),
     )
+
+
+_workday_calendar = stamps.Stamped(HOLIDAYS, _load_workday_calendar)
+
+
+def workday_calendar() -> WorkdayCalendar:
+    """The working-day calendar with every editor entry applied, read from the database once per edit."""
+    return _workday_calendar.get()

@@ -3,11 +3,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from permitsite.page_cache import PageCache, generation
+from permitsite.shared_pages import shared_page
+from renewal import view_counts
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
 from renewal.forms import AcceptedForm, ExpiryForm
-from renewal.models import GUIDES, Article, Category, record_view, workday_calendar
+from renewal.models import GUIDES, Article, Category, workday_calendar
 from renewal.workdays import processing_estimate
 
 
@@ -18,47 +19,36 @@ def _own_fields(query, form_class):
 
 
 @require_safe
+@shared_page(GUIDES)
 def guide_list(request):
-    cached = PageCache(request, GUIDES)
-    page = cached.get()
-    if page is None:
-        articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
-        by_category = {category: [] for category in Category}
-        for article in articles:
-            by_category[article.category].append(article)
-        sections = [
-            {"category": category, "articles": guides} for category, guides in by_category.items() if guides
-        ]
-        # The generation is the time of the latest edit anywhere in the guides, unpublishing included.
-        page = cached.store(
-            render(request, "renewal/guide_list.html", {"sections": sections}),
-            last_modified=generation(GUIDES) / 1e9,
-        )
-    return page.response(request)
+    articles = Article.objects.published().only("title", "slug", "category", "summary", "updated_at")
+    by_category = {category: [] for category in Category}
+    for article in articles:
+        by_category[article.category].append(article)
+    sections = [
+        {"category": category, "articles": guides} for category, guides in by_category.items() if guides
+    ]
+    return render(request, "renewal/guide_list.html", {"sections": sections})
 
 
 @require_safe
 def guide_detail(request, slug):
-    cached = PageCache(request, GUIDES)
-    page = cached.get()
-    if page is None:
-        article = get_object_or_404(Article.objects.published(), slug=slug)
-        related = list(
-            article.related.published().exclude(pk=article.pk).only("title", "slug", "summary", "updated_at")
-        )
-        # The page shows the related guides' titles, so their edits change the page too.
-        last_modified = max([article.updated_at] + [guide.updated_at for guide in related])
-        response = render(
-            request,
-            "renewal/guide_detail.html",
-            {"article": article, "related": related, "category_label": Category(article.category).label},
-        )
-        page = cached.store(response, last_modified=last_modified.timestamp(), article_pk=article.pk)
-    response = page.response(request)
+    response = _guide_page(request, slug)
     # Not a 304, and not a monitor's or crawler's HEAD: a reader.
     if response.status_code == 200 and request.method == "GET":
-        record_view(page.extra["article_pk"])
+        view_counts.guide_views.count(slug)
     return response
+
+
+@shared_page(GUIDES)
+def _guide_page(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    related = article.related.published().exclude(pk=article.pk).only("title", "slug", "summary")
+    return render(
+        request,
+        "renewal/guide_detail.html",
+        {"article": article, "related": related, "category_label": Category(article.category).label},
+    )
 
 
 @require_safe

@@ -74,6 +74,20 @@ class WorkdayCalendar:
                 n -= 1
         return day
 
+    def latest_start(self, deadline: date, n: int) -> date:
+        """The last working day on which something taking n working days can start (be accepted) and
+        still be done by ``deadline``: add_working_days(latest_start(d, n), n) <= d, counted the same way."""
+        if n < 0:
+            raise ValueError("n must not be negative")
+        day = deadline
+        while n:  # back over n working days, the deadline itself being the first when it is one
+            if self.is_working_day(day):
+                n -= 1
+            day -= timedelta(days=1)
+        while not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def years_without_schedule(self, first: date, last: date) -> tuple[int, ...]:
         return tuple(year for year in range(first.year, last.year + 1) if not self.schedule_known(year))
 

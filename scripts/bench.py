@@ -1,9 +1,13 @@
-"""`make bench`: requests/s and latency of each page, served as `make run` serves it, beside a ceiling.
+"""`make bench`: requests/s and latency of every public page and API, served as `make run` serves it,
+each as a share of a bare view in the same gunicorn.
 
 The server is gunicorn with gunicorn.conf.py on a fresh SQLite database (scripts/serve.py) with
-permitsite.settings_bench, which adds a bare view at /__bench__/ceiling. The load comes from a second
-process on loopback: wrk where it is installed (Debian: `apt-get install wrk`), otherwise the aiohttp
-generator below. Each endpoint runs for BENCH_SECONDS (default 5). Timing never fails the run.
+permitsite.settings_bench, which adds a bare view at /__bench__/ceiling. The pages are those of
+tests/public_pages.py, opened as their visitor opens them (a page that shows a person's answers is measured
+with the session of a visitor who gave them); a page that does not answer as listed is an error and makes the
+run exit 1. The load comes from a second process on loopback: wrk where it is installed (Debian:
+`apt-get install wrk`), otherwise the aiohttp generator below. Each endpoint runs for BENCH_SECONDS
+(default 5). Timing never fails the run.
 
 Usage: python -m scripts.bench [--seconds 5] [--connections 16] [--gunicorn 3x4 --gunicorn 2x8] [--only NAME]
 With one server configuration (the default) the table is also written to docs/benchmarks.md.
@@ -24,29 +28,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.pages import Page, resolve
+from scripts.pages import PageUnreachable, Target, open_page
 from scripts.serve import ROOT, cpu_seconds, fetch, served
+from tests.public_pages import PAGES_FOUND
 
-CEILING = Page("ceiling (bare Django view)", "/__bench__/ceiling")
-SCORE_BODY = '{"age": 30, "education": "master", "social_insurance_years": 3}'
+CEILING = Target("ceiling (bare Django view)", "/__bench__/ceiling")
+JSON = (("Content-Type", "application/json"),)
+SCORE_BODY = b'{"age": 30, "education": "master", "social_insurance_years": 3}'
+SETTLE_BODY = b'{"card_years": 5, "si_years": 5, "title": "mid_title"}'
 
-# Every endpoint the benchmark drives. A page that answers 404 is skipped with a note, so the
-# wizard, guides and renewal pages join the table when their apps land. Add new pages here.
-ENDPOINTS = [
-    CEILING,
-    Page("home", "/"),
-    Page("privacy", "/privacy/"),
-    Page("wizard start", "/jifen/"),
-    Page("wizard step 1", "/jifen/basic/"),
-    Page("wizard step 2", "/jifen/insurance/"),
-    Page("wizard step 3", "/jifen/bonus/"),
-    Page("wizard step 4", "/jifen/deductions/"),
-    # A stored assessment; calculator/samples.py provides the function that saves one.
-    Page("result page", prepare="calculator.samples.example_result_path"),
-    Page("guide list", "/guides/"),
-    Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
-    Page("renewal check", "/renewal/check/?expiry=2027-03-01"),
-    Page("score API", "/api/v1/score", method="POST", json_body=SCORE_BODY),
+# The JSON endpoints measured beside the pages of tests/public_pages.py. Add new ones here.
+API_ENDPOINTS = [
+    Target("score API", "/api/v1/score", "POST", SCORE_BODY, JSON),
+    Target("settle API", "/api/v1/settle", "POST", SETTLE_BODY, JSON),
+    Target("school API", "/api/v1/school?child_birth=2015-05-01"),
 ]
 
 # As a phone's browser asks, so that the cost of compressing pages is measured too.
@@ -64,25 +59,23 @@ class Measurement:
     p50_ms: float
     p99_ms: float
     errors: int = 0
-    note: str = ""
     cpu_ms: float = 0.0  # server CPU time per request, all gunicorn processes together
 
 
 # ---------- load generators ----------
 
 
-def run_wrk(url: str, page: Page, seconds: float, connections: int) -> tuple[float, float, float, int]:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-H", BROWSER_ENCODING, url]
+def run_wrk(url: str, target: Target, seconds: float, connections: int) -> tuple[float, float, float, int]:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "--latency", "-H", BROWSER_ENCODING]
+    for name, value in target.headers:
+        command += ["-H", f"{name}: {value}"]
     with tempfile.TemporaryDirectory() as tmp:
-        if page.method != "GET":
+        if target.method != "GET":
             script = Path(tmp) / "request.lua"
-            script.write_text(
-                f'wrk.method = "{page.method}"\n'
-                f"wrk.body = [==[{page.json_body or ''}]==]\n"
-                'wrk.headers["Content-Type"] = "application/json"\n'
-            )
-            command[1:1] = ["-s", str(script)]
-        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+            body = (target.body or b"").decode()
+            script.write_text(f'wrk.method = "{target.method}"\nwrk.body = [==[{body}]==]\n')
+            command += ["-s", str(script)]
+        output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)
 
 
@@ -104,17 +97,16 @@ def to_ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_python(url: str, page: Page, seconds: float, connections: int) -> tuple[float, float, float, int]:
-    return asyncio.run(_python_load(url, page, seconds, connections))
+def run_python(url: str, target: Target, seconds: float, connections: int) -> tuple[float, float, float, int]:
+    return asyncio.run(_python_load(url, target, seconds, connections))
 
 
-async def _python_load(url, page, seconds, connections):
+async def _python_load(url, target, seconds, connections):
     import aiohttp
 
     latencies: list[float] = []
     errors = 0
-    body = page.json_body.encode() if page.json_body is not None else None
-    headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers = dict(target.headers)
     headers["Accept-Encoding"] = BROWSER_ENCODING.split(": ", 1)[1]
     deadline = time.perf_counter() + seconds
 
@@ -124,7 +116,7 @@ async def _python_load(url, page, seconds, connections):
             started = time.perf_counter()
             try:
                 async with session.request(
-                    page.method, url, data=body, headers=headers, allow_redirects=False
+                    target.method, url, data=target.body, headers=headers, allow_redirects=False
                 ) as r:
                     await r.read()
                     if r.status >= 400:
@@ -134,7 +126,7 @@ async def _python_load(url, page, seconds, connections):
             latencies.append((time.perf_counter() - started) * 1000)
 
     connector = aiohttp.TCPConnector(limit=connections)
-    # Like wrk: no cookie jar, so every request is a first visit.
+    # Like wrk: no cookie jar; a page that needs a visitor's session sends their cookies as a header.
     jar = aiohttp.DummyCookieJar()
     async with aiohttp.ClientSession(connector=connector, cookie_jar=jar, auto_decompress=False) as session:
         started = time.perf_counter()
@@ -168,34 +160,54 @@ def bench_server(workers: int | None, threads: int | None, args, drive) -> list[
         extra["GUNICORN_THREADS"] = str(threads)
     rows: list[Measurement | str] = []
     with served("permitsite.settings_bench", extra) as (base_url, env, server_pid):
-        for page in ENDPOINTS:
-            if args.only and page is not CEILING and not any(o in page.name for o in args.only):
-                continue
-            resolved = resolve(page, base_url, env)
-            if resolved.path is None:
-                print(f"  {page.name}: {resolved.note}", flush=True)
-                rows.append(f"{page.name}: {resolved.note}")
-                continue
-            url = base_url + resolved.path
-            warm_up(url, page)
-            cpu_before = cpu_seconds(server_pid)
-            rate, p50, p99, errors = drive(url, page, args.seconds, args.connections)
-            cpu_ms = (cpu_seconds(server_pid) - cpu_before) * 1000 / max(rate * args.seconds, 1)
-            target = f"{page.method} {resolved.path}"
-            rows.append(Measurement(page.name, target, rate, p50, p99, errors, resolved.note, cpu_ms))
-            print(
-                f"  {page.name:<28} {rate:8.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
-                f"CPU {cpu_ms:5.2f} ms/req",
-                flush=True,
-            )
+        for target in targets(base_url, env, args):
+            if isinstance(target, str):
+                print(f"  {target}", flush=True)
+                rows.append(target)
+            else:
+                rows.append(measure(target, base_url, server_pid, drive, args))
     return rows
 
 
-def warm_up(url: str, page: Page, times: int = 20) -> None:
-    body = page.json_body.encode() if page.json_body is not None else None
-    headers = {"Content-Type": "application/json"} if body is not None else {}
+def targets(base_url: str, env: dict, args):
+    """The ceiling, then each page and API to measure; for one that does not answer as listed, why."""
+    yield CEILING
+    for page in PAGES_FOUND:
+        if wanted(page, args):
+            try:
+                yield open_page(page, base_url, env)
+            except PageUnreachable as error:
+                yield f"FAILED: {error}"
+    for api in API_ENDPOINTS:
+        if wanted(api, args):
+            status, _, _ = fetch(base_url + api.path, api.method, api.body, dict(api.headers))
+            yield api if status == 200 else f"FAILED: {api.name}: {api.method} {api.path} answered {status}"
+
+
+def wanted(page_or_api, args) -> bool:
+    return not args.only or any(name in page_or_api.name for name in args.only)
+
+
+def measure(target: Target, base_url: str, server_pid: int, drive, args) -> Measurement:
+    url = base_url + target.path
+    warm_up(url, target)
+    cpu_before = cpu_seconds(server_pid)
+    rate, p50, p99, errors = drive(url, target, args.seconds, args.connections)
+    cpu_ms = (cpu_seconds(server_pid) - cpu_before) * 1000 / max(rate * args.seconds, 1)
+    request = f"{target.method} {target.path}"
+    if any(name == "Cookie" for name, _ in target.headers):
+        request += " + the visitor's session"
+    print(
+        f"  {target.name:<28} {rate:8.0f} req/s  p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  "
+        f"CPU {cpu_ms:5.2f} ms/req",
+        flush=True,
+    )
+    return Measurement(target.name, request, rate, p50, p99, errors, cpu_ms=cpu_ms)
+
+
+def warm_up(url: str, target: Target, times: int = 20) -> None:
     for _ in range(times):
-        fetch(url, page.method, body, headers)
+        fetch(url, target.method, target.body, dict(target.headers))
 
 
 def table(rows: list[Measurement | str]) -> str:
@@ -211,10 +223,10 @@ def table(rows: list[Measurement | str]) -> str:
             f"| {r.name} | `{r.target}` | {r.requests_per_second:.0f} | {r.p50_ms:.1f} | {r.p99_ms:.1f} "
             f"| {ratio} | {r.cpu_ms:.2f} | {r.errors} |"
         )
-    skipped = [r for r in rows if isinstance(r, str)]
-    if skipped:
+    failures = [r for r in rows if isinstance(r, str)]
+    if failures:
         lines.append("")
-        lines.extend(f"- {s}" for s in skipped)
+        lines.extend(f"- {failure}" for failure in failures)
     return "\n".join(lines)
 
 
@@ -231,7 +243,7 @@ def gunicorn_settings(extra: dict) -> tuple[int, int]:
     return conf["workers"], conf["threads"]
 
 
-def machine(generator: str, workers: int, threads: int, args, load_before: float) -> str:
+def machine(generator: str, workers: int, threads: int, args, load: tuple[float, float]) -> str:
     cpu = platform.processor() or "unknown CPU"
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -253,9 +265,11 @@ def machine(generator: str, workers: int, threads: int, args, load_before: float
             f"- Python {platform.python_version()}, Django {django}, "
             f"gunicorn {gunicorn} ({workers} workers × {threads} threads, gthread)",
             f"- Load generator: {generator}, on the same machine (it takes CPU from the server too); "
-            f"load average before the run: {load_before:.1f}",
+            f"load average (1 min) {load[0]:.1f} before the run and {load[1]:.1f} after it",
             "- Server: as `make run` (production settings, DEBUG off, SQLite in a fresh temporary "
             "DJANGO_VAR_DIR, file cache), plus the ceiling view from permitsite/settings_bench.py",
+            "- Pages as tests/public_pages.py lists them; one that shows a visitor's answers is requested "
+            "with the session of a visitor who gave them; each GET of a guide counts a view",
         ]
     )
 
@@ -286,6 +300,7 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     drive, generator = load_generator(args.generator)
     configs = [tuple(int(n) for n in c.lower().split("x")) for c in args.gunicorn] or [(None, None)]
+    failed = False
     for workers, threads in configs:
         extra = {"GUNICORN_WORKERS": str(workers), "GUNICORN_THREADS": str(threads)} if workers else {}
         actual_workers, actual_threads = gunicorn_settings(extra)
@@ -295,14 +310,16 @@ def main(argv=None) -> int:
         )
         load_before = os.getloadavg()[0]
         rows = bench_server(workers, threads, args, drive)
+        load = (load_before, os.getloadavg()[0])
+        failed = failed or any(isinstance(row, str) for row in rows)
         result = table(rows)
         print()
         print(result)
         print(flush=True)
         if len(configs) == 1 and not args.no_write and not args.only:
-            write_doc(machine(generator, actual_workers, actual_threads, args, load_before) + "\n\n" + result)
+            write_doc(machine(generator, actual_workers, actual_threads, args, load) + "\n\n" + result)
             print(f"written to {DOC.relative_to(ROOT)}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -2,10 +2,11 @@
 
 The site is served as `make run` serves it (scripts/serve.py); Lighthouse 12.2.3 comes from
 node_modules (`npm ci`) and drives Debian's Chromium (CHROME_PATH, default /usr/bin/chromium).
-A page that answers 404 (its app has not landed yet) is skipped with a note. A page that misses a
-budget is audited twice more and judged by the median run (Lighthouse's advice for noisy machines).
-Exits 1 when a score misses its budget, and names the audits that cost the points. Full reports of
-the last run of each page: var/lighthouse/.
+The pages are those of tests/public_pages.py, opened as their visitor opens them (a page that shows a
+person's answers is audited with the session of a visitor who gave them). A page that misses a budget is
+audited twice more and judged by the median run (Lighthouse's advice for noisy machines). Exits 1 when a
+score misses its budget, naming the audits that cost the points, or when a page does not answer as listed.
+Full reports of the last run of each page: var/lighthouse/.
 """
 
 import argparse
@@ -15,8 +16,9 @@ import re
 import subprocess
 import sys
 
-from scripts.pages import Page, resolve
+from scripts.pages import PageUnreachable, Target, open_page
 from scripts.serve import ROOT, served
+from tests.public_pages import PAGES_FOUND
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "var" / "lighthouse"
@@ -33,25 +35,11 @@ CHROME_FLAGS = " ".join(
 )
 BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
-# Every page Lighthouse checks. A page that answers 404 is skipped with a note, so the wizard, the
-# guides, the renewal check and the consultation form join when their apps land. Add new pages here.
-PAGES = [
-    Page("home", "/"),
-    Page("privacy", "/privacy/"),
-    Page("wizard start", "/jifen/"),
-    Page("wizard step 1", "/jifen/basic/"),
-    Page("result page", prepare="calculator.samples.example_result_path", indexable=False),
-    Page("guide list", "/guides/"),
-    Page("a guide", "/guides/", link=r"/guides/(?!feed/)[\w-]+/"),
-    Page("renewal check", "/renewal/check/"),
-    Page("renewal check answered", "/renewal/check/?expiry=2027-03-01"),
-    Page("consultation form", "/consult/"),
-]
 
-
-def audit(url: str, name: str, indexable: bool = True) -> dict:
+def audit(base_url: str, target: Target, indexable: bool = True) -> dict:
     REPORTS.mkdir(parents=True, exist_ok=True)
-    stem = REPORTS / re.sub(r"\W+", "-", name).strip("-")
+    url = base_url + target.path
+    stem = REPORTS / re.sub(r"\W+", "-", target.name).strip("-")
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     command = [
         str(LIGHTHOUSE),
@@ -63,6 +51,8 @@ def audit(url: str, name: str, indexable: bool = True) -> dict:
         f"--chrome-flags={CHROME_FLAGS}",
         "--only-categories=" + ",".join(BUDGETS),
     ]
+    if target.headers:
+        command.append("--extra-headers=" + json.dumps(dict(target.headers)))
     if not indexable:
         # A stored result says `noindex` on purpose (robots.txt agrees): not an SEO fault.
         command.append("--skip-audits=is-crawlable")
@@ -105,21 +95,22 @@ def main(argv=None) -> int:
     missed = []
     print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  path")
     with served() as (base_url, env, _):
-        for page in PAGES:
+        for page in PAGES_FOUND:
             if args.only and not any(name in page.name for name in args.only):
                 continue
-            resolved = resolve(page, base_url, env)
-            if resolved.path is None:
-                print(f"{page.name:<22} {resolved.note}", flush=True)
+            try:
+                target = open_page(page, base_url, env)
+            except PageUnreachable as error:
+                print(f"{page.name:<22} FAILED: {error}", flush=True)
+                missed.append(f"FAILED: {error}")
                 continue
-            url = base_url + resolved.path
-            report = audit(url, page.name, page.indexable)
+            report = audit(base_url, target, page.indexable)
             if misses(scores(report)):
                 # Performance varies from run to run on a busy machine: judge a miss by the median of three.
-                runs = [report, *(audit(url, page.name, page.indexable) for _ in range(2))]
+                runs = [report, *(audit(base_url, target, page.indexable) for _ in range(2))]
                 report = sorted(runs, key=lambda r: scores(r)["performance"])[1]
             got = scores(report)
-            print(f"{page.name:<22} " + " ".join(f"{got[k]:>5}" for k in BUDGETS) + f"  {resolved.path}")
+            print(f"{page.name:<22} " + " ".join(f"{got[k]:>5}" for k in BUDGETS) + f"  {target.path}")
             for category in misses(got):
                 missed.append(f"{page.name} {category} {got[category]} < {BUDGETS[category]}")
                 missed.extend(f"    {line}" for line in costly_audits(report, category))

@@ -1,54 +1,56 @@
-"""How the measuring tools name a page and find out whether it exists yet.
+"""How the measuring tools open each page of tests/public_pages.py on a served site, as its visitor does.
 
-Each tool keeps its own list of pages. A page that answers 404 (its app has not landed yet) is
-skipped with a printed note, so a new page joins the measurements as soon as its URL works.
+A page that does not answer as listed stops being measured with an error (PageUnreachable), never a skip.
 """
 
 from dataclasses import dataclass
 
-from scripts.serve import call_in_django, fetch, first_link
+from scripts.serve import call_in_django
+from tests.ops.browser import Browser, form_fields
+from tests.public_pages import PublicPage, first_link
+
+
+class PageUnreachable(Exception):
+    pass
 
 
 @dataclass(frozen=True)
-class Page:
+class Target:
+    """One request a tool sends over and over: a page as its visitor asks for it, or an API call."""
+
     name: str
-    path: str = "/"
-    # Take the first link on `path` whose path matches this pattern (one guide out of the list).
-    link: str | None = None
-    # `module.function` that creates what the page needs in the served database and returns its path.
-    prepare: str | None = None
+    path: str
     method: str = "GET"
-    json_body: str | None = None
-    # False for pages that ask search engines to stay away (a person's stored result).
-    indexable: bool = True
+    body: bytes | None = None
+    headers: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Resolved:
-    page: Page
-    path: str | None
-    note: str = ""
-
-
-def resolve(page: Page, base_url: str, env: dict) -> Resolved:
-    """The concrete path to measure for `page`, or None and why it is skipped."""
+def open_page(page: PublicPage, base_url: str, env: dict) -> Target:
+    """Post the page's answers as a browser would, find its concrete path and check its status; the
+    Target carries the visitor's cookies (their session) when the page shows their answers."""
+    visitor = Browser()
+    for path, fields in page.answered:
+        _, html = visitor.get(base_url + path)
+        token = form_fields(html).get("csrfmiddlewaretoken", "")
+        status, _ = visitor.post(
+            base_url + path, {"csrfmiddlewaretoken": token, **fields}, referer=base_url + path
+        )
+        if status != 302:
+            raise PageUnreachable(
+                f"{page}: posting {path} answered {status}, not a redirect to the next step"
+            )
     path = page.path
     if page.prepare:
         path = call_in_django(env, page.prepare)
         if path is None:
-            return Resolved(page, None, f"skipped: {page.prepare} does not exist yet")
-    body = page.json_body.encode() if page.json_body is not None else None
-    headers = {"Content-Type": "application/json"} if body is not None else {}
-    status, final_url, html = fetch(base_url + path, page.method, body, headers)
-    if status == 404:
-        return Resolved(page, None, f"skipped: {page.method} {path} answers 404 (not built yet)")
-    if status >= 500:
-        return Resolved(page, path, f"{page.method} {path} answers {status}")
-    if page.method == "GET":
-        path = final_url.removeprefix(base_url)  # measure where a redirect lands (the wizard's first step)
+            raise PageUnreachable(f"{page}: {page.prepare} does not exist")
+    status, html = visitor.get(base_url + path)
     if page.link:
-        linked = first_link(html, page.link)
-        if linked is None:
-            return Resolved(page, None, f"skipped: no link matching {page.link} on {path}")
-        path = linked
-    return Resolved(page, path)
+        path = first_link(html, page.link)
+        if path is None:
+            raise PageUnreachable(f"{page}: no link matching {page.link} on {page.path}")
+        status, _ = visitor.get(base_url + path)
+    if status != page.status:
+        raise PageUnreachable(f"{page}: GET {path} answered {status}, not {page.status}")
+    cookies = visitor.cookie_header() if page.answered else ""
+    return Target(page.name, path, headers=(("Cookie", cookies),) if cookies else ())

@@ -7,7 +7,6 @@ nothing of the developer's var/ is touched). Used by `make bench` and `make ligh
 
 import contextlib
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -106,14 +105,6 @@ def fetch(url: str, method: str = "GET", body: bytes | None = None, headers: dic
             return response.status, response.url, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, url, error.read().decode("utf-8", "replace")
-
-
-def first_link(html: str, pattern: str) -> str | None:
-    """The first href in `html` whose path matches `pattern` (e.g. one guide out of the guide list)."""
-    for href in re.findall(r'href="([^"#?]+)', html):
-        if re.fullmatch(pattern, href):
-            return href
-    return None
 
 
 def call_in_django(env: dict, dotted: str) -> str | None:

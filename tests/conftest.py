@@ -2,8 +2,13 @@ import contextlib
 import time
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import connections
+from django.dispatch import receiver
+from django.test.signals import setting_changed
+
+from renewal import view_counts
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +36,29 @@ def seeded_transactional_db(transactional_db, migrated_rows):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Every test starts with an empty shared cache (rulesets, rate limits, sessions)."""
+    """Every test starts with an empty shared cache (rulesets, rate limits, sessions) and no page kept from
+    another test."""
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def guide_views(monkeypatch):
+    """This test's own guide view counter: views counted by another test never reach its database."""
+    counter = view_counts.ViewCounter()
+    monkeypatch.setattr(view_counts, "guide_views", counter)
+    return counter
+
+
+@receiver(setting_changed)
+def pages_start_afresh(**kwargs):
+    """A test that changes a setting stands for a restart with another environment, which starts with an
+    empty per-process page cache (permitsite/shared_pages.py)."""
+    if "pages" in settings.CACHES:  # a test may replace CACHES with only the shared cache
+        caches["pages"].clear()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 
 from tests.browser.conftest import PHONE_VIEWPORT
-from tests.public_pages import PUBLIC_PAGES, page_path
+from tests.public_pages import PUBLIC_PAGES, browser_cookies, page_path
 
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -49,8 +49,12 @@ def axe_violations(page, axe_source):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("public_page", PUBLIC_PAGES, ids=str)
-def test_page_has_no_wcag_21_aa_violations(audited_phone, seeded_live_server, axe_source, public_page):
-    response = audited_phone.goto(seeded_live_server.url + page_path(public_page))
+def test_page_has_no_wcag_21_aa_violations(
+    audited_phone, seeded_live_server, axe_source, public_page, client
+):
+    path = page_path(public_page, client)
+    audited_phone.context.add_cookies(browser_cookies(client, seeded_live_server.url))
+    response = audited_phone.goto(seeded_live_server.url + path)
     assert response.status == public_page.status
     assert axe_violations(audited_phone, axe_source) == []
 

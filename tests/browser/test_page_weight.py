@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import open_phone_page
-from tests.public_pages import PUBLIC_PAGES, page_path
+from tests.public_pages import PUBLIC_PAGES, browser_cookies, page_path
 
 BUDGET_BYTES = 60 * 1024
 
@@ -33,10 +33,12 @@ def load_cold(page, url):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("public_page", PUBLIC_PAGES, ids=str)
-def test_page_is_light_and_asks_only_our_own_origin(chromium, seeded_live_server, public_page):
+def test_page_is_light_and_asks_only_our_own_origin(chromium, seeded_live_server, public_page, client):
+    path = page_path(public_page, client)
     phone = open_phone_page(chromium)
+    phone.context.add_cookies(browser_cookies(client, seeded_live_server.url))
     try:
-        loaded = load_cold(phone, seeded_live_server.url + page_path(public_page))
+        loaded = load_cold(phone, seeded_live_server.url + path)
         csp_violations = list(phone.csp_violations)
     finally:
         phone.context.close()

@@ -54,9 +54,14 @@ def form_fields(html):
 
 class Browser:
     def __init__(self):
+        self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect()
+            urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
         )
+
+    def cookie_header(self) -> str:
+        """The Cookie header this browser sends (for a load generator that replays its visit)."""
+        return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.cookies)
 
     def get(self, url):
         return self.send(urllib.request.Request(url))

@@ -74,33 +74,43 @@ def test_unpublished_and_unknown_guides_are_not_found(client):
     assert client.get("/guides/no-such-guide/").status_code == 404
 
 
-def test_each_full_view_counts_once(client):
+def test_each_full_view_counts_once(client, guide_views):
     guide = make_article("counted-e")
 
     client.get("/guides/counted-e/")
     client.get("/guides/counted-e/")
+    guide_views.flush()
 
     guide.refresh_from_db()
     assert guide.view_count == 2
 
 
-def test_head_requests_from_monitors_are_not_counted(client):
+def test_head_requests_from_monitors_are_not_counted(client, guide_views):
     guide = make_article("counted-head")
 
     assert client.head("/guides/counted-head/").status_code == 200
     client.get("/guides/counted-head/")
+    guide_views.flush()
 
     guide.refresh_from_db()
     assert guide.view_count == 1
 
 
-def test_counting_a_view_does_not_change_the_updated_date(client):
+def test_a_missing_guide_counts_nothing(client, guide_views):
+    assert client.get("/guides/no-such-guide/").status_code == 404
+
+    assert guide_views.pending() == 0
+
+
+def test_counting_a_view_does_not_change_the_updated_date(client, guide_views):
     guide = make_article("counted-f")
     before = guide.updated_at
 
     client.get("/guides/counted-f/")
+    guide_views.flush()
 
     guide.refresh_from_db()
+    assert guide.view_count == 1
     assert guide.updated_at == before
 
 

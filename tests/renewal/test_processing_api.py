@@ -31,3 +31,18 @@ def test_bad_dates_get_400_with_a_chinese_message(client, accepted, message):
 
     assert response.status_code == 400
     assert message in response.json()["errors"]["accepted"][0]
+
+
+def test_the_holiday_calendar_is_read_from_the_database_once_per_edit(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from renewal.models import HolidayYear
+
+    assert client.get("/api/v1/processing", {"accepted": "2026-12-28"}).json()["estimated"] is True
+    with django_assert_num_queries(0):
+        client.get("/api/v1/processing", {"accepted": "2026-12-28"})
+
+    with django_capture_on_commit_callbacks(execute=True):  # as an editor's save commits in admin
+        HolidayYear.objects.create(year=2027, is_complete=True)
+
+    assert client.get("/api/v1/processing", {"accepted": "2026-12-28"}).json()["estimated"] is False

@@ -26,14 +26,17 @@ def test_a_year_without_a_schedule_is_flagged_as_estimated(client):
     assert "2027年10月19日" in html
 
 
-def test_once_editors_enter_and_complete_2027_the_estimate_is_exact(client):
+def test_once_editors_enter_and_complete_2027_the_estimate_is_exact(
+    client, django_capture_on_commit_callbacks
+):
     for day in range(1, 8):
         HolidayOverride.objects.create(date=date(2027, 10, day), kind="holiday", name="国庆节")
     HolidayOverride.objects.create(date=date(2027, 9, 26), kind="adjusted_working_day", name="国庆调休")
     HolidayOverride.objects.create(date=date(2027, 10, 9), kind="adjusted_working_day", name="国庆调休")
 
     partly = client.get("/renewal/processing/?accepted=2027-09-28").content.decode()
-    HolidayYear.objects.create(year=2027, is_complete=True)
+    with django_capture_on_commit_callbacks(execute=True):  # the calendar is reloaded once the edit commits
+        HolidayYear.objects.create(year=2027, is_complete=True)
     complete = client.get("/renewal/processing/?accepted=2027-09-28").content.decode()
 
     assert "2027年10月25日" in partly and "尚未公布" in partly

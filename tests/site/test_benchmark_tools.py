@@ -8,8 +8,9 @@ import pytest
 from django.test import Client, override_settings
 
 from scripts import bench
-from scripts.pages import Page
-from scripts.serve import cpu_seconds, first_link
+from scripts.pages import PageUnreachable, Target, open_page
+from scripts.serve import cpu_seconds, fetch
+from tests.public_pages import PUBLIC_PAGES, PublicPage, first_link, page_path
 
 WRK_OUTPUT = """Running 1s test @ http://127.0.0.1:8001/
   1 threads and 2 connections
@@ -40,15 +41,15 @@ def test_percentile_picks_the_nearest_rank():
     assert bench.percentile([], 99) == 0.0
 
 
-def test_table_gives_each_endpoint_its_share_of_the_ceiling_and_lists_skipped_pages():
+def test_table_gives_each_endpoint_its_share_of_the_ceiling_and_lists_failed_pages():
     rows = [
         bench.Measurement(bench.CEILING.name, "GET /__bench__/ceiling", 2000, 5.0, 9.0, cpu_ms=0.61),
         bench.Measurement("home", "GET /", 1500, 7.0, 20.0, cpu_ms=0.8),
-        "guide list: skipped: GET /guides/ answers 404 (not built yet)",
+        "FAILED: guide list: GET /guides/ answered 404, not 200",
     ]
     text = bench.table(rows)
     assert "| home | `GET /` | 1500 | 7.0 | 20.0 | 75% | 0.80 | 0 |" in text
-    assert "- guide list: skipped: GET /guides/ answers 404 (not built yet)" in text
+    assert "- FAILED: guide list: GET /guides/ answered 404, not 200" in text
 
 
 def test_writing_the_results_keeps_the_hand_written_parts_of_the_document(tmp_path, monkeypatch):
@@ -89,8 +90,36 @@ def test_the_benchmark_configuration_adds_the_ceiling_beside_the_real_pages():
 def test_the_python_load_generator_drives_a_real_server(live_server):
     # Its own thread: once a browser test has run, Playwright keeps an event loop running in this one.
     with ThreadPoolExecutor(1) as thread:
-        load = thread.submit(bench.run_python, live_server.url + "/ping", Page("ping", "/ping"), 0.3, 2)
+        load = thread.submit(bench.run_python, live_server.url + "/ping", Target("ping", "/ping"), 0.3, 2)
         rate, p50, p99, errors = load.result()
     assert rate > 0
     assert 0 < p50 <= p99
     assert errors == 0
+
+
+SUMMARY = next(page for page in PUBLIC_PAGES if page.path == "/jifen/check/")
+
+
+def test_a_page_with_a_visitors_answers_is_measured_with_their_session(seeded_transactional_db, live_server):
+    target = open_page(SUMMARY, live_server.url, env={})
+
+    status, final_url, html = fetch(live_server.url + target.path, headers=dict(target.headers))
+
+    assert status == 200
+    assert final_url.endswith("/jifen/check/"), "the summary itself, not the step a new visitor is sent to"
+    assert "核对答案" in html
+
+
+def test_a_listed_page_that_stops_answering_fails_the_measuring_tools(seeded_transactional_db, live_server):
+    with pytest.raises(PageUnreachable, match="answered 404"):
+        open_page(PublicPage("gone", "/no-longer-here/"), live_server.url, env={})
+    with pytest.raises(PageUnreachable, match="no link matching"):
+        open_page(PublicPage("a gone guide", "/guides/", link=r"/gone/[\w-]+/"), live_server.url, env={})
+
+
+@pytest.mark.django_db
+def test_a_listed_page_that_stops_answering_fails_the_page_tests(client):
+    with pytest.raises(AssertionError, match="no link matching"):
+        page_path(PublicPage("a gone guide", "/guides/", link=r"/gone/[\w-]+/"), client)
+    with pytest.raises(AssertionError, match="answered 200"):  # a step that no longer accepts the answers
+        page_path(PublicPage("summary", "/jifen/check/", answered=(("/jifen/basic/", {"age": "x"}),)), client)

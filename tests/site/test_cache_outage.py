@@ -23,27 +23,28 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("captcha_test_mode"
 PROFILE = {"age": 30, "education": "bachelor_degree", "social_insurance_years": 3}
 
 
-def redis_cache(url):
+def redis_cache(settings, url):
     # Short timeouts, as production uses (permitsite/envconfig.py), so a test never waits long.
     return {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+        },
     }
 
 
 @pytest.fixture
 def cache_down(settings):
-    settings.CACHES = redis_cache("redis://127.0.0.1:9/0")  # nothing listens on the discard port
+    settings.CACHES = redis_cache(settings, "redis://127.0.0.1:9/0")  # nothing listens on the discard port
 
 
 @pytest.fixture
 def own_redis(settings, tmp_path):
     """A Redis of this test's own; `own_redis.stop()` stops it mid-session."""
     with redis_server(tmp_path) as (url, process):
-        settings.CACHES = redis_cache(url)
+        settings.CACHES = redis_cache(settings, url)
 
         class Handle:
             @staticmethod
@@ -77,6 +78,15 @@ def test_a_rule_edit_is_seen_at_once_while_the_cache_is_down(client, cache_down)
     Option.objects.filter(code="bachelor_degree", indicator__key="education").update(points=91)
     response = client.post("/api/v1/score", PROFILE, content_type="application/json")
     assert response.json()["total"] == 30 + 91 + 9
+
+
+def test_a_guide_edit_is_seen_at_once_while_the_cache_is_down(client, cache_down):
+    from renewal.models import Article
+
+    assert client.get("/guides/how-to-renew/").status_code == 200
+    Article.objects.filter(slug="how-to-renew").update(summary="缓存故障时改的摘要")
+
+    assert "缓存故障时改的摘要" in client.get("/guides/how-to-renew/").content.decode()
 
 
 def test_the_whole_self_test_works_with_the_cache_down(cache_down):

@@ -21,6 +21,8 @@ GET_ENDPOINTS = {
     "/guides/": ["category", "page"],
     "/jifen/": ["step"],
     "/api/v1/rules": ["as_of"],
+    "/shengxue/": ["child_birth", "result"],
+    "/api/v1/school": ["child_birth", "today"],
 }
 
 ANSWER_KEYS = [
@@ -79,6 +81,19 @@ POST_FORMS = {
     "/privacy/requests/": (
         ["phone", "code", "confirm", "captcha_0", "captcha_1", "action"],
         ["leads.PhoneVerification", "leads.SmsSend"],
+    ),
+    "/juzhuanhu/": (
+        [
+            "card_years",
+            "si_years",
+            "title",
+            "title_matches_job",
+            "remote_edu_health_years",
+            "salary_alternative",
+            "tax_paid",
+            "bad_record",
+        ],
+        [],
     ),
 }
 
@@ -143,6 +158,24 @@ answer_like = st.dictionaries(
 @given(body=answer_like | json_values, as_of=st.none() | scalar_text)
 def test_score_api_answers_400_or_200_for_any_json(client, body, as_of):
     path = "/api/v1/score" if as_of is None else f"/api/v1/score?as_of={as_of}"
+    response = client.post(path, json.dumps(body), content_type="application/json")
+    assert response.status_code in (200, 400), body
+    if response.status_code == 400:
+        assert response.json()["errors"]
+
+
+settle_like = st.dictionaries(
+    st.sampled_from(["card_years", "si_years", "title", "tax_paid", "bad_record"]) | st.text(max_size=12),
+    json_values | st.integers(min_value=-(10**30), max_value=10**30) | st.sampled_from(["mid_title", ""]),
+    max_size=8,
+)
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(body=settle_like | json_values, today=st.none() | scalar_text)
+def test_settle_api_answers_400_or_200_for_any_json(client, body, today):
+    path = "/api/v1/settle" if today is None else f"/api/v1/settle?today={today}"
     response = client.post(path, json.dumps(body), content_type="application/json")
     assert response.status_code in (200, 400), body
     if response.status_code == 400:

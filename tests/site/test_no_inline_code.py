@@ -59,7 +59,7 @@ PAGES_IN_OTHER_STATES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize("public_page", PUBLIC_PAGES, ids=str)
 def test_public_pages_have_no_inline_code(client, public_page):
-    response = client.get(page_path(public_page))
+    response = client.get(page_path(public_page, client))
     assert response.status_code == public_page.status
     assert inline_code_in(response.content.decode()) == []
 

@@ -1,0 +1,34 @@
+"""The three fields every editor-maintained policy fact has: its source, a link, and when it was checked."""
+
+from django.db import models
+
+from permitsite.facts import Source
+
+SOURCE_FIELDS = ("source", "source_url", "verified_on")
+
+
+def checked_label(verified_on) -> str:
+    """How admin lists show a fact's check: its date, or that it still awaits one."""
+    return f"{verified_on:%Y-%m-%d}" if verified_on else "待核实"
+
+
+class Sourced(models.Model):
+    source = models.CharField(
+        "依据",
+        max_length=300,
+        help_text="文件名和条款；没找到正式文本时，写明是从哪里看到的。",
+    )
+    source_url = models.URLField("依据网址", blank=True, help_text="正式文本的网址（可留空）。")
+    verified_on = models.DateField(
+        "核对日期",
+        null=True,
+        blank=True,
+        help_text="对照正式文本核对的日期。留空表示尚未核实，页面上会标注“待核实”并引导咨询。",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def as_source(self) -> Source:
+        return Source(self.source, self.source_url, self.verified_on)

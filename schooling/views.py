@@ -1,0 +1,53 @@
+"""The children's school timeline page.
+
+Dates come from schooling/timeline.py on the facts of schooling/facts.py; the parent's own self-test
+(when its link brought them here) from schooling/selftest.py."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from schooling import timeline
+from schooling.facts import school_facts
+from schooling.forms import ChildForm
+from schooling.selftest import parent_result
+
+
+@require_safe
+def timeline_page(request):
+    today = timezone.localdate()
+    facts = school_facts()
+    if not facts.complete:
+        raise Http404("升学时间表的基础数据还没有设置好")
+    asked = "child_birth" in request.GET
+    token = request.GET.get("result", "")[:32]
+    form = ChildForm(request.GET if asked else None, initial={"result": token}, today=today)
+    plan = parent = readiness = None
+    if form.is_valid():
+        token = form.cleaned_data["result"]
+        birth = form.cleaned_data["child_birth"]
+        plan = timeline.timeline(birth, today, facts.system, facts.windows, facts.processing, facts.calendar)
+    parent = parent_result(token)
+    if plan is not None and parent is not None:
+        readiness = timeline.readiness(
+            plan, eligible=parent.eligible, reaches_now=parent.reaches_now, reached_on=parent.reached_on
+        )
+    return render(
+        request,
+        "schooling/timeline.html",
+        {
+            "form": form,
+            "plan": plan,
+            "facts": facts,
+            "parent": parent,
+            "readiness": readiness,
+            "token_not_found": bool(token) and parent is None,
+            "months_to_approval": _months(today, plan.approval_needed_by) if plan else None,
+            "months_to_application": _months(today, plan.points_needed_by) if plan else None,
+        },
+    )
+
+
+def _months(today, day):
+    return timeline.months_until(today, day) if day else None

@@ -1,0 +1,153 @@
+"""/shengxue/: a parent enters a child's birth date, sees the years, the deadlines and a countdown, and,
+coming from their own self-test result, whether they make it in time."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from calculator.results import save_assessment
+from calculator.rulesets import ruleset_in_force
+from schooling.models import RouteWithoutPoints
+
+pytestmark = pytest.mark.django_db
+URL = "/shengxue/"
+AT_NOON_IN_SHANGHAI = datetime(2026, 12, 2, 4, 0, tzinfo=ZoneInfo("UTC"))
+PASSING = {
+    "age": 38,
+    "education": "bachelor",
+    "title_skill": "mid_title",
+    "title_base_ok": True,
+    "social_insurance_years": 8,
+}
+# 30 + 60 + 9 = 99: 21 short, seven more years of insurance (3 a year) reach 120.
+SEVEN_YEARS_SHORT = {"age": 30, "education": "bachelor", "social_insurance_years": 3}
+
+
+def page(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def self_test(answers):
+    return save_assessment(ruleset_in_force(), answers, recent_contributions=True).token
+
+
+def test_the_empty_page_asks_for_the_birth_date_and_lists_the_routes_without_120(client):
+    html = page(client.get(URL))
+
+    assert 'name="child_birth"' in html
+    assert '<form method="get" action="/shengxue/"' in html
+    for route in RouteWithoutPoints.objects.filter(active=True):
+        assert route.name in html
+    assert "待核实</strong>" in html  # the entry age's source and the processing time are not verified yet
+    assert "<dt>上小学一年级</dt>" not in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_the_timeline_shows_the_years_the_dates_and_the_countdown(client):
+    html = page(client.get(URL, {"child_birth": "2015-05-01"}))
+
+    assert "2030 年中考" in html
+    assert "<dt>上小学一年级</dt><dd>2021 年 9 月</dd>" in html
+    assert "<dt>上初中（六年级）</dt><dd>2026 年 9 月</dd>" in html
+    assert '<time datetime="2029-12-23">2029年12月23日</time>' in html
+    assert '<time datetime="2029-11-09">2029年11月9日</time>' in html
+    assert "距离最晚拿到 120 分批准还有 <strong>36 个月</strong>" in html
+    assert "距今还有 35 个月" in html
+    assert "上面按 2021 年公布的安排推算" in html
+    assert "2029 年的节假日安排尚未公布" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_born_on_1_september_is_a_year_later(client):
+    html = page(client.get(URL, {"child_birth": "2015-09-01"}))
+
+    assert "2031 年中考" in html
+    assert "<dt>上小学一年级</dt><dd>2022 年 9 月</dd>" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_child_whose_registration_is_over_is_told_so(client):
+    html = page(client.get(URL, {"child_birth": "2010-03-01"}))  # 中考 2026: registration December 2025
+
+    assert "这一年的中考统一报名已经结束。" in html
+    assert "距离最晚拿到" not in html
+
+
+@pytest.mark.parametrize(
+    ("birth", "message"),
+    [
+        ("2015-02-30", "2015年2月没有30日"),
+        ("", "请填写孩子的出生日期。"),
+        ("2099-01-01", "出生日期不能晚于一年以后"),
+    ],
+)
+def test_a_wrong_date_comes_back_with_a_chinese_message(client, birth, message):
+    html = page(client.get(URL, {"child_birth": birth}))
+
+    assert "请修改以下问题" in html
+    assert message in html
+    assert "年中考</h2>" not in html
+
+
+def test_a_shared_link_with_tracking_parameters_shows_the_empty_form(client):
+    html = page(client.get(URL, {"from": "singlemessage"}))
+
+    assert "请修改以下问题" not in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_parent_already_at_120_is_told_to_apply_before_the_last_day(client):
+    token = self_test(PASSING)
+
+    html = page(client.get(URL, {"child_birth": "2015-05-01", "result": token}))
+
+    assert "您的积分自测结果是 154 分" in html
+    assert "已经达到 120 分：请单位在 2029年11月9日 前提交积分申请" in html
+    assert f'href="/jifen/result/{token}/"' in html
+    assert f'name="result" value="{token}"' in html  # kept for the next date they try
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_seven_more_years_is_too_late_for_a_child_with_中考_in_2030(client):
+    token = self_test(SEVEN_YEARS_SHORT)
+
+    html = page(client.get(URL, {"child_birth": "2015-05-01", "result": token}))
+
+    assert "预计 2033年12月 才达到 120 分，晚于积分申请的最晚受理日 2029年11月9日，赶不上。" in html
+    assert "这些办法可能更快" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_seven_more_years_is_in_time_for_a_younger_child(client):
+    token = self_test(SEVEN_YEARS_SHORT)
+
+    html = page(client.get(URL, {"child_birth": "2022-01-01", "result": token}))
+
+    assert "2037 年中考" in html
+    assert "预计 2033年12月 达到 120 分，早于积分申请的最晚受理日 2036年11月" in html
+    assert "赶得上" in html
+
+
+def test_an_unknown_result_token_is_mentioned_not_fatal(client):
+    html = page(client.get(URL, {"child_birth": "2015-05-01", "result": "nope"}))
+
+    assert "没有找到您带来的积分自测结果" in html
+    assert "年中考</h2>" in html
+
+
+def test_without_a_self_test_the_page_offers_one(client):
+    html = page(client.get(URL, {"child_birth": "2015-05-01"}))
+
+    assert '<a class="btn btn-outline-primary" href="/jifen/">去做积分自测</a>' in html
+
+
+@pytest.mark.parametrize("with_result", [False, True])
+def test_a_warm_page_runs_at_most_three_queries(client, django_assert_max_num_queries, with_result):
+    query = {"child_birth": "2015-05-01"} | ({"result": self_test(SEVEN_YEARS_SHORT)} if with_result else {})
+    page(client.get(URL, query))
+
+    with django_assert_max_num_queries(3):
+        page(client.get(URL, query))

@@ -1,0 +1,129 @@
+"""/juzhuanhu/: the 居转户 self-check as a person on a phone uses it (without JavaScript here)."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from calculator.results import save_assessment
+from calculator.rulesets import ruleset_in_force
+from settle.models import SettleCondition
+
+pytestmark = pytest.mark.django_db
+URL = "/juzhuanhu/"
+AT_NOON_IN_SHANGHAI = datetime(2026, 12, 2, 4, 0, tzinfo=ZoneInfo("UTC"))
+
+ANSWERS = {
+    "card_years": "5",
+    "si_years": "5",
+    "title": "mid_title",
+    "title_matches_job": "yes",
+    "remote_edu_health_years": "0",
+    "salary_alternative": "no",
+    "tax_paid": "yes",
+    "bad_record": "no",
+}
+
+
+def page(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_empty_page_asks_and_shows_every_condition_with_its_source(client):
+    html = page(client.get(URL))
+
+    assert '<form method="post" action="/juzhuanhu/"' in html
+    for condition in SettleCondition.objects.filter(active=True):
+        assert condition.label in html
+    assert html.count("待核实</strong>") == SettleCondition.objects.filter(verified_on=None).count()
+    assert '核对于 <time datetime="2026-12-02">2026年12月2日</time>' in html
+    assert 'href="/renewal/check/"' in html  # late 签注 restarts the years
+    assert "超过 60 天才补办的" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_five_years_is_two_short_and_names_the_month(client):
+    html = page(client.post(URL, ANSWERS))
+
+    assert "现在还不符合，最早 2028 年 12 月可以申请" in html
+    assert "持有居住证还差 2 年（需满 7 年）。" in html
+    assert 'value="5"' in html  # the answers stay in the form
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_seven_years_is_eligible(client):
+    html = page(client.post(URL, ANSWERS | {"card_years": "7", "si_years": "7"}))
+
+    assert "按您的回答，现在符合居转户的申请条件" in html
+    assert "让顾问帮您核实" not in html
+
+
+def test_leaning_on_an_unverified_condition_says_so_and_offers_a_consultant(client):
+    html = page(
+        client.post(
+            URL, ANSWERS | {"card_years": "7", "si_years": "7", "title": "none", "salary_alternative": "yes"}
+        )
+    )
+
+    assert "按您的回答，现在符合居转户的申请条件" in html
+    assert "这个结论用到了还没核实的条件" in html
+    assert '<a href="/consult/">让顾问帮您核实</a>' in html
+
+
+def test_mistakes_come_back_in_chinese_with_the_summary_first(client):
+    html = page(client.post(URL, ANSWERS | {"card_years": "七", "si_years": "", "title": "professor"}))
+
+    assert "请修改以下问题" in html
+    assert "请填写整数，只用阿拉伯数字，例如 5。" in html
+    assert "请填写年数；不满一年填 0。" in html
+    assert "请从列表中选择一项。" in html
+    assert "现在还不符合" not in html
+
+
+def test_a_switched_off_shortcut_is_not_asked(client, django_capture_on_commit_callbacks):
+    salary = SettleCondition.objects.get(key="salary_alternative")
+    salary.active = False
+    with django_capture_on_commit_callbacks(execute=True):
+        salary.save()
+    html = page(client.get(URL))
+
+    assert 'name="salary_alternative"' not in html
+    assert "社保基数或薪酬达到一定水平" not in html
+
+
+def test_the_self_test_fills_in_the_title_and_insurance_years(client):
+    assessment = save_assessment(
+        ruleset_in_force(),
+        {
+            "age": 38,
+            "education": "bachelor",
+            "title_skill": "mid_title",
+            "title_base_ok": True,
+            "social_insurance_years": 8,
+        },
+        recent_contributions=True,
+    )
+
+    html = page(client.get(URL, {"result": assessment.token}))
+
+    assert "已按您的积分自测结果填好职称和社保年限" in html
+    assert '<option value="mid_title" selected>' in html
+    assert 'name="si_years" value="8"' in html
+
+
+def test_an_unknown_result_token_just_shows_the_empty_form(client):
+    html = page(client.get(URL, {"result": "no-such-token" * 10}))
+
+    assert "已按您的积分自测结果" not in html
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_warm_page_runs_at_most_three_queries(client, django_assert_max_num_queries, method):
+    send = getattr(client, method)
+    data = ANSWERS if method == "post" else None
+    page(send(URL, data))
+
+    with django_assert_max_num_queries(3):
+        page(send(URL, data))
