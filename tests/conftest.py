@@ -127,6 +127,25 @@ def viewer(db, django_user_model):
 
 
 @pytest.fixture
+def frozen_clock(time_machine):
+    """A clock that stands still at the start of a TOTP step: codes change every 30 s, and a test that
+    signs in must know which one is current. `frozen_clock.shift(…)` moves it."""
+    time_machine.move_to("2026-11-27 10:00:05+08:00", tick=False)
+    return time_machine
+
+
+def current_code(device) -> str:
+    """What the staff member's authenticator app shows right now."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def wrong_code(device) -> str:
+    return "000000" if current_code(device) != "000000" else "111111"
+
+
+@pytest.fixture
 def sign_in_admin(db):
     """`sign_in_admin(client, user)`: the session a password + code sign-in leaves (permitsite/admin_site.py),
     without typing either: a confirmed authenticator, the session verified with it, the code just confirmed.

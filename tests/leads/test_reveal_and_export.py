@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
-from django_otp.oath import totp
 
 from leads.models import LeadAccessLog
+from tests.conftest import current_code, wrong_code
 from tests.leads.test_consultant_admin import LIST_URL, make_lead
 
 pytestmark = pytest.mark.django_db
@@ -85,30 +85,15 @@ def test_the_access_log_is_read_only_for_superusers(admin_client, consultant_wit
     assert admin_client.get(f"/admin/leads/leadaccesslog/{log.pk}/delete/").status_code == 403
 
 
-@pytest.fixture
-def clock(time_machine):
-    """A frozen clock (a TOTP code changes every 30 s), at the start of a code's 30 seconds."""
-    time_machine.move_to("2026-11-27 10:00:05+08:00", tick=False)
-    return time_machine
-
-
-def current_code(device):
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-
-
-def wrong_code(device):
-    return "000000" if current_code(device) != "000000" else "111111"
-
-
 def test_a_reveal_asks_for_the_code_again_after_fifteen_minutes(
-    client, consultant_with_reveal, sign_in_admin, clock
+    client, consultant_with_reveal, sign_in_admin, frozen_clock
 ):
     lead = make_lead()
     device = sign_in_admin(client, consultant_with_reveal)
     url = f"{LIST_URL}{lead.pk}/reveal/"
-    clock.shift(timedelta(minutes=15))
+    frozen_clock.shift(timedelta(minutes=15))
     assert 'name="otp_token"' not in client.get(url).content.decode()
-    clock.shift(timedelta(minutes=1))
+    frozen_clock.shift(timedelta(minutes=1))
 
     asked = client.get(url).content.decode()
     assert 'name="otp_token"' in asked and "超过 15 分钟" in asked
@@ -118,22 +103,22 @@ def test_a_reveal_asks_for_the_code_again_after_fifteen_minutes(
         assert 'name="otp_token"' in refused
     assert LeadAccessLog.objects.count() == 0
 
-    clock.shift(timedelta(seconds=10))  # past django-otp's short delay after a wrong code
+    frozen_clock.shift(timedelta(seconds=10))  # past django-otp's short delay after a wrong code
     revealed = client.post(url, {"otp_token": current_code(device)}).content.decode()
     assert "13912345678" in revealed
     assert LeadAccessLog.objects.get().action == "reveal"
     # The code just typed counts as fresh for the next quarter of an hour.
-    clock.shift(timedelta(minutes=10))
+    frozen_clock.shift(timedelta(minutes=10))
     assert "13912345678" in client.post(url).content.decode()
 
 
 def test_an_export_asks_for_the_code_again_after_fifteen_minutes(
-    client, consultant_with_reveal, sign_in_admin, clock
+    client, consultant_with_reveal, sign_in_admin, frozen_clock
 ):
     lead = make_lead()
     consultant_with_reveal.user_permissions.add(Permission.objects.get(codename="export_leads"))
     device = sign_in_admin(client, consultant_with_reveal)
-    clock.shift(timedelta(minutes=16))
+    frozen_clock.shift(timedelta(minutes=16))
 
     asked = client.post(LIST_URL, {"action": "export_csv", "_selected_action": [lead.pk]})
     assert asked["Content-Type"].startswith("text/html")

@@ -8,10 +8,9 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import STAFF_PASSWORD, current_code, wrong_code
 
 LOGIN_URL = "/admin/login/?next=/admin/"
 OFFICE = "203.0.113.7"
@@ -29,21 +28,6 @@ def staff(editor):
 @pytest.fixture
 def device(staff):
     return TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
-
-
-@pytest.fixture
-def frozen_clock(time_machine):
-    """Codes change every 30 s; a frozen clock keeps "the current code" current for the whole test."""
-    time_machine.move_to("2026-11-27 10:00:05+08:00", tick=False)
-    return time_machine
-
-
-def current_code(device):
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-
-
-def wrong_code(device):
-    return "000000" if current_code(device) != "000000" else "111111"
 
 
 def sign_in(client, username="bianji", password=STAFF_PASSWORD, otp_token="", ip=OFFICE):

@@ -7,12 +7,11 @@ that is stopped in the middle of a session (the shared Redis is never touched).
 
 import pytest
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from leads.models import Lead
 from tests.calculator.wizard import DEDUCTIONS_NONE, INSURANCE_DEFAULT, complete, shown_total
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import STAFF_PASSWORD, current_code
 from tests.leads.conftest import captcha_test_mode, empty_outbox  # noqa: F401 (fixtures, used below)
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form
 from tests.leads.test_consultant_admin import make_lead
@@ -142,8 +141,7 @@ def test_a_code_asked_for_before_redis_stops_still_submits_the_lead(own_redis):
 
 def sign_in_with_code(client, user):
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    code = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
-    fields = {"username": user.username, "password": STAFF_PASSWORD, "otp_token": code}
+    fields = {"username": user.username, "password": STAFF_PASSWORD, "otp_token": current_code(device)}
     return client.post("/admin/login/?next=/admin/", fields)
 
 
