@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import forms
 
 from calculator import engine
-from permitsite.forms import MarksFieldsInError
+from permitsite.layout import Field, inside_page_form
 
 YES, NO = "yes", "no"
 TICKED = "on"  # what a ticked checkbox submits
@@ -60,7 +60,7 @@ def options_requiring(ruleset: engine.Ruleset, condition_key: str) -> list[tuple
     ]
 
 
-class StepForm(MarksFieldsInError, forms.Form):
+class StepForm(forms.Form):
     """One wizard step. `revealed` maps a conditional field to (controlling field, values that show it)."""
 
     def __init__(self, ruleset: engine.Ruleset, slug: str, *args, **kwargs):
@@ -76,15 +76,7 @@ class StepForm(MarksFieldsInError, forms.Form):
                 "不含补缴。这是申请积分的前提条件之一，不影响下面的计分。",
                 initial=YES,
             )
-        for name, field in self.fields.items():
-            css = {
-                forms.RadioSelect: "form-check-input",
-                forms.CheckboxInput: "form-check-input",
-                forms.Select: "form-select",
-            }.get(type(field.widget), "form-control")
-            field.widget.attrs["class"] = css
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{name}-help"
+        self.helper = inside_page_form(*(self._layout_field(name) for name in self.fields))
 
     def _add(self, indicator: engine.Indicator):
         key = indicator.key
@@ -110,12 +102,6 @@ class StepForm(MarksFieldsInError, forms.Form):
                 field.choices = [("", "请选择"), *field.choices]
         self.fields[key] = field
 
-    def error_id(self, name: str) -> str:
-        return f"{name}-error"
-
-    def help_id(self, name: str) -> str | None:
-        return f"{name}-help" if self.fields[name].help_text else None
-
     def is_shown(self, name: str) -> bool:
         """Whether a conditional field applies, judged from what was submitted (or is stored)."""
         if name not in self.revealed:
@@ -126,18 +112,17 @@ class StepForm(MarksFieldsInError, forms.Form):
             return self.fields[controller].to_python(current) is True
         return current in values
 
-    def rows(self):
-        """Each field with what the template needs to show, hide or reveal it."""
-        for name, field in self.fields.items():
-            controller, values = self.revealed.get(name, ("", ()))
-            yield {
-                "field": self[name],
-                "radio": isinstance(field.widget, forms.RadioSelect),
-                "checkbox": isinstance(field.widget, forms.CheckboxInput),
-                "reveal_when": controller,
-                "reveal_values": " ".join(values),
-                "shown": self.is_shown(name),
-            }
+    def _layout_field(self, name: str) -> Field:
+        controller, values = self.revealed.get(name, ("", ()))
+        indicator = self.ruleset.indicator(name.removeprefix(GATE_PREFIX))
+        badge = bonus_badge(self.ruleset, indicator) if self.slug == "bonus" and indicator else ""
+        return Field(
+            name,
+            reveal_when=controller,
+            reveal_values=values,
+            shown=self.is_shown(name),
+            badge=badge if isinstance(self.fields[name].widget, forms.CheckboxInput) else "",
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -224,3 +209,18 @@ def _field_for(indicator: engine.Indicator) -> forms.Field:
             "max_value": "不能大于 %(limit_value)s。",
         },
     )
+
+
+def bonus_badge(ruleset: engine.Ruleset, indicator: engine.Indicator) -> str:
+    """What ticking a bonus can bring, as its row shows it: "+30 分", "最高 +110 分" or "每满 1 年 +4 分"."""
+    if indicator.kind == engine.FLAG:
+        return f"+{indicator.points} 分"
+    if indicator.kind == engine.CHOICE:
+        return f"最高 +{max(o.points for o in indicator.options)} 分" if indicator.options else ""
+    if indicator.kind == engine.PER_UNIT:
+        group = ruleset.group(indicator.group) if indicator.group else None
+        cap = indicator.cap if indicator.cap is not None else (group.cap if group else None)
+        if cap is not None:
+            return f"最高 +{cap} 分"
+        return f"每满 {indicator.unit_size} {indicator.unit} +{indicator.points_per_unit} 分"
+    return ""

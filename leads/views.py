@@ -78,21 +78,21 @@ def _typed_values(post, form_class):
     return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
 
 
-def _code_step(request, form_class):
-    """The no-JavaScript 获取验证码 and 换一张 buttons: act, then show the same form again, filled in."""
-    form = form_class(initial=_typed_values(request.POST, form_class))
+def _code_step(request, purpose):
+    """The no-JavaScript 获取验证码 and 换一张 buttons: act; the page shows its form again, filled in."""
     notice = ""
+    typed_phone = {"phone": request.POST.get("phone", "")}
     if request.POST.get("action") == "new_captcha":
-        return form, CodeRequestForm(initial={"phone": request.POST.get("phone", "")}), notice
-    code_form = CodeRequestForm(request.POST)
+        return CodeRequestForm(initial=typed_phone, purpose=purpose), notice
+    code_form = CodeRequestForm(request.POST, purpose=purpose)
     if code_form.is_valid():
         status, body = _send_code(request, code_form)
         if status == 200:
             notice = body["message"]
-            code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+            code_form = CodeRequestForm(initial=typed_phone, purpose=purpose)
         else:
             code_form.add_error(None, body["error"])
-    return form, code_form, notice
+    return code_form, notice
 
 
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
@@ -101,28 +101,23 @@ def _code_step(request, form_class):
 @sensitive_variables()
 def consult(request):
     result_token = clean_result_token(request.GET.get("result") or request.POST.get("result"))
+    purpose = PhoneVerification.Purpose.LEAD
     notice = ""
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, LeadForm)
+        form = LeadForm(initial=_typed_values(request.POST, LeadForm), result_token=result_token)
+        code_form, notice = _code_step(request, purpose)
     elif request.method == "POST":
-        form = LeadForm(request.POST)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        form = LeadForm(request.POST, result_token=result_token)
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
         if form.is_valid():
             lead = _save_lead(request, form)
             if lead is not None:
                 request.session[THANKS_SESSION_KEY] = lead.pk
                 return redirect("leads:thanks")
     else:
-        form = LeadForm(initial={"result": result_token})
-        code_form = CodeRequestForm()
-    context = {
-        "form": form,
-        "code_form": code_form,
-        "notice": notice,
-        "result_token": result_token,
-        "purpose": PhoneVerification.Purpose.LEAD,
-        "policy_version": privacy_policy.POLICY_VERSION,
-    }
+        form = LeadForm(initial={"result": result_token}, result_token=result_token)
+        code_form = CodeRequestForm(purpose=purpose)
+    context = {"form": form, "code_form": code_form, "notice": notice, "result_token": result_token}
     return render(request, "leads/consult.html", context)
 
 
@@ -168,28 +163,24 @@ def thanks(request):
 @sensitive_variables()
 def deletion_request(request):
     """/privacy/requests/: prove the number by SMS code; its leads are deleted at once."""
+    purpose = PhoneVerification.Purpose.DELETION
     notice = ""
     deleted = None
     if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form, code_form, notice = _code_step(request, DeletionRequestForm)
+        form = DeletionRequestForm(initial=_typed_values(request.POST, DeletionRequestForm))
+        code_form, notice = _code_step(request, purpose)
     elif request.method == "POST":
         form = DeletionRequestForm(request.POST)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")})
+        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
         if form.is_valid():
             deleted = _delete(request, form)
             if deleted is not None:
                 form = DeletionRequestForm()
-                code_form = CodeRequestForm()
+                code_form = CodeRequestForm(purpose=purpose)
     else:
         form = DeletionRequestForm()
-        code_form = CodeRequestForm()
-    context = {
-        "form": form,
-        "code_form": code_form,
-        "notice": notice,
-        "deleted": deleted,
-        "purpose": PhoneVerification.Purpose.DELETION,
-    }
+        code_form = CodeRequestForm(purpose=purpose)
+    context = {"form": form, "code_form": code_form, "notice": notice, "deleted": deleted}
     return render(request, "leads/deletion_request.html", context)
 
 

@@ -45,8 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "crispy_bootstrap5",
-    "formtools",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -167,8 +165,9 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Our own lean pack in templates/permitsite/ (docs/decisions.md, "One template pack").
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("permitsite",)
+CRISPY_TEMPLATE_PACK = "permitsite"
 
 # Security headers. The CSP needs no nonce because no template has inline script or style.
 SECURE_CSP = {

@@ -4,20 +4,24 @@ from renewal.dateinput import InvalidDate, parse_date
 
 
 class DateInput(forms.DateInput):
+    """A date picker showing what was read as YYYY-MM-DD (2027年3月1日 becomes 2027-03-01). What could not
+    be read is kept as typed: the template pack then draws a text box, which can hold it."""
+
     input_type = "date"
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # The Bootstrap class for the red border, on the widget Django has already marked aria-invalid.
-        if context["widget"]["attrs"].get("aria-invalid"):
-            context["widget"]["attrs"]["class"] += " is-invalid"
-        return context
+    def format_value(self, value):
+        if isinstance(value, str):
+            try:
+                return parse_date(value).isoformat() if value.strip() else None
+            except InvalidDate:
+                return value
+        return value.isoformat() if value else None
 
 
 class DateField(forms.Field):
     """A date typed or picked by the user; every way it can be wrong gets a Chinese message."""
 
-    widget = DateInput(attrs={"class": "dateinput form-control", "min": "2000-01-01", "max": "2099-12-31"})
+    widget = DateInput(attrs={"min": "2000-01-01", "max": "2099-12-31"})
 
     def to_python(self, value):
         if not value or not value.strip():

@@ -11,9 +11,10 @@ BASIC = {"age": "30", "education": "master", "title_skill": "none"}
 
 def field_block(page, name):
     anchor = page.index(f'id="field-{name}"')
-    start = page.rindex("<div", 0, anchor)
-    end = page.find('class="mb-3 wizard-field"', anchor)
-    return page[start : end if end != -1 else page.index("</form>")]
+    start = page.rindex("<", 0, anchor)
+    following = page.find(' id="field-', anchor + 1)
+    end = page.rindex("<", 0, following) if following != -1 else page.index("</form>")
+    return page[start:end]
 
 
 def test_each_step_has_its_own_url_and_progress(client):
@@ -127,7 +128,7 @@ def test_invalid_input_shows_a_chinese_error_next_to_the_field(client, slug, dat
     response = client.post(f"/jifen/{slug}/", data)
     assert response.status_code == 200
     page = response.content.decode()
-    assert f'<div class="invalid-feedback" id="{field}-error">{message}</div>' in page
+    assert f'<p class="invalid-feedback" id="id_{field}_error">{message}</p>' in page
     assert f'<a href="#id_{field}' in page
 
 

@@ -56,4 +56,9 @@ def test_the_code_button_without_javascript_links_to_the_captcha(client):
     assert summary_links(document) == [("#id_captcha_1", f"图片验证码：{message}")]
     answer = document.by_id("id_captcha_1")
     assert answer["aria-invalid"] == "true"
-    assert document.by_id(answer["aria-describedby"]).text() == message
+    error_id, hint_id = answer["aria-describedby"].split()
+    assert document.by_id(error_id).text() == message
+    assert document.by_id(hint_id).text() == "输入图片中的字母（不分大小写），再点“获取验证码”。"
+    # The CAPTCHA's hidden key carries none of the answer box's attributes (HTML allows none of them).
+    key = document.find("input", name="captcha_0")
+    assert set(key.attrs) == {"type", "name", "value"}

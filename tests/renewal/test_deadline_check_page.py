@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -78,6 +79,18 @@ def test_bad_dates_are_explained_and_kept_in_the_field(client, value, message):
     assert "check-result" not in html
     if value:
         assert f'value="{value}"' in html
+
+
+def test_a_date_typed_another_way_is_shown_as_the_date_it_was_read_as(client):
+    html = client.get("/renewal/check/?expiry=2027年3月1日").content.decode()
+    assert re.search(r'<input type="date" name="expiry" value="2027-03-01"', html)
+
+
+def test_a_date_box_cannot_hold_what_was_typed_so_it_is_a_text_box_keeping_it(client):
+    html = client.get("/renewal/check/?expiry=2026-13-01").content.decode()
+    field = re.search(r'<input [^>]*name="expiry"[^>]*>', html).group(0)
+    assert 'type="text"' in field and 'value="2026-13-01"' in field
+    assert "min=" not in field and "max=" not in field
 
 
 @time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
