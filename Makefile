@@ -5,7 +5,7 @@ PYTHON ?= $(shell scripts/find-python)
 PORT ?= 8000
 export PORT
 
-.PHONY: run dev test lint check-python collect migrate clean bench lighthouse npm-packages
+.PHONY: run dev test test-slow lint check-python collect migrate clean bench lighthouse npm-packages
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found: see README.md" >&2; exit 1; }
@@ -46,7 +46,12 @@ npm-packages:
 
 test: lint npm-packages
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=permitsite.settings_test > /dev/null
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not slow"
+
+# The tests that start whole servers (gunicorn, Redis, nginx, a freezing database proxy) and measure them;
+# .ci/run runs them on both databases (docs/decisions.md, "Slow tests").
+test-slow: $(VENV)/.dev-installed
+	$(BIN)/pytest -m slow
 
 # Measuring (docs/benchmarks.md): the site served as `make run` serves it, on a fresh database.
 bench: $(VENV)/.dev-installed

@@ -2,6 +2,12 @@
 
 import os
 import sys
+import time
+
+# One timezone in every log line: settings.TIME_ZONE. Django sets it in the workers when it loads; the
+# master never loads Django, so without this its lines would be in the host's zone (often UTC).
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
 
 bind = f"{os.environ.get('GUNICORN_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
@@ -11,9 +17,20 @@ workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 
+# gthread workers: `timeout` is the master's watchdog on a worker process (its main loop must report
+# within 30 s), not a limit on one request; requests are bounded by the database deadline
+# (permitsite/dbguard.py) and by nginx in front (docs/deploy.md).
 timeout = 30
 graceful_timeout = 30
+# An idle kept-alive connection is closed after 5 s; nginx reuses its own upstream connections anyway.
 keepalive = 5
+
+# What one client may send before gunicorn answers 400 on its own. Our longest URL (a wizard step with
+# `?next=check`, a result link) is far below 4 KB; 50 headers of up to 8 KB each hold any browser's
+# request, cookies included. Bodies are limited by Django (DATA_UPLOAD_MAX_MEMORY_SIZE) and nginx.
+limit_request_line = 4094
+limit_request_fields = 50
+limit_request_field_size = 8190
 
 # Recycle workers now and then so a slow leak cannot grow forever; jitter keeps them from
 # restarting all at once.

@@ -5,6 +5,7 @@ import unicodedata
 from typing import ClassVar
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -20,6 +21,7 @@ from django.views.decorators.debug import sensitive_variables
 from leads import services
 from leads.models import Lead, LeadAccessLog, Service
 from leads.phones import InvalidPhone, normalize_phone
+from permitsite.admin_site import FreshCodeForm, code_is_fresh
 
 CONSULTANT_GROUP = "顾问"
 # A cell that starts with one of these is a formula to Excel and WPS (CSV injection).
@@ -136,6 +138,14 @@ class LeadAdmin(admin.ModelAdmin):
     def has_export_permission(self, request):
         return request.user.has_perm("leads.export_leads")
 
+    def fresh_code_form(self, request):
+        """None when the staff member's code is recent enough for a full number; otherwise the form
+        asking for it again (with the error, when a wrong one was posted)."""
+        if code_is_fresh(request):
+            return None
+        form = FreshCodeForm(request, data=request.POST if "otp_token" in request.POST else None)
+        return None if form.is_valid() else form
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             kwargs["queryset"] = (
@@ -205,14 +215,16 @@ class LeadAdmin(admin.ModelAdmin):
         if not (self.has_view_permission(request) and self.has_reveal_permission(request)):
             raise PermissionDenied
         lead = get_object_or_404(Lead, pk=pk)
+        code_form = self.fresh_code_form(request)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "lead": lead,
             "title": f"查看完整号码：{lead}",
             "revealed": None,
+            "code_form": code_form,
         }
-        if request.method == "POST":
+        if request.method == "POST" and code_form is None:
             services.log_access(request.user, [lead], LeadAccessLog.Action.REVEAL)
             context["revealed"] = lead.phone
         response = TemplateResponse(request, "admin/leads/lead/reveal.html", context)
@@ -232,6 +244,17 @@ class LeadAdmin(admin.ModelAdmin):
     @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
     @method_decorator(sensitive_variables())
     def export_csv(self, request, queryset):
+        code_form = self.fresh_code_form(request)
+        if code_form is not None:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "导出线索：请先输入动态验证码",
+                "leads": queryset,
+                "code_form": code_form,
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/leads/lead/export_code.html", context)
         leads = list(queryset.select_related("assigned_to", "service").order_by("created_at"))
         services.log_access(request.user, leads, LeadAccessLog.Action.EXPORT)
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -40,6 +40,15 @@ def envlist(environ, name, default):
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def var_dir(environ, default: Path) -> Path:
+    """Where the SQLite database, the generated key and the file cache live: created if missing, readable
+    by this account only (the database holds names and phone numbers)."""
+    path = Path(environ.get("DJANGO_VAR_DIR") or default)
+    if not path.is_dir():
+        path.mkdir(mode=0o700, parents=True)
+    return path
+
+
 def secret_key(environ, var_dir: Path) -> str:
     """The configured key, or one generated once into var/ so restarts keep sessions valid."""
     configured = environ.get("DJANGO_SECRET_KEY", "").strip()
@@ -47,7 +56,7 @@ def secret_key(environ, var_dir: Path) -> str:
         return configured
     key_file = var_dir / "secret_key"
     if not key_file.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
+        var_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(64))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
@@ -55,9 +64,13 @@ def secret_key(environ, var_dir: Path) -> str:
 
 def database_config(database_url: str | None, var_dir: Path) -> dict:
     if not database_url:
+        database = var_dir / "db.sqlite3"
+        # SQLite would create the file readable by everyone (umask 022); create it for this account only.
+        # Its -wal and -shm files take the same permissions.
+        database.touch(mode=0o600, exist_ok=True)
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": var_dir / "db.sqlite3",
+            "NAME": database,
             # Keep each thread's connection: opening one per request, and closing it (the last
             # connection to close checkpoints the WAL to disk), was most of a guide page's time
             # (docs/benchmarks.md).
@@ -73,8 +86,20 @@ def database_config(database_url: str | None, var_dir: Path) -> dict:
         }
     config = dj_database_url.parse(database_url, conn_max_age=600, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.postgresql":
-        # A dead database must turn into a 503 within seconds, not hang a worker.
-        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+        # A database that is gone or frozen must turn into a 503 within seconds, never hang a worker
+        # (docs/deploy.md, "Timeouts"). Every wait is watched (permitsite/dbguard.py); these bound the
+        # rest: connecting (2 s, libpq's minimum), a query the server runs (5 s), a dead host or network
+        # (keepalive probes after 10 s idle, and unacknowledged data for 10 s, end the connection).
+        # Settings given in DATABASE_URL's query string win.
+        config["ENGINE"] = "permitsite.postgresql"
+        options = config.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", 2)
+        options.setdefault("options", "-c statement_timeout=5s")
+        options.setdefault("keepalives", 1)
+        options.setdefault("keepalives_idle", 10)
+        options.setdefault("keepalives_interval", 5)
+        options.setdefault("keepalives_count", 2)
+        options.setdefault("tcp_user_timeout", 10000)
     return config
 
 
@@ -93,12 +118,6 @@ def cache_config(redis_url: str | None, var_dir: Path) -> dict:
         "LOCATION": var_dir / "cache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
-
-
-def session_engine(redis_url: str | None) -> str:
-    if redis_url:
-        return "django.contrib.sessions.backends.cache"
-    return "django.contrib.sessions.backends.cached_db"
 
 
 def admin_path(raw: str | None) -> str:

@@ -1,6 +1,7 @@
 import logging
 
-from permitsite.outage import is_database_outage, maintenance_response
+from permitsite import dbguard
+from permitsite.outage import is_database_outage, is_outage, maintenance_response
 
 logger = logging.getLogger(__name__)
 
@@ -17,17 +18,20 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class DatabaseOutageMiddleware:
-    """An unreachable database becomes a 503 maintenance page, never a traceback."""
+class OutageMiddleware:
+    """An unreachable database or shared cache becomes a 503 maintenance page, never a traceback; and
+    no request waits on the database past its deadline (permitsite/dbguard.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        with dbguard.deadline(dbguard.REQUEST_DEADLINE_SECONDS):
+            return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if is_database_outage(exception):
-            logger.warning("database unavailable: %s", type(exception).__name__)
+        if is_outage(exception):
+            service = "database" if is_database_outage(exception) else "shared cache"
+            logger.warning("%s unavailable: %s", service, type(exception).__name__)
             return maintenance_response(request)
         return None

@@ -1,7 +1,8 @@
-"""What the site does when its database is unreachable."""
+"""What the site does when its database or its shared cache (Redis) is unreachable."""
 
 import logging
 
+import redis
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -18,6 +19,16 @@ def is_database_outage(exception) -> bool:
         return True
     # SQLite reports an unreadable or vanished file as a plain DatabaseError.
     return isinstance(exception, DatabaseError) and "unable to open database" in str(exception)
+
+
+def is_cache_outage(exception) -> bool:
+    # Pages use the cache only to go faster and sessions fall back to the database, so this is what is
+    # left: something that cannot do without the cache. It is an outage to wait out, not a bug.
+    return isinstance(exception, (redis.ConnectionError, redis.TimeoutError))
+
+
+def is_outage(exception) -> bool:
+    return is_database_outage(exception) or is_cache_outage(exception)
 
 
 # The last resort when even the error template cannot render (e.g. a deploy missed collectstatic).

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.utils.csp import CSP
 
+from permitsite import logs
 from permitsite.envconfig import (
     admin_path,
     cache_config,
@@ -17,12 +18,12 @@ from permitsite.envconfig import (
     envint,
     envlist,
     secret_key,
-    session_engine,
+    var_dir,
 )
 
 env = os.environ
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env.get("DJANGO_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = var_dir(env, BASE_DIR / "var")
 
 DEBUG = envbool(env, "DJANGO_DEBUG", False)
 SECRET_KEY = secret_key(env, VAR_DIR)
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "permitsite.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "permitsite.middleware.DatabaseOutageMiddleware",
+    "permitsite.middleware.OutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,7 +109,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
-SESSION_ENGINE = session_engine(REDIS_URL)
+# The database is the record of every session; the shared cache only speeds reads (permitsite/sessions.py).
+SESSION_ENGINE = "permitsite.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -123,13 +125,20 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Admin sign-in: password plus a TOTP code from an authenticator app (docs/admin.md explains enrolment).
-ADMIN_REQUIRE_OTP = True
+# Admin sign-in: password plus a TOTP code from an authenticator app, always (docs/admin.md explains
+# enrolment; permitsite/admin_site.py the checks).
 OTP_TOTP_ISSUER = "上海居住证助手"
+# A staff session ends after a working day without a request to the admin.
+STAFF_SESSION_IDLE_TIMEOUT = datetime.timedelta(hours=8)
+# Revealing a phone number or exporting leads asks for the code again when the last one is older.
+STAFF_CODE_FRESH_FOR = datetime.timedelta(minutes=15)
 
-# Lockout after repeated failures, per (username, client address), counted in the database so it holds
-# across workers and servers. Never permanent: it lifts after the cool-off.
+# Lockout after repeated failures, per (username, client address), and per address across usernames
+# (permitsite/lockout.py); counted in the database so it holds across workers and servers. Never
+# permanent: it lifts after the cool-off.
+AXES_HANDLER = "permitsite.lockout.AddressAwareLockout"
 AXES_FAILURE_LIMIT = 5
+ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -262,10 +271,13 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", SMTP_USER or "webmaster@localhost")
 
+# One format and one timezone (TIME_ZONE, with the offset) in every line; permitsite/logs.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {"plain": {"format": logs.FORMAT, "datefmt": logs.DATE_FORMAT}},
+    "filters": {"refused_body": {"()": "permitsite.logs.RefusedBodyAsOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {name: {"filters": ["refused_body"]} for name in logs.REFUSED_BODY_LOGGERS},
     "root": {"handlers": ["console"], "level": "INFO"},
 }

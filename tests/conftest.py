@@ -1,4 +1,5 @@
 import contextlib
+import time
 
 import pytest
 from django.apps import apps
@@ -93,3 +94,116 @@ def database_unreachable(django_db_blocker):
         finally:
             broken.close()
             connections["default"] = original
+
+
+# Staff roles, as administrators set them up (docs/admin.md). Each gets a signed-in client below.
+STAFF_PASSWORD = "correct horse battery staple 42"
+
+
+def _staff(django_user_model, username, groups=(), permissions=()):
+    from django.contrib.auth.models import Group, Permission
+
+    user = django_user_model.objects.create_user(username, password=STAFF_PASSWORD, is_staff=True)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    user.user_permissions.add(*Permission.objects.filter(codename__in=permissions))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    """编辑: rules, guides and holidays; no leads."""
+    return _staff(django_user_model, "bianji", groups=["编辑"])
+
+
+@pytest.fixture
+def consultant(db, django_user_model):
+    """Works leads (view, change, 分配给我) but sees numbers masked."""
+    return _staff(django_user_model, "kanke", permissions=["view_lead", "change_lead"])
+
+
+@pytest.fixture
+def consultant_with_reveal(db, django_user_model):
+    """The 顾问 group: works leads and may reveal a full number (each reveal logged)."""
+    return _staff(django_user_model, "xiaozhang", groups=["顾问"])
+
+
+@pytest.fixture
+def viewer(db, django_user_model):
+    """May look at the lead list, masked, and change nothing."""
+    return _staff(django_user_model, "jianli", permissions=["view_lead"])
+
+
+@pytest.fixture
+def frozen_clock(time_machine):
+    """A clock that stands still at the start of a TOTP step: codes change every 30 s, and a test that
+    signs in must know which one is current. `frozen_clock.shift(…)` moves it."""
+    time_machine.move_to("2026-11-27 10:00:05+08:00", tick=False)
+    return time_machine
+
+
+def current_code(device) -> str:
+    """What the staff member's authenticator app shows right now."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def wrong_code(device) -> str:
+    return "000000" if current_code(device) != "000000" else "111111"
+
+
+@pytest.fixture
+def sign_in_admin(db):
+    """`sign_in_admin(client, user)`: the session a password + code sign-in leaves (permitsite/admin_site.py),
+    without typing either: a confirmed authenticator, the session verified with it, the code just confirmed.
+    Returns the device. tests/site/test_admin_login.py signs in through the real form."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from permitsite.admin_site import ACTIVE_AT, CODE_CONFIRMED_AT
+
+    def sign_in(client, user):
+        device, _ = TOTPDevice.objects.get_or_create(user=user, defaults={"name": "手机", "confirmed": True})
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session[CODE_CONFIRMED_AT] = session[ACTIVE_AT] = time.time()
+        session.save()
+        return device
+
+    return sign_in
+
+
+@pytest.fixture
+def admin_client(admin_user, sign_in_admin):
+    """pytest-django's superuser client (a client of its own, not `client`), signed in with a verified
+    device as every admin user must be."""
+    from django.test import Client
+
+    client = Client()
+    sign_in_admin(client, admin_user)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor, sign_in_admin):
+    sign_in_admin(client, editor)
+    return client
+
+
+@pytest.fixture
+def consultant_client(client, consultant, sign_in_admin):
+    sign_in_admin(client, consultant)
+    return client
+
+
+@pytest.fixture
+def consultant_with_reveal_client(client, consultant_with_reveal, sign_in_admin):
+    sign_in_admin(client, consultant_with_reveal)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer, sign_in_admin):
+    sign_in_admin(client, viewer)
+    return client

@@ -83,13 +83,13 @@ def phone_without_js(django_db_setup, chromium, live_server):
 
 
 @pytest.fixture
-def signed_in_phone(phone, live_server, transactional_db):
-    """The phone page signed in to the admin as a superuser (the session cookie of a forced login)."""
+def signed_in_phone(phone, live_server, transactional_db, sign_in_admin):
+    """The phone page signed in to the admin as a superuser (the session of a password + code sign-in)."""
     from django.contrib.auth.models import User
 
     user = User.objects.create_superuser("boss", password="a long enough password 1")
     client = Client()
-    client.force_login(user)
+    sign_in_admin(client, user)
     phone.context.add_cookies(
         [
             {

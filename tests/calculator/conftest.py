@@ -47,17 +47,6 @@ def publish_copy(edit_rules):
     return run
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    """Signed in as a staff member of the 编辑 group, not a superuser."""
-    from django.contrib.auth.models import Group
-
-    editor = django_user_model.objects.create_user("editor", password="x" * 16, is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))
-    client.force_login(editor)
-    return client
-
-
 def change_form_data(response):
     """The POST data a browser would send back for an admin change page, inlines included."""
     data = {}

@@ -54,9 +54,9 @@ def test_the_history_records_who_changed_which_value(editor_client, django_captu
     messages = [e.get_change_message() for e in LogEntry.objects.filter(object_id=str(ruleset.pk))]
     assert "指标“全日制应届高校毕业生（fresh_graduate）”的分值（是/否）：10 → 12" in messages
     assert "标准分值：120 → 125" in messages
-    assert {e.user.username for e in LogEntry.objects.all()} == {"editor"}
+    assert {e.user.username for e in LogEntry.objects.all()} == {"bianji"}
     history = editor_client.get(f"/admin/calculator/ruleset/{ruleset.pk}/history/").content.decode()
-    assert "editor" in history
+    assert "bianji" in history
     assert "10 → 12" in history
 
 
@@ -125,6 +125,6 @@ def test_a_review_date_without_a_name_is_signed_by_the_editor(
 ):
     save(editor_client, django_capture_on_commit_callbacks, indicator_url("age"), verified_on="2026-11-30")
     age = Indicator.objects.get(ruleset__version="2023-01", key="age")
-    assert (str(age.verified_on), age.verified_by) == ("2026-11-30", "editor")
+    assert (str(age.verified_on), age.verified_by) == ("2026-11-30", "bianji")
     response = editor_client.get("/api/v1/rules")
-    assert {i["key"]: i for i in response.json()["indicators"]}["age"]["verified_by"] == "editor"
+    assert {i["key"]: i for i in response.json()["indicators"]}["age"]["verified_by"] == "bianji"

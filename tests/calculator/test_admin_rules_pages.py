@@ -156,7 +156,7 @@ class TestIndicatorPages:
             editor_client.post(
                 "/admin/calculator/indicator/", {"action": "mark_verified", "_selected_action": ids}
             )
-        assert set(Indicator.objects.filter(pk__in=ids).values_list("verified_by", flat=True)) == {"editor"}
+        assert set(Indicator.objects.filter(pk__in=ids).values_list("verified_by", flat=True)) == {"bianji"}
         rules = {i["key"]: i for i in editor_client.get("/api/v1/rules").json()["indicators"]}
         assert rules["age"]["verified_on"] == datetime.date.today().isoformat()
 

@@ -15,9 +15,9 @@ EXPIRY = "正在使用的积分规则“2023-01”"
 MISSING = "7月1日起的社会平均工资还没有录入"
 
 
-def admin_index(client, user, time_machine, day):
+def admin_index(client, user, time_machine, day, sign_in_admin):
     time_machine.move_to(datetime.datetime.combine(day, datetime.time(10), SHANGHAI), tick=False)
-    client.force_login(user)
+    sign_in_admin(client, user)
     response = client.get("/admin/")
     assert response.status_code == 200
     return response.content.decode()
@@ -35,50 +35,66 @@ def add_period(start_year, monthly=12600):
 
 
 class TestRulesetExpiry:
-    def test_no_warning_before_90_days(self, client, admin_user, time_machine):
-        assert EXPIRY not in admin_index(client, admin_user, time_machine, datetime.date(2027, 10, 1))
+    def test_no_warning_before_90_days(self, client, admin_user, time_machine, sign_in_admin):
+        assert EXPIRY not in admin_index(
+            client, admin_user, time_machine, datetime.date(2027, 10, 1), sign_in_admin
+        )
 
-    def test_warned_from_90_days_before_valid_until(self, client, admin_user, time_machine):
-        html = admin_index(client, admin_user, time_machine, datetime.date(2027, 10, 2))
+    def test_warned_from_90_days_before_valid_until(self, client, admin_user, time_machine, sign_in_admin):
+        html = admin_index(client, admin_user, time_machine, datetime.date(2027, 10, 2), sign_in_admin)
         assert (
             "正在使用的积分规则“2023-01”将于 2027年12月31日 到期（还有 90 天），还没有接替它的草稿。" in html
         )
 
-    def test_still_warned_after_it_ran_out(self, client, admin_user, time_machine):
+    def test_still_warned_after_it_ran_out(self, client, admin_user, time_machine, sign_in_admin):
         assert "已于 2027年12月31日 到期" in admin_index(
-            client, admin_user, time_machine, datetime.date(2028, 3, 1)
+            client, admin_user, time_machine, datetime.date(2028, 3, 1), sign_in_admin
         )
 
-    def test_a_successor_draft_ends_the_warning(self, client, admin_user, time_machine):
+    def test_a_successor_draft_ends_the_warning(self, client, admin_user, time_machine, sign_in_admin):
         copy_as_draft(RuleSet.objects.get(version="2023-01"))
-        assert EXPIRY not in admin_index(client, admin_user, time_machine, datetime.date(2027, 11, 1))
+        assert EXPIRY not in admin_index(
+            client, admin_user, time_machine, datetime.date(2027, 11, 1), sign_in_admin
+        )
 
-    def test_staff_who_cannot_see_rules_are_not_warned(self, client, django_user_model, time_machine):
+    def test_staff_who_cannot_see_rules_are_not_warned(
+        self, client, django_user_model, time_machine, sign_in_admin
+    ):
         consultant = django_user_model.objects.create_user("c", password="x" * 16, is_staff=True)
-        assert EXPIRY not in admin_index(client, consultant, time_machine, datetime.date(2027, 11, 1))
+        assert EXPIRY not in admin_index(
+            client, consultant, time_machine, datetime.date(2027, 11, 1), sign_in_admin
+        )
 
 
 class TestMissingWageFigure:
-    def test_from_1_july_while_the_new_figure_is_missing(self, client, admin_user, time_machine):
+    def test_from_1_july_while_the_new_figure_is_missing(
+        self, client, admin_user, time_machine, sign_in_admin
+    ):
         add_period(2026)
-        assert MISSING not in admin_index(client, admin_user, time_machine, datetime.date(2027, 6, 30))
-        html = admin_index(client, admin_user, time_machine, datetime.date(2027, 7, 1))
+        assert MISSING not in admin_index(
+            client, admin_user, time_machine, datetime.date(2027, 6, 30), sign_in_admin
+        )
+        html = admin_index(client, admin_user, time_machine, datetime.date(2027, 7, 1), sign_in_admin)
         assert "2027年7月1日起的社会平均工资还没有录入" in html
         assert "暂按 2026年度的 12,600 元" in html
 
-    def test_entering_the_figure_ends_the_warning(self, client, admin_user, time_machine):
+    def test_entering_the_figure_ends_the_warning(self, client, admin_user, time_machine, sign_in_admin):
         add_period(2026)
         add_period(2027, 12800)
-        assert MISSING not in admin_index(client, admin_user, time_machine, datetime.date(2027, 7, 1))
+        assert MISSING not in admin_index(
+            client, admin_user, time_machine, datetime.date(2027, 7, 1), sign_in_admin
+        )
 
-    def test_figures_awaiting_a_check_are_named(self, client, admin_user, time_machine, edit_rules):
-        html = admin_index(client, admin_user, time_machine, datetime.date(2026, 1, 10))
+    def test_figures_awaiting_a_check_are_named(
+        self, client, admin_user, time_machine, edit_rules, sign_in_admin
+    ):
+        html = admin_index(client, admin_user, time_machine, datetime.date(2026, 1, 10), sign_in_admin)
         assert "社平工资 2023年度、2024年度、2025年度 还没有核对日期" in html
         for period in WagePeriod.objects.all():
             period.verified_on = datetime.date(2026, 1, 9)
             edit_rules(period.save)
         assert "还没有核对日期" not in admin_index(
-            client, admin_user, time_machine, datetime.date(2026, 1, 10)
+            client, admin_user, time_machine, datetime.date(2026, 1, 10), sign_in_admin
         )
 
 
@@ -102,7 +118,7 @@ class TestWagePeriodAdmin:
         with django_capture_on_commit_callbacks(execute=True):
             response = editor_client.post("/admin/calculator/wageperiod/add/", form)
         assert response.status_code == 302
-        assert WagePeriod.objects.get(period_from="2026-07-01").verified_by == "editor"
+        assert WagePeriod.objects.get(period_from="2026-07-01").verified_by == "bianji"
         wage = editor_client.get("/api/v1/rules?as_of=2026-08-01").json()["average_wage"]
         assert (wage["monthly"], wage["provisional"]) == (12600, False)
 

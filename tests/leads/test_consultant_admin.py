@@ -32,46 +32,35 @@ def make_lead(phone="13912345678", name="李女士", created=None, service="plan
     return Lead.objects.create(**values)
 
 
-@pytest.fixture
-def consultant(django_user_model):
-    user = django_user_model.objects.create_user("xiaozhang", password="consultant-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="顾问"))
-    return user
-
-
-@pytest.fixture
-def consultant_client(client, consultant):
-    client.force_login(consultant)
-    return client
-
-
-def test_the_list_shows_numbers_masked(consultant_client):
+def test_the_list_shows_numbers_masked(consultant_with_reveal_client):
     make_lead()
-    html = consultant_client.get(LIST_URL).content.decode()
+    html = consultant_with_reveal_client.get(LIST_URL).content.decode()
     assert "139****5678" in html
     assert "13912345678" not in html
     for header in ("手机号", "咨询服务", "状态", "负责顾问", "回电期限"):
         assert header in html
 
 
-def test_the_change_page_shows_the_number_masked(consultant_client):
+def test_the_change_page_shows_the_number_masked(consultant_with_reveal_client):
     lead = make_lead()
-    html = consultant_client.get(f"{LIST_URL}{lead.pk}/change/").content.decode()
+    html = consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/change/").content.decode()
     assert "139****5678" in html
     assert "13912345678" not in html
     assert 'name="phone"' not in html
 
 
-def test_a_consultant_sets_status_assignment_due_time_and_notes(consultant_client, consultant):
+def test_a_consultant_sets_status_assignment_due_time_and_notes(
+    consultant_with_reveal_client, consultant_with_reveal
+):
     lead = make_lead()
     due = timezone.localtime(lead.due_by)
-    response = consultant_client.post(
+    response = consultant_with_reveal_client.post(
         f"{LIST_URL}{lead.pk}/change/",
         {
             "name": lead.name,
             "service": Service.objects.get(slug="planning").pk,
             "status": "following",
-            "assigned_to": consultant.pk,
+            "assigned_to": consultant_with_reveal.pk,
             "due_by_0": due.strftime("%Y-%m-%d"),
             "due_by_1": "15:30:00",
             "notes": "已电话沟通，周五再跟进",
@@ -80,72 +69,68 @@ def test_a_consultant_sets_status_assignment_due_time_and_notes(consultant_clien
     assert response.status_code == 302, response.content.decode()[:2000]
     lead.refresh_from_db()
     assert lead.status == Lead.Status.FOLLOWING
-    assert lead.assigned_to == consultant
+    assert lead.assigned_to == consultant_with_reveal
     assert timezone.localtime(lead.due_by).strftime("%H:%M") == "15:30"
     assert lead.notes == "已电话沟通，周五再跟进"
     assert lead.phone == "13912345678"
 
 
-def test_the_five_statuses_are_offered_in_chinese(consultant_client):
+def test_the_five_statuses_are_offered_in_chinese(consultant_with_reveal_client):
     lead = make_lead()
-    html = consultant_client.get(f"{LIST_URL}{lead.pk}/change/").content.decode()
+    html = consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/change/").content.decode()
     for status in ("新线索", "已联系", "跟进中", "已转化", "无效"):
         assert status in html
 
 
-def test_overdue_open_leads_are_highlighted_and_filterable(consultant_client):
+def test_overdue_open_leads_are_highlighted_and_filterable(consultant_with_reveal_client):
     old = make_lead(phone="13900000001", name="逾期", created=timezone.now() - timedelta(days=5))
     make_lead(
         phone="13900000002", name="已转化", created=timezone.now() - timedelta(days=5), status="converted"
     )
     make_lead(phone="13900000003", name="新来的")
-    html = consultant_client.get(LIST_URL).content.decode()
+    html = consultant_with_reveal_client.get(LIST_URL).content.decode()
     assert html.count('class="lead-overdue"') == 1
     assert "（已逾期）" in html
-    overdue = consultant_client.get(LIST_URL + "?overdue=yes")
+    overdue = consultant_with_reveal_client.get(LIST_URL + "?overdue=yes")
     assert [lead.pk for lead in overdue.context["cl"].result_list] == [old.pk]
-    not_overdue = consultant_client.get(LIST_URL + "?overdue=no")
+    not_overdue = consultant_with_reveal_client.get(LIST_URL + "?overdue=no")
     assert sorted(lead.name for lead in not_overdue.context["cl"].result_list) == ["已转化", "新来的"]
 
 
-def test_search_by_the_last_digits_finds_the_lead(consultant_client):
+def test_search_by_the_last_digits_finds_the_lead(consultant_with_reveal_client):
     make_lead()
     make_lead(phone="13700000000", name="别人")
-    response = consultant_client.get(LIST_URL + "?q=5678")
+    response = consultant_with_reveal_client.get(LIST_URL + "?q=5678")
     assert [lead.name for lead in response.context["cl"].result_list] == ["李女士"]
 
 
-def test_assign_to_me_action(consultant_client, consultant):
+def test_assign_to_me_action(consultant_with_reveal_client, consultant_with_reveal):
     lead = make_lead()
-    consultant_client.post(LIST_URL, {"action": "assign_to_me", "_selected_action": [lead.pk]})
+    consultant_with_reveal_client.post(LIST_URL, {"action": "assign_to_me", "_selected_action": [lead.pk]})
     lead.refresh_from_db()
-    assert lead.assigned_to == consultant
+    assert lead.assigned_to == consultant_with_reveal
 
 
-def test_only_consultants_and_superusers_can_be_assigned(consultant_client, django_user_model):
-    django_user_model.objects.create_user("bianji", password="x" * 12, is_staff=True)
+def test_only_consultants_and_superusers_can_be_assigned(consultant_with_reveal_client, editor):
     lead = make_lead()
-    form = consultant_client.get(f"{LIST_URL}{lead.pk}/change/").context["adminform"].form
+    form = consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/change/").context["adminform"].form
     assert [user.username for user in form.fields["assigned_to"].queryset] == ["xiaozhang"]
 
 
-def test_staff_cannot_add_leads_by_hand(consultant_client, admin_client):
+def test_staff_cannot_add_leads_by_hand(consultant_with_reveal_client, admin_client):
     assert admin_client.get(LIST_URL + "add/").status_code == 403
 
 
-def test_consultants_cannot_delete_or_see_the_access_log(consultant_client):
+def test_consultants_cannot_delete_or_see_the_access_log(consultant_with_reveal_client):
     lead = make_lead()
-    assert consultant_client.get(f"{LIST_URL}{lead.pk}/delete/").status_code == 403
-    assert consultant_client.get("/admin/leads/leadaccesslog/").status_code == 403
+    assert consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/delete/").status_code == 403
+    assert consultant_with_reveal_client.get("/admin/leads/leadaccesslog/").status_code == 403
 
 
-def test_editors_cannot_see_leads(client, django_user_model):
-    editor = django_user_model.objects.create_user("bianji", password="x" * 12, is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))  # as the migrations set it up
+def test_editors_cannot_see_leads(editor_client):
     make_lead()
-    client.force_login(editor)
-    assert client.get(LIST_URL).status_code == 403
-    assert "咨询线索" not in client.get("/admin/").content.decode()
+    assert editor_client.get(LIST_URL).status_code == 403
+    assert "咨询线索" not in editor_client.get("/admin/").content.decode()
 
 
 def test_only_the_consultant_group_holds_lead_permissions():
@@ -169,8 +154,8 @@ def test_editors_maintain_the_services_offered_but_nothing_else_of_leads():
     assert codenames == {"view_service", "add_service", "change_service", "delete_service"}
 
 
-def test_the_consultant_workflow_leaves_no_access_log_until_a_reveal(consultant_client):
+def test_the_consultant_workflow_leaves_no_access_log_until_a_reveal(consultant_with_reveal_client):
     lead = make_lead()
-    consultant_client.get(LIST_URL)
-    consultant_client.get(f"{LIST_URL}{lead.pk}/change/")
+    consultant_with_reveal_client.get(LIST_URL)
+    consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/change/")
     assert LeadAccessLog.objects.count() == 0

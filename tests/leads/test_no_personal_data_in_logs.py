@@ -37,7 +37,9 @@ class FailingBackend(sms.BaseSmsBackend):
         raise sms.SmsSendError(f"refused {message.phone} {message.params['code']}")
 
 
-def test_the_whole_journey_logs_no_number_and_no_code(client, caplog, settings, admin_user, time_machine):
+def test_the_whole_journey_logs_no_number_and_no_code(
+    client, caplog, settings, admin_user, sign_in_admin, time_machine
+):
     caplog.set_level(logging.DEBUG)
     time_machine.move_to(timezone.now(), tick=False)
     other = Client()
@@ -58,7 +60,7 @@ def test_the_whole_journey_logs_no_number_and_no_code(client, caplog, settings, 
     deletion_code = last_code_sent_to()
 
     staff = Client()
-    staff.force_login(admin_user)
+    sign_in_admin(staff, admin_user)
     lead = Lead.objects.get()
     staff.post(f"/admin/leads/lead/{lead.pk}/reveal/")
     admin_user.user_permissions.add(Permission.objects.get(codename="export_leads"))

@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
 
+REDIS_SERVER = "/usr/bin/redis-server"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -76,3 +79,34 @@ def prepare(var_dir, **environ):
     env.update(DJANGO_SETTINGS_MODULE="permitsite.settings", DJANGO_VAR_DIR=str(var_dir), **environ)
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
         subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, env=env, check=True)
+
+
+@contextlib.contextmanager
+def redis_server(directory):
+    """A Redis of this test's own on a free port (never the shared one); yields (url, process).
+
+    Stop it mid-test with process.terminate(): a restarted Redis would come back empty, as the shared
+    one does (no persistence).
+    """
+    port = free_port()
+    options = {"port": port, "bind": "127.0.0.1", "save": "", "appendonly": "no", "dir": directory}
+    options["logfile"] = Path(directory) / "redis.log"
+    arguments = [part for name, value in options.items() for part in (f"--{name}", str(value))]
+    process = subprocess.Popen([REDIS_SERVER, *arguments])
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -7,7 +7,11 @@ import threading
 import time
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.ops.servers import gunicorn, prepare
+
+pytestmark = pytest.mark.slow
 
 TOTAL_REQUESTS = 120
 TIME_LIMIT_SECONDS = 90

@@ -12,6 +12,8 @@ from tests.ops.servers import gunicorn, prepare
 from tests.public_pages import PUBLIC_PAGES
 from tests.site.test_no_inline_code import PAGES_IN_OTHER_STATES
 
+pytestmark = pytest.mark.slow
+
 
 class HttpsVisitor:
     """Talks plain HTTP to gunicorn as the TLS proxy would, and keeps cookies like a browser on HTTPS."""

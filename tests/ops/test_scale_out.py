@@ -19,6 +19,7 @@ from tests.ops.browser import Browser, form_fields
 from tests.ops.servers import gunicorn, prepare
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(
         not (os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")),
         reason="needs DATABASE_URL (PostgreSQL) and REDIS_URL, as in .ci/run's second pass",

@@ -51,12 +51,12 @@ def test_the_purge_removes_a_subscription_the_day_after_its_grace_period(time_ma
     assert list(Subscription.objects.all()) == [later]
 
 
-def test_admin_shows_the_number_masked_only(client, admin_user, time_machine):
+def test_admin_shows_the_number_masked_only(client, admin_user, time_machine, sign_in_admin):
     time_machine.move_to(at(date(2027, 1, 30)), tick=False)
     reminders = subscription()
     run_send()
     admin_client = client
-    admin_client.force_login(admin_user)
+    sign_in_admin(admin_client, admin_user)
     listing = admin_client.get("/admin/reminders/subscription/").content.decode()
     page = admin_client.get(f"/admin/reminders/subscription/{reminders.pk}/change/").content.decode()
     for html in (listing, page):

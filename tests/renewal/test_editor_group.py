@@ -14,14 +14,6 @@ RENEWAL_EDITOR_PERMISSIONS = {
 }
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    editor = django_user_model.objects.create_user("bianji", password="x" * 12, is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))
-    client.force_login(editor)
-    return client
-
-
 def test_the_group_holds_exactly_the_renewal_editor_permissions():
     held = set(
         Group.objects.get(name="编辑")

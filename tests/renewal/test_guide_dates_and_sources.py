@@ -73,11 +73,11 @@ def edit(admin_client, guide, **changes):
 
 
 def test_an_edit_of_the_text_moves_the_date_and_other_saves_do_not(
-    client, admin_user, time_machine, django_capture_on_commit_callbacks
+    client, admin_user, time_machine, django_capture_on_commit_callbacks, sign_in_admin
 ):
     guide = Article.objects.get(slug="missed-deadline")
     time_machine.move_to(datetime(2027, 3, 5, 23, 30, tzinfo=SHANGHAI), tick=False)
-    client.force_login(admin_user)
+    sign_in_admin(client, admin_user)
 
     edit(client, guide, related=[], seo_description="只改了搜索摘要")
     client.get(guide.get_absolute_url())  # a view is counted

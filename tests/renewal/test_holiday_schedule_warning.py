@@ -27,28 +27,34 @@ def test_a_year_the_package_knows_is_not_flagged():
     assert next_year_without_schedule(date(2024, 12, 1), WorkdayCalendar()) is None
 
 
-def admin_index(client, admin_user, time_machine, when):
-    time_machine.move_to(when, tick=False)
-    client.force_login(admin_user)  # after the move, so the session has not expired
-    response = client.get("/admin/")
-    assert response.status_code == 200
-    return response.content.decode()
+@pytest.fixture
+def admin_index(client, admin_user, sign_in_admin, time_machine):
+    """The admin index page as a superuser sees it at `when`."""
+
+    def page(when):
+        time_machine.move_to(when, tick=False)
+        sign_in_admin(client, admin_user)  # after the move, so the session has not expired
+        response = client.get("/admin/")
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return page
 
 
 @pytest.mark.django_db
-def test_the_admin_index_warns_in_december(client, admin_user, time_machine):
-    html = admin_index(client, admin_user, time_machine, DECEMBER)
+def test_the_admin_index_warns_in_december(admin_index):
+    html = admin_index(DECEMBER)
     assert WARNING in html
     assert "年度节假日安排" in html
 
 
 @pytest.mark.django_db
-def test_the_warning_goes_once_editors_mark_the_year_complete(client, admin_user, time_machine):
+def test_the_warning_goes_once_editors_mark_the_year_complete(admin_index):
     HolidayYear.objects.create(year=2098, is_complete=True)
-    assert WARNING not in admin_index(client, admin_user, time_machine, DECEMBER)
+    assert WARNING not in admin_index(DECEMBER)
 
 
 @pytest.mark.django_db
-def test_no_warning_before_december(client, admin_user, time_machine):
+def test_no_warning_before_december(admin_index):
     november = datetime(2097, 11, 30, 10, 0, tzinfo=SHANGHAI)
-    assert "节假日安排还没有录入" not in admin_index(client, admin_user, time_machine, november)
+    assert "节假日安排还没有录入" not in admin_index(november)

@@ -3,12 +3,10 @@
 import pytest
 
 from schooling.models import PointsProcessingTime, SchoolSystem
-from tests.calculator import conftest as calculator_fixtures
 from tests.calculator.conftest import change_form_data
 
+# editor_client (tests/conftest.py): a member of the 编辑 group, signed in with password and code.
 pytestmark = pytest.mark.django_db
-# Signed in as a member of the 编辑 group (not a superuser), as the calculator's admin tests are.
-editor_client = calculator_fixtures.editor_client
 
 
 def school(client, birth="2015-05-01"):

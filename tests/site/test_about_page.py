@@ -2,7 +2,6 @@
 consultation costs. The text is the editors', the fees the services', the operator the environment's."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from leads.models import Service
 from permitsite.models import SitePage
@@ -71,10 +70,8 @@ def test_an_editors_change_shows_on_the_next_request(client, django_capture_on_c
     assert "<h2>本站靠什么维持</h2>" in html
 
 
-def test_editors_may_change_the_page_but_not_add_or_delete_pages(client, django_user_model):
-    editor = django_user_model.objects.create_user("bianji", password="editor-pass-1234", is_staff=True)
-    editor.groups.add(Group.objects.get(name="编辑"))
-    client.force_login(editor)
+def test_editors_may_change_the_page_but_not_add_or_delete_pages(editor_client):
+    client = editor_client
     page = SitePage.objects.get(slug="about")
     change = client.get(f"/admin/permitsite/sitepage/{page.pk}/change/")
     assert change.status_code == 200

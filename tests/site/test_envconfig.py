@@ -9,7 +9,6 @@ from permitsite.envconfig import (
     envbool,
     envlist,
     secret_key,
-    session_engine,
 )
 
 
@@ -44,26 +43,35 @@ def test_sqlite_is_the_default_and_is_tuned_for_concurrent_writers(tmp_path):
 
 def test_database_url_switches_to_postgresql_with_timeouts_and_health_checks(tmp_path):
     config = database_config("postgres://app:secret@db.internal:5433/permits", tmp_path)
-    assert config["ENGINE"] == "django.db.backends.postgresql"
+    # Django's backend, with every wait on the server watched (permitsite/dbguard.py).
+    assert config["ENGINE"] == "permitsite.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5433, "permits")
     assert (config["USER"], config["PASSWORD"]) == ("app", "secret")
     assert config["CONN_MAX_AGE"] == 600
     assert config["CONN_HEALTH_CHECKS"] is True
-    assert config["OPTIONS"]["connect_timeout"] == 3
+    options = config["OPTIONS"]
+    assert options["connect_timeout"] == 2
+    assert options["options"] == "-c statement_timeout=5s"
+    assert (options["keepalives"], options["keepalives_idle"], options["tcp_user_timeout"]) == (1, 10, 10000)
 
 
-def test_redis_url_switches_cache_and_sessions_to_redis(tmp_path):
+def test_timeouts_in_the_database_url_win(tmp_path):
+    url = "postgres://app@db.internal/permits?connect_timeout=5&options=-c%20statement_timeout%3D30s"
+    options = database_config(url, tmp_path)["OPTIONS"]
+    assert options["connect_timeout"] == 5
+    assert options["options"] == "-c statement_timeout=30s"
+
+
+def test_redis_url_switches_the_cache_to_redis(tmp_path):
     config = cache_config("redis://127.0.0.1:6379/2", tmp_path)
     assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
-    assert session_engine("redis://127.0.0.1:6379/2") == "django.contrib.sessions.backends.cache"
 
 
 def test_without_redis_the_cache_is_shared_on_disk_between_workers(tmp_path):
     config = cache_config(None, tmp_path)
     assert config["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
     assert Path(config["LOCATION"]).parent == tmp_path
-    assert session_engine(None) == "django.contrib.sessions.backends.cached_db"
 
 
 def test_a_missing_secret_key_is_generated_once_and_kept(tmp_path):

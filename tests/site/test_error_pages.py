@@ -20,6 +20,20 @@ def test_unreachable_database_gives_a_chinese_503_with_retry_after(browser_clien
     assert "Traceback" not in html
 
 
+def test_unreachable_shared_cache_gives_the_same_503(browser_client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on the discard port
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    response = browser_client.get("/needs-cache/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "系统维护中" in response.content.decode()
+
+
 def test_a_bug_gives_the_chinese_500_page(browser_client):
     response = browser_client.get("/bug/")
     assert response.status_code == 500

@@ -1,0 +1,36 @@
+"""Requests we refuse on purpose log one WARNING line, not an ERROR with a traceback; every log line is in
+one timezone with its offset (the gunicorn side: tests/ops/test_server_defaults.py)."""
+
+import logging
+
+import pytest
+
+from permitsite import logs
+
+pytestmark = pytest.mark.django_db
+
+LINE = logging.Formatter(logs.FORMAT, logs.DATE_FORMAT)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"message=" + b"x" * (300 * 1024), id="oversized"),
+        pytest.param(b"&".join(b"f%d=1" % n for n in range(2100)), id="too many fields"),
+    ],
+)
+def test_a_refused_body_is_one_warning_line(client, caplog, body):
+    response = client.post("/consult/", data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert [record for record in caplog.records if record.levelno >= logging.ERROR] == []
+    (refused,) = [record for record in caplog.records if record.name.startswith("django.security.")]
+    assert refused.levelname == "WARNING"
+    line = LINE.format(refused)
+    assert "\n" not in line
+    assert line.endswith("POST /consult/")
+    assert "DATA_UPLOAD_MAX" in line
+
+
+def test_log_lines_carry_the_shanghai_offset(caplog):
+    logging.getLogger("permitsite").warning("a line")
+    assert "+0800]" in LINE.format(caplog.records[-1])
