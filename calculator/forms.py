@@ -31,7 +31,13 @@ STEPS = (
     Step("basic", "基本情况", "年龄、学历和职称或技能等级，是积分的基础。"),
     Step("insurance", "社保缴纳", "在上海缴纳职工社保的年限、缴费基数和最近 12 个月的缴纳情况。"),
     Step("bonus", "加分项", "勾选符合您的项目，再填具体情况；都不符合就直接点“下一步”。"),
-    Step("deductions", "减分与否决", "大多数人这里都是“0 次”和“否”，请如实填写。"),
+    Step(
+        "deductions",
+        "减分与否决",
+        "大多数人这里都是“0 次”和“否”，请如实填写。行政拘留、刑事处罚这类回答属于敏感个人信息："
+        "只用来计算分数，随结果保存（不含您的姓名和电话，按隐私保护声明到期删除），"
+        "只有您在咨询时另外勾选同意才会交给顾问。",
+    ),
 )
 STEP_SLUGS = tuple(s.slug for s in STEPS)
 # The two yearly social-insurance questions get a step of their own; the rest go by category.

@@ -234,7 +234,7 @@ class LeadAdmin(admin.ModelAdmin):
     @admin.action(description="分配给我", permissions=["change"])
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user)
-        self.message_user(request, f"已把 {count} 条线索分配给你。", messages.SUCCESS)
+        self.message_user(request, f"已把 {count} 条线索分配给您。", messages.SUCCESS)
 
     @admin.action(description="去掉附带的自测结果（本人撤回这项同意时）", permissions=["change"])
     def remove_result(self, request, queryset):

@@ -160,3 +160,9 @@ def test_restart_clears_the_answers(client):
 def test_the_start_page_is_in_the_sitemap_and_navigation(client):
     assert "/jifen/</loc>" in client.get("/sitemap.xml").content.decode()
     assert '<a href="/jifen/" aria-current="page">积分自测</a>' in client.get("/jifen/").content.decode()
+
+
+def test_the_deductions_step_says_how_its_sensitive_answers_are_used(client):
+    html = client.get("/jifen/deductions/", follow=True).content.decode()
+    assert "属于敏感个人信息" in html
+    assert "另外勾选同意才会交给顾问" in html
