@@ -52,6 +52,7 @@ class LeadWriter(threading.Thread):
     def wait_for(self, count, timeout=30):
         deadline = time.monotonic() + timeout
         while len(self.committed) < count:
+            assert self.error is None, f"the writer failed: {self.error!r}"
             assert time.monotonic() < deadline, "the writer stalled"
             time.sleep(0.01)
 
