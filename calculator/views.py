@@ -36,9 +36,10 @@ from calculator.results import (
     result_as_json,
     save_assessment,
 )
-from calculator.rulesets import published_rulesets, ruleset_in_force
+from calculator.rulesets import RULES, published_rulesets, ruleset_in_force
 from calculator.validity import validity
-from calculator.wages import source_of, wage_hint, wage_periods
+from calculator.wages import WAGES, source_of, wage_hint, wage_periods
+from permitsite import stamps
 from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
@@ -90,11 +91,20 @@ def step(request, slug):
     else:
         form = StepForm(ruleset, slug, initial=stored.get(slug, {}), wage_hint=hint)
     index = STEP_SLUGS.index(slug)
+    # A step nobody has answered yet looks the same to every visitor on a day: its form is rendered once
+    # per process under the stamps of the rules and wage figures it shows (the "pages" cache).
+    unanswered = request.method == "GET" and not stored.get(slug)
+    shared_form_key = (
+        f"{slug}.{ruleset.version}.{stamps.current(RULES)}.{stamps.current(WAGES)}.{timezone.localdate()}"
+        if unanswered
+        else None
+    )
     return render(
         request,
         "calculator/step.html",
         {
             "form": form,
+            "shared_form_key": shared_form_key,
             "step": STEPS[index],
             "number": index + 1,
             "count": len(STEPS),

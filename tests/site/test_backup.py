@@ -107,7 +107,9 @@ def restore_postgresql(backup: Path, var_dir: Path):
             admin.execute(f'DROP DATABASE IF EXISTS "{restored}"')
 
 
-def test_a_backup_taken_while_leads_are_written_restores_every_committed_lead(seeded_transactional_db, tmp_path):
+def test_a_backup_taken_while_leads_are_written_restores_every_committed_lead(
+    seeded_transactional_db, tmp_path
+):
     writer = LeadWriter()
     writer.start()
     try:
