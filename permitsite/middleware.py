@@ -1,6 +1,6 @@
 import logging
 
-from permitsite import dbguard
+from permitsite import dbguard, stamps
 from permitsite.outage import is_database_outage, is_outage, maintenance_response
 
 logger = logging.getLogger(__name__)
@@ -20,13 +20,14 @@ class SecurityHeadersMiddleware:
 
 class OutageMiddleware:
     """An unreachable database or shared cache becomes a 503 maintenance page, never a traceback; and
-    no request waits on the database past its deadline (permitsite/dbguard.py)."""
+    no request waits on the database past its deadline (permitsite/dbguard.py); and each version stamp is
+    read once per request (permitsite/stamps.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        with dbguard.deadline(dbguard.REQUEST_DEADLINE_SECONDS):
+        with dbguard.deadline(dbguard.REQUEST_DEADLINE_SECONDS), stamps.one_reading_per_request():
             return self.get_response(request)
 
     def process_exception(self, request, exception):

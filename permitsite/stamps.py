@@ -6,8 +6,13 @@ with a stamp in the shared cache (Redis, or the file cache every worker on a hos
 any host sees a different stamp and reloads. One behaviour when the shared cache is down: `current()`
 answers a fresh random stamp, so callers reload from the database on every request until it is back
 (no process could otherwise learn of an edit made elsewhere).
+
+Within one request (`one_reading_per_request()`, entered by permitsite.middleware.OutageMiddleware) each
+topic's stamp is read from the shared cache once: a page reads the same few topics many times, and one
+request should see one version of each.
 """
 
+import contextlib
 import logging
 import threading
 import uuid
@@ -23,8 +28,30 @@ def cache_key(topic: str) -> str:
     return f"stamp:{topic}"
 
 
+_request = threading.local()
+
+
+@contextlib.contextmanager
+def one_reading_per_request():
+    """Inside the block, `current(topic)` asks the shared cache once per topic."""
+    _request.stamps = {}
+    try:
+        yield
+    finally:
+        _request.stamps = None
+
+
 def current(topic: str) -> str:
     """The topic's stamp; a fresh one (so: reload) when it is missing or the shared cache is down."""
+    read = getattr(_request, "stamps", None)
+    if read is None:
+        return _read(topic)
+    if topic not in read:
+        read[topic] = _read(topic)
+    return read[topic]
+
+
+def _read(topic: str) -> str:
     try:
         stamp = cache.get(cache_key(topic))
         if stamp is None:
@@ -39,7 +66,14 @@ def current(topic: str) -> str:
 
 def changed(topic: str) -> None:
     """Tell every process to re-read `topic` once the current transaction (if any) has committed."""
-    transaction.on_commit(lambda: cache.set(cache_key(topic), uuid.uuid4().hex, timeout=None))
+
+    def move():
+        read = getattr(_request, "stamps", None)
+        if read is not None:
+            read.pop(topic, None)  # the rest of this request reads the new stamp
+        cache.set(cache_key(topic), uuid.uuid4().hex, timeout=None)
+
+    transaction.on_commit(move)
 
 
 class Stamped[T]:
