@@ -49,7 +49,7 @@ def projection_notice(ruleset: engine.Ruleset, until: datetime.date) -> str:
         return ""
     return (
         f"这一推算用到 {until.year}年{until.month}月，超出了现行积分规则的有效期"
-        f"（到 {chinese_date(ruleset.valid_until)}）；到时规则可能调整，推算仅供参考。"
+        f"（到 {chinese_date(ruleset.valid_until)}）；到时规则可能调整，推算的日期也可能随之改变。"
     )
 
 

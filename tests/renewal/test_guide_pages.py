@@ -58,7 +58,7 @@ def test_guide_page_shows_breadcrumbs_updated_date_body_related_and_cta(client):
     assert "未发布的相关文章" not in html
     assert html.count('href="/guides/renew-b/"') == 0  # never listed as related to itself
     assert 'href="/renewal/check/"' in html
-    assert "以受理部门最新规定为准" in html
+    assert html.count("仅供参考") == 1  # the footer's disclaimer, not a second one under the guide
 
 
 def test_points_guides_point_to_the_calculator(client):
