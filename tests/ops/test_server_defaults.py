@@ -74,3 +74,22 @@ def test_the_log_has_one_timezone_and_one_line_per_refused_body(server):
     refused = [line for line in text.splitlines() if "DATA_UPLOAD_MAX_MEMORY_SIZE" in line]
     assert len(refused) == 1, text
     assert "[WARNING]" in refused[0] and refused[0].endswith("POST /consult/")
+
+
+def test_too_many_fields_is_one_warning_line_too(server):
+    base_url, log = server
+    visitor = Browser()
+    status, page = visitor.get(base_url + "/privacy/requests/")
+    assert status == 200
+    token = form_fields(page)["csrfmiddlewaretoken"]
+    fields = {"csrfmiddlewaretoken": token, **{f"f{number}": "1" for number in range(2100)}}
+    assert (
+        visitor.post(base_url + "/privacy/requests/", fields, referer=base_url + "/privacy/requests/")[0]
+        == 400
+    )
+
+    text = log.read_text()
+    assert "Traceback" not in text
+    refused = [line for line in text.splitlines() if "DATA_UPLOAD_MAX_NUMBER_FIELDS" in line]
+    assert len(refused) == 1, text
+    assert "[WARNING]" in refused[0] and refused[0].endswith("POST /privacy/requests/")
