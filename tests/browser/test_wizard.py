@@ -36,6 +36,16 @@ def fill_basic_step(page):
     page.select_option("#id_title_skill", "mid_title")
 
 
+def assert_first_screen_has_the_result_button(page):
+    """The summary: 查看结果 within the first screen of the phone, 清空 well away from it (issue 11)."""
+    screen = page.viewport_size["height"]
+    assert page.evaluate("window.scrollY") == 0
+    result = page.locator("button:has-text('查看结果')").bounding_box()
+    clear = page.locator("button:has-text('清空所有答案')").bounding_box()
+    assert result["y"] + result["height"] <= screen, f"查看结果 ends at {result['y'] + result['height']} px"
+    assert clear["y"] >= result["y"] + result["height"] + 100, "清空 right under 查看结果 invites a mis-tap"
+
+
 def finish(page):
     page.fill("#id_social_insurance_years", "6")
     page.click("button:has-text('下一步')")
@@ -46,6 +56,7 @@ def finish(page):
     page.click("button:has-text('下一步')")
     page.click("button:has-text('下一步：核对答案')")
     assert "核对您的答案" in page.inner_text("h1")
+    assert_first_screen_has_the_result_button(page)
     page.click("button:has-text('查看结果')")
     total = page.get_attribute("[data-total]", "data-total")
     return int(total)
