@@ -119,7 +119,18 @@ def _guarded(name):
 
 
 # Every call RedisCache sends to Redis; BaseCache's others (get_or_set, decr, the async ones) use these.
-CALLS = ("add", "get", "set", "touch", "delete", "get_many", "has_key", "incr", "set_many", "delete_many")
-CALLS += ("clear",)
+CALLS = (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+)
 for _name in CALLS:
     setattr(BreakerRedisCache, _name, _guarded(_name))

@@ -105,6 +105,16 @@ def write_pending() -> None:
         logger.info("shared cache back: stamp %s moved", topic)
 
 
+def forget_pending() -> None:
+    """Drop the stamps still to write and their retry (tests: one test's failing cache is not the next's)."""
+    global _retrying
+    with _pending_lock:
+        _pending.clear()
+        if _retrying is not None:
+            _retrying.cancel()
+        _retrying = None
+
+
 def _schedule_retry() -> None:
     global _retrying
     with _pending_lock:

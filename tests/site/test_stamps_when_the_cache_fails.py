@@ -54,9 +54,7 @@ def switchable_cache(settings):
     cache.clear()
     yield SwitchableCache
     SwitchableCache.down = False
-    stamps._pending.clear()
-    if stamps._retrying is not None:
-        stamps._retrying.cancel()
+    stamps.forget_pending()
 
 
 def stamp(topic):
