@@ -52,7 +52,10 @@ access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
 
 
 def worker_exit(server, worker):
-    """A worker that stops (a deploy, HUP, max_requests) first writes the guide views it holds."""
+    """A worker that stops (a deploy, HUP, max_requests) first writes the guide views and stamps it holds."""
     view_counts = sys.modules.get("renewal.view_counts")  # not imported: it counted nothing
     if view_counts is not None:
         view_counts.guide_views.flush()
+    stamps = sys.modules.get("permitsite.stamps")
+    if stamps is not None and stamps.pending():
+        stamps.write_pending()  # an edit's stamp the cache could not take yet: a last try

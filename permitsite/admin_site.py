@@ -3,6 +3,9 @@
 - One answer for every failed sign-in (unknown user, wrong password, not staff, wrong or missing code),
   and every failure is counted by django-axes (permitsite/lockout.py), so the page never tells an
   attacker that the password was right.
+- The code box itself never fails validation: a code that is too long or holds control characters is
+  the same wrong code as any other (`CodeField`), so it too gets the one answer and is counted, whether
+  or not the password was right.
 - The code is only looked at once the password is right, and it is spent in the same transaction that
   stores the signed-in session: a sign-in that cannot complete leaves the code usable.
 - Staff sessions end after STAFF_SESSION_IDLE_TIMEOUT without a request to the admin.
@@ -42,13 +45,31 @@ class CodeInput(forms.TextInput):
         return None
 
 
+# Longer than any code an authenticator shows; the browser stops typing here (maxlength).
+CODE_MAX_LENGTH = 16
+
+
+class CodeField(forms.CharField):
+    """A code box that is never invalid on its own: whatever was sent is either a code to try or, when it
+    cannot be one (too long, control characters such as NUL), the empty code, which matches no device.
+
+    A field error would answer differently from a wrong code and skip the failure count; the password
+    check would then tell whether the password was right (finding: 17 characters or a "\\x00")."""
+
+    def __init__(self, **kwargs):
+        attrs = {"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": str(CODE_MAX_LENGTH)}
+        super().__init__(required=False, widget=CodeInput(attrs=attrs), **kwargs)
+        self.validators = []  # no max-length, no null-character error: see the docstring
+
+    def to_python(self, value):
+        token = super().to_python(value)  # a str, stripped
+        if len(token) > CODE_MAX_LENGTH or not token.isprintable():
+            return ""
+        return token
+
+
 class StaffAuthenticationForm(AdminAuthenticationForm):
-    otp_token = forms.CharField(
-        required=False,  # a missing code is one more wrong answer, not a different one
-        label="动态验证码",
-        max_length=16,
-        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
+    otp_token = CodeField(label="动态验证码")  # a missing code is one more wrong answer, not a different one
     error_messages = {**AdminAuthenticationForm.error_messages, "invalid_login": SIGN_IN_FAILED}
 
     def confirm_login_allowed(self, user):
@@ -58,7 +79,7 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
 
     def confirm_code(self) -> bool:
         """Check the code against the signed-in user's authenticator; a wrong one is a counted failure."""
-        device = match_token(self.user_cache, self.cleaned_data.get("otp_token", "").strip())
+        device = match_token(self.user_cache, self.cleaned_data.get("otp_token", ""))
         if device is None:
             self.count_failure()
             self.add_error(None, self.get_invalid_login_error())

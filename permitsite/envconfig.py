@@ -105,11 +105,13 @@ def database_config(database_url: str | None, var_dir: Path) -> dict:
 
 def cache_config(redis_url: str | None, var_dir: Path) -> dict:
     if redis_url:
+        # Django's RedisCache, plus: after a call times out, this process skips Redis for 10 s
+        # (permitsite/cache.py; docs/deploy.md, "Timeouts").
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "permitsite.cache.BreakerRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "permitsite",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2, "skip_after_timeout": 10},
         }
     # Without Redis, a file cache is still shared by every gunicorn worker on the host
     # (a locmem cache would give each worker its own stale copy of the rules).

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils.csp import CSP
 
 from permitsite import logs
+from permitsite.client_ip import trusted_proxies
 from permitsite.envconfig import (
     admin_path,
     cache_config,
@@ -147,8 +148,10 @@ AXES_LOCKOUT_TEMPLATE = "429_login.html"
 AXES_CLIENT_IP_CALLABLE = "permitsite.client_ip.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 
-# The proxies allowed to tell us the client's address (gunicorn.conf.py reads the same variable).
+# The proxies allowed to tell us the client's address (gunicorn.conf.py reads the same variable): addresses,
+# networks (10.0.0.0/8) or *, read as gunicorn reads them; an entry gunicorn would refuse stops us too.
 FORWARDED_ALLOW_IPS = envlist(env, "FORWARDED_ALLOW_IPS", [])
+trusted_proxies(tuple(FORWARDED_ALLOW_IPS))
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

@@ -81,6 +81,37 @@ def test_every_failure_gets_the_same_answer(device, frozen_clock, django_user_mo
     assert len(set(pages.values())) == 1, [case for case in pages if pages[case] != pages["unknown user"]]
 
 
+def failures_recorded():
+    from axes.models import AccessAttempt
+
+    return sum(attempt.failures_since_start for attempt in AccessAttempt.objects.all())
+
+
+@pytest.mark.parametrize(
+    "malformed",
+    ["1" * 17, "12345\x006", "\x00", "1" * 5000, "１２３４５６"],
+    ids=["17 characters", "a null inside", "only a null", "very long", "full-width digits"],
+)
+def test_a_malformed_code_tells_nothing_about_the_password(device, frozen_clock, malformed):
+    before = failures_recorded()
+    right_password = sign_in(Client(), otp_token=malformed)
+    assert failures_recorded() == before + 1
+    wrong_password = sign_in(Client(), password="wrong-password-123", otp_token=malformed)
+    assert failures_recorded() == before + 2
+    wrong_code_answer = sign_in(Client(), otp_token=wrong_code(device))
+    assert right_password.status_code == wrong_password.status_code == wrong_code_answer.status_code == 200
+    page = page_without_tokens(right_password, "bianji")
+    assert ONE_ANSWER in page
+    assert page == page_without_tokens(wrong_password, "bianji")
+    assert page == page_without_tokens(wrong_code_answer, "bianji")
+
+
+def test_malformed_codes_lock_the_account_like_wrong_ones(device, frozen_clock):
+    for malformed in ["1" * 17, "\x00", "1" * 17, "\x00", "1" * 17]:
+        sign_in(Client(), otp_token=malformed)
+    assert sign_in(Client(), otp_token=current_code(device)).status_code == 429
+
+
 def test_a_wrong_code_counts_like_a_wrong_password(device, frozen_clock):
     for _ in range(2):
         sign_in(Client(), password="wrong-password-123")

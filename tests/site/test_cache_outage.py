@@ -27,7 +27,7 @@ def redis_cache(settings, url):
     return {
         **settings.CACHES,
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "permitsite.cache.BreakerRedisCache",
             "LOCATION": url,
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },

@@ -64,7 +64,9 @@ def test_timeouts_in_the_database_url_win(tmp_path):
 
 def test_redis_url_switches_the_cache_to_redis(tmp_path):
     config = cache_config("redis://127.0.0.1:6379/2", tmp_path)
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "permitsite.cache.BreakerRedisCache"
+    assert config["OPTIONS"]["socket_timeout"] == 2
+    assert config["OPTIONS"]["skip_after_timeout"] == 10
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
 
 

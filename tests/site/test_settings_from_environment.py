@@ -54,7 +54,7 @@ def test_database_and_redis_urls_switch_backends(tmp_path):
     )
     assert loaded["engine"] == "permitsite.postgresql"
     assert loaded["db_name"] == "permits"
-    assert loaded["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["cache"] == "permitsite.cache.BreakerRedisCache"
     # Sessions stay recorded in the database whatever the cache (permitsite/sessions.py).
     assert loaded["sessions"] == "permitsite.sessions"
 
