@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from permitsite.admin_lookups import OfferedFiltersOnly
 from reminders import schedule
 from reminders.models import ReminderSent, Subscription
 
@@ -26,7 +27,7 @@ class ReminderSentInline(admin.TabularInline):
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     list_display = ("__str__", "masked_phone", "expiry", "next_reminder", "reminders_sent", "created_at")
     date_hierarchy = "expiry"
     fields = (
