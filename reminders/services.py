@@ -91,11 +91,21 @@ def stop_with_link(token):
     return deleted > 0
 
 
+class NotLater(ValueError):
+    """A "new" expiry date that is not after the one held: a renewal never moves the date back or keeps it."""
+
+
 def renewed(subscription, *, expiry, evidence, now=None):
-    """我已签注: the person renewed and, having consented again, wants next year's reminders for `expiry`."""
+    """我已签注: the person renewed and, having consented again, wants next year's reminders for `expiry`.
+
+    Raises NotLater when `expiry` is not after the date held (the form says so first; this holds when two
+    clicks race).
+    """
     now = now or timezone.now()
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if expiry <= subscription.expiry:
+            raise NotLater(subscription.expiry)
         subscription.expiry = expiry
         subscription.subscribed_on = timezone.localdate(now)
         _record_consent(subscription, evidence, now)

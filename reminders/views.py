@@ -186,11 +186,15 @@ def manage(request, token):
         services.stop_with_link(token)
         return render(request, "reminders/stopped.html", {"masked_phone": subscription.masked_phone})
     if request.method == "POST" and action == "renewed":
-        form = RenewedForm(request.POST)
+        form = RenewedForm(request.POST, current_expiry=subscription.expiry)
         if form.is_valid():
-            subscription = services.renewed(
-                subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
-            )
+            try:
+                subscription = services.renewed(
+                    subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
+                )
+            except services.NotLater:
+                # Another click moved the date meanwhile: show the page as it now stands.
+                return redirect("reminders:manage", token=token)
             messages.success(
                 request,
                 f"已记下您签注好了。今年的提醒不再发送，明年按新的有效期{format_date_cn(subscription.expiry)}提醒您。",
