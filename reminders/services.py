@@ -126,16 +126,23 @@ def purge(today):
     return per_model.get(Subscription._meta.label, 0)
 
 
+# What became of one text: the provider took it, refused it (tried again next run), or did not say.
+SENT, NOT_SENT, UNKNOWN = "sent", "not_sent", "unknown"
+
+
 @dataclass
 class SendReport:
     sent: int = 0
     failed: int = 0
+    unknown: int = 0  # the provider did not answer in time: the text may have gone out, so it is not resent
     quiet_hours: bool = False  # the run started, or had to stop, outside the sending hours
 
     def __str__(self):
         text = f"已发送 {self.sent} 条提醒"
         if self.failed:
             text += f"，{self.failed} 条服务商未接收（下次运行会重试）"
+        if self.unknown:
+            text += f"，{self.unknown} 条服务商未及时应答（可能已发出，不会自动重发，后台显示为“结果未知”）"
         if self.quiet_hours:
             text += "；08:00–21:00（上海时间）以外不发短信，剩下的下次运行再发"
         return text + "。"
@@ -152,7 +159,8 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
 
     Each reminder is first claimed by a row of its own, committed before the text goes to the provider: a run
     that dies between the two never sends that reminder twice (it is lost instead, and the admin shows it as
-    "结果未知"). A reminder the provider refuses is released, so the next run tries it again.
+    "结果未知"). A reminder the provider refuses is released, so the next run tries it again; one it did not
+    answer in time (sms.SmsOutcomeUnknown: it may have gone out) is kept as "结果未知" and never sent again.
     """
     report = SendReport()
     if not _in_sending_hours(clock()):
@@ -178,10 +186,15 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
             if claimed is None:
                 continue  # another run took it, or the person stopped or moved the reminders meanwhile
             reminder, phone, token = claimed
-            if _send(backend, phone, kind, subscription.expiry, texts.stop_link(site_url, token), reminder):
+            link = texts.stop_link(site_url, token)
+            outcome = _send(backend, phone, kind, subscription.expiry, link, reminder)
+            if outcome is SENT:
                 reminder.sent_at = clock()
                 reminder.save(update_fields=["sent_at"])
                 report.sent += 1
+            elif outcome is UNKNOWN:
+                # The claimed row stays, without sent_at: never sent again, shown as "结果未知" in admin.
+                report.unknown += 1
             else:
                 reminder.delete()
                 report.failed += 1
@@ -214,10 +227,18 @@ def _send(backend, phone, kind, expiry, link, reminder):
     )
     try:
         backend.send(message)
+    except sms.SmsOutcomeUnknown as exc:
+        logger.error(
+            "Reminder %s of subscription #%s: outcome unknown, not resent: %s",
+            kind,
+            reminder.subscription_id,
+            scrub(exc),
+        )
+        return UNKNOWN
     except sms.SmsSendError as exc:
         logger.error(
             "Reminder %s of subscription #%s not sent: %s", kind, reminder.subscription_id, scrub(exc)
         )
-        return False
+        return NOT_SENT
     logger.info("Reminder %s of subscription #%s sent", kind, reminder.subscription_id)
-    return True
+    return SENT
