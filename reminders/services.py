@@ -135,6 +135,7 @@ class SendReport:
     sent: int = 0
     failed: int = 0
     unknown: int = 0  # the provider did not answer in time: the text may have gone out, so it is not resent
+    outdated: int = 0  # due on a replayed day, but what the text says is no longer true today: not sent
     quiet_hours: bool = False  # the run started, or had to stop, outside the sending hours
 
     def __str__(self):
@@ -143,6 +144,8 @@ class SendReport:
             text += f"，{self.failed} 条服务商未接收（下次运行会重试）"
         if self.unknown:
             text += f"，{self.unknown} 条服务商未及时应答（可能已发出，不会自动重发，后台显示为“结果未知”）"
+        if self.outdated:
+            text += f"，{self.outdated} 条所说的日期今天已经过了，不再发送"
         if self.quiet_hours:
             text += "；08:00–21:00（上海时间）以外不发短信，剩下的下次运行再发"
         return text + "。"
@@ -155,7 +158,8 @@ def _in_sending_hours(now):
 def send_due(today, *, site_url, clock=timezone.now, backend=None):
     """Send every reminder due on `today` that has not gone out yet. Safe to run again, and in parallel.
 
-    `backend`: an SMS backend instance; by default the one settings.SMS_BACKEND names.
+    `backend`: an SMS backend instance; by default the one settings.SMS_BACKEND names. `today` may be an
+    earlier day (a replay); a reminder due then whose text is no longer true on the real day is not sent.
 
     Each reminder is first claimed by a row of its own, committed before the text goes to the provider: a run
     that dies between the two never sends that reminder twice (it is lost instead, and the admin shows it as
@@ -163,6 +167,8 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
     answer in time (sms.SmsOutcomeUnknown: it may have gone out) is kept as "结果未知" and never sent again.
     """
     report = SendReport()
+    # The day the texts actually arrive: `today` is an earlier day when a missed day is replayed.
+    sending_day = timezone.localdate(clock())
     if not _in_sending_hours(clock()):
         report.quiet_hours = True
         return report
@@ -179,6 +185,10 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
     for subscription in subscriptions.only("pk", "expiry", "subscribed_on"):
         already = sent_kinds.get((subscription.pk, subscription.expiry), set())
         for kind in schedule.due_reminders(subscription.expiry, subscription.subscribed_on, today, already):
+            if not schedule.still_useful(subscription.expiry, kind, sending_day):
+                # "现在可以签注了" after the card expired, or a deadline already past: worse than nothing.
+                report.outdated += 1
+                continue
             if not _in_sending_hours(clock()):
                 report.quiet_hours = True
                 return report
