@@ -196,8 +196,7 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
             if claimed is None:
                 continue  # another run took it, or the person stopped or moved the reminders meanwhile
             reminder, phone, token = claimed
-            link = texts.stop_link(site_url, token)
-            outcome = _send(backend, phone, kind, subscription.expiry, link, reminder)
+            outcome = _send(backend, phone, kind, subscription.expiry, site_url, token, reminder)
             if outcome is SENT:
                 reminder.sent_at = clock()
                 reminder.save(update_fields=["sent_at"])
@@ -228,11 +227,11 @@ def _claim(subscription_pk, expiry, kind, now):
 
 
 @sensitive_variables()
-def _send(backend, phone, kind, expiry, link, reminder):
+def _send(backend, phone, kind, expiry, site_url, token, reminder):
     message = sms.SmsMessage(
         phone=phone,
-        text=texts.reminder_text(kind, expiry, link),
-        params=texts.reminder_params(kind, expiry, link),
+        text=texts.reminder_text(kind, expiry, texts.stop_link(site_url, token)),
+        params=texts.provider_params(kind, expiry, token),
         template=kind.value,
     )
     try:
