@@ -75,7 +75,8 @@ def _send_code(request, form):
     except services.DatabaseBusy:
         return 503, {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
     if outcome.refused:
-        return 429, {"error": outcome.decision.message, "retry_after": outcome.decision.retry_after}
+        message = outcome.decision.message_for(current_operator().phone)
+        return 429, {"error": message, "retry_after": outcome.decision.retry_after}
     _remember_code_sent(request, form.cleaned_data["purpose"], phone)
     return 200, {
         "sent": True,
