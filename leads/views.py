@@ -2,11 +2,10 @@
 
 import time
 
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from calculator.results import summary_of
 from leads import notify, services, sms
@@ -15,6 +14,7 @@ from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_re
 from leads.limits import RESEND_COOLDOWN
 from leads.models import Lead, PhoneVerification
 from leads.phones import mask_phone
+from permitsite import api
 from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
 from permitsite.operator import current_operator
@@ -91,17 +91,33 @@ def _errors_json(form):
     }
 
 
+CODE_REQUEST_EXAMPLE = '{"phone": "13812345678", "captcha_0": "…", "captcha_1": "…", "purpose": "lead"}'
+
+
+def _code_request_data(request):
+    """The fields of a code request: our page's script posts the form itself (FormData); another client may
+    send a JSON object, read strictly (permitsite/api.py) and holding only strings."""
+    if request.content_type != "application/json":
+        return request.POST
+    data = api.json_object(request, example=CODE_REQUEST_EXAMPLE)
+    wrong = sorted(name for name, value in data.items() if not isinstance(value, str))
+    if wrong:
+        raise api.ApiError({wrong[0]: ["请用字符串填写这一项。"]})
+    return data
+
+
 @sensitive_post_parameters(*SENSITIVE_FIELDS)
 @never_cache
-@require_POST
+@api.endpoint("POST", session=True)
 @sensitive_variables()
 def request_code(request):
-    """POST /consult/code/: phone + image CAPTCHA → a 6-digit code by SMS. JSON answers for our script."""
-    form = CodeRequestForm(request.POST)
+    """POST /consult/code/: phone + image CAPTCHA → a 6-digit code by SMS. JSON answers for our script
+    (and any other client), through permitsite/api.py like /api/v1: JSON errors, JSON 405, strict JSON."""
+    form = CodeRequestForm(_code_request_data(request))
     if not form.is_valid():
-        return JsonResponse({"errors": _errors_json(form)}, status=400)
+        raise api.ApiError(_errors_json(form))
     status, body = _send_code(request, form)
-    response = JsonResponse(body, status=status)
+    response = api.json_response(body, status=status)
     if status == 429:
         response["Retry-After"] = str(body["retry_after"])
     return response
