@@ -21,6 +21,7 @@ from django.views.decorators.debug import sensitive_variables
 from leads import services
 from leads.models import Lead, LeadAccessLog, Service
 from leads.phones import InvalidPhone, normalize_phone
+from permitsite.admin_lookups import OfferedFiltersOnly
 from permitsite.admin_site import FreshCodeForm, code_is_fresh
 
 CONSULTANT_GROUP = "顾问"
@@ -67,7 +68,7 @@ def _csv_safe(value):
 
 
 @admin.register(Lead)
-class LeadAdmin(admin.ModelAdmin):
+class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     list_display = (
         "name",
         "phone_masked",
@@ -165,7 +166,7 @@ class LeadAdmin(admin.ModelAdmin):
     def has_result(self, lead):
         return bool(lead.result_token)
 
-    @admin.display(description="手机号", ordering="phone")
+    @admin.display(description="手机号")
     def phone_masked(self, lead):
         return lead.masked_phone
 
@@ -300,7 +301,7 @@ class LeadAdmin(admin.ModelAdmin):
 
 
 @admin.register(LeadAccessLog)
-class LeadAccessLogAdmin(admin.ModelAdmin):
+class LeadAccessLogAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     list_display = ("at", "username", "action", "lead_number")
     list_filter = ("action", "username")
     date_hierarchy = "at"

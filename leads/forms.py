@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME
+from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME, WORKING_DAYS_ONLY
 from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite import privacy as privacy_policy
@@ -220,7 +220,7 @@ class LeadForm(AsksForCodeFirst, forms.Form):
         initial=DEFAULT_CALLBACK_TIME,
         required=False,
         widget=forms.RadioSelect,
-        help_text="按工作日计算，周末和法定节假日顺延。",
+        help_text=WORKING_DAYS_ONLY,
         error_messages={"invalid_choice": "请从列出的时间中选择一项。"},
     )
     message = forms.CharField(

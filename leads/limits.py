@@ -28,9 +28,12 @@ REFUSAL_MESSAGES = {
     "cooldown": "验证码发送太频繁，请 {seconds} 秒后再试。",
     "phone_hour": "这个号码一小时内获取验证码的次数已达上限，请 {wait} 后再试。",
     "phone_day": "这个号码今天获取验证码的次数已达上限，请 {wait} 后再试。",
-    "ip_day": "您的网络今天获取验证码的次数已达上限，请 {wait} 后再试，或直接拨打咨询电话。",
-    "network_day": "您所在的网络（同一单位或小区的宽带）今天获取验证码的次数已达上限。"
-    "可以关闭 Wi-Fi 改用手机流量再试，或 {wait} 后再来。",
+    "ip_day": "您的网络今天获取验证码的次数已达上限。请关闭无线网络、改用手机流量再试，"
+    "或 {wait} 后再试{call}。",
+    # A whole network (a company, school or housing estate on one broadband line) shares this limit: say so,
+    # so nobody thinks they did something wrong, and say what works now.
+    "network_day": "您所在的网络（例如同一单位、学校或小区的宽带）今天获取验证码的次数已达上限，"
+    "这不是您操作有误。请关闭无线网络、改用手机流量再试，或 {wait} 后再试{call}。",
     "budget": "今天的短信验证名额已用完，请明天再来，给您带来不便非常抱歉。",
 }
 
@@ -44,10 +47,15 @@ class SendDecision:
 
     @property
     def message(self):
+        return self.message_for()
+
+    def message_for(self, contact_phone=""):
+        """The refusal in the visitor's words; with the operator's phone, network refusals offer a call."""
         if self.allowed:
             return ""
+        call = f"；着急的话，可以直接拨打 {contact_phone} 咨询" if contact_phone else ""
         return REFUSAL_MESSAGES[self.reason].format(
-            seconds=self.retry_after, wait=describe_wait(self.retry_after)
+            seconds=self.retry_after, wait=describe_wait(self.retry_after), call=call
         )
 
 

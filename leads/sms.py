@@ -6,7 +6,8 @@
   (``pip install -r requirements-aliyun.txt``), imported only when a message is sent.
 
 Every backend raises SmsSendError, and only SmsSendError, when a message could not be handed over,
-so the view has one friendly answer for every provider failure.
+so the view has one friendly answer for every provider failure. Its subclass SmsOutcomeUnknown says the
+provider may have taken the message all the same (no answer in time): a reminder is then not sent again.
 """
 
 import json
@@ -30,6 +31,26 @@ CODE_TEXT = "【上海居住证助手】您的验证码是 {code}，5 分钟内�
 
 class SmsSendError(Exception):
     """The message was not delivered to the provider. The text is safe to log: no number, no code."""
+
+
+class SmsOutcomeUnknown(SmsSendError):
+    """The request reached the provider (or may have) but no answer came back in time: the text may well
+    have gone out. Whoever sends it must not send it again on its own (reminders/services.py)."""
+
+
+def _waited_for_an_answer(exc):
+    """Whether `exc` (or an error it wraps) is a timeout after the request was sent: a read timeout, not a
+    connection that never opened. The SDK wraps requests' errors (darabonba UnretryableException)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        name = type(exc).__name__
+        if "ConnectTimeout" in name:
+            return False  # the request never left: safe to try again
+        if isinstance(exc, TimeoutError) or "ReadTimeout" in name or name in ("Timeout", "TimeoutError"):
+            return True
+        exc = getattr(exc, "inner_exception", None) or exc.__cause__ or exc.__context__
+    return False
 
 
 @dataclass(frozen=True)
@@ -149,6 +170,8 @@ class AliyunBackend(BaseSmsBackend):
             response = client.send_sms_with_options(request, runtime)
         except Exception as exc:  # the SDK raises its own, requests' and socket errors
             # "from None": SDK errors can quote the request, number included, and must not reach a log.
+            if _waited_for_an_answer(exc):
+                raise SmsOutcomeUnknown(f"阿里云短信无应答（可能已发出）: {type(exc).__name__}") from None
             raise SmsSendError(f"阿里云短信请求失败: {type(exc).__name__}") from None
         body = getattr(response, "body", None)
         code = getattr(body, "code", None)

@@ -2,7 +2,9 @@
 
 An endpoint is a plain function wrapped in `@endpoint("GET")` or `@endpoint("POST")`; it raises `ApiError`
 for anything the caller got wrong and returns a dict (200) or a `json_response`. No session, no cookie and
-no CSRF token: the endpoints read no cookie and store nothing a caller could be tricked into storing.
+no CSRF token: the endpoints read no cookie and store nothing a caller could be tricked into storing. The one
+exception is /consult/code/ (`@endpoint("POST", session=True)`): it binds the code to the visitor's session,
+so it keeps the CSRF check.
 """
 
 import datetime
@@ -36,13 +38,16 @@ def errors_response(errors: dict[str, list[str]], status: int = 400) -> JsonResp
     return json_response({"errors": errors}, status=status)
 
 
-def endpoint(*methods: str):
+def endpoint(*methods: str, session: bool = False):
     """Allow only `methods` (GET implies HEAD), answering any other with a JSON 405 and an Allow header;
-    turn ApiError into its JSON answer and a returned dict into a 200."""
+    turn ApiError into its JSON answer and a returned dict into a 200.
+
+    `session=True` is for an endpoint of our own pages that uses the visitor's session (the SMS code is bound
+    to it): Django's CSRF check then stays on, since a cross-site page could otherwise act in the visitor's
+    name. The stateless /api/v1 endpoints read no cookie and are exempt."""
     allowed = set(methods) | ({"HEAD"} if "GET" in methods else set())
 
     def decorate(view):
-        @csrf_exempt
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method not in allowed:
@@ -57,7 +62,7 @@ def endpoint(*methods: str):
                 return errors_response(error.errors, error.status)
             return json_response(answer) if isinstance(answer, dict) else answer
 
-        return wrapper
+        return wrapper if session else csrf_exempt(wrapper)
 
     return decorate
 

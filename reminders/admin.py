@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
+from permitsite.admin_lookups import OfferedFiltersOnly
 from reminders import schedule
 from reminders.models import ReminderSent, Subscription
 
@@ -21,12 +22,13 @@ class ReminderSentInline(admin.TabularInline):
     def outcome(self, reminder):
         if reminder.sent_at:
             return "服务商已接收"
-        # Claimed but never confirmed: the run stopped between the two; it is not sent again.
-        return "结果未知（发送时中断，不会重发）"
+        # Claimed but never confirmed: the run stopped between the two, or the provider did not answer in
+        # time (the text may have gone out). Either way it is not sent again.
+        return "结果未知（发送中断或服务商未应答，可能已发出，不会重发）"
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     list_display = ("__str__", "masked_phone", "expiry", "next_reminder", "reminders_sent", "created_at")
     date_hierarchy = "expiry"
     fields = (

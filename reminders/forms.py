@@ -7,6 +7,7 @@ from leads.forms import CODE_BLOCK, AsksForCodeFirst, CodeField, PhoneField
 from permitsite import privacy as privacy_policy
 from permitsite.layout import Field, Include, inside_page_form
 from reminders.schedule import subscription_problem
+from renewal.deadlines import format_date_cn
 from renewal.forms import DateField
 
 EXPIRY_HELP = "证件上印的有效期截止日期，也就是证件有效的最后一天。"
@@ -85,9 +86,21 @@ class RenewedForm(forms.Form):
         label="同意明年继续接收签注提醒短信", help_text="按上面的新有效期，最多 3 条，只用于提醒签注。"
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, current_expiry=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The expiry date the reminders are for now: a renewal always moves it later.
+        self.current_expiry = current_expiry
         self.helper = inside_page_form(
             "expiry",
             Field("consent", label_html=consent_label("我同意明年继续用这个手机号接收签注提醒短信")),
         )
+
+    def clean_expiry(self):
+        expiry = self.cleaned_data["expiry"]
+        if self.current_expiry is not None and expiry <= self.current_expiry:
+            raise forms.ValidationError(
+                f"签注后的新有效期应晚于现在的有效期（{format_date_cn(self.current_expiry)}）。"
+                "请填写签注后证件或“随申办”电子居住证上显示的新日期。",
+                code="not_later",
+            )
+        return expiry

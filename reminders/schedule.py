@@ -78,6 +78,13 @@ def due_reminders(expiry: date, subscribed_on: date, today: date, already_sent=f
     ]
 
 
+def still_useful(expiry: date, kind: Kind, day: date) -> bool:
+    """Whether the text of this reminder is still true and in time when it reaches the phone on `day` (a
+    replay of a past day, `send_reminders --today`, is sent today, not on the day it replays)."""
+    reminder = next(reminder for reminder in reminders_for(expiry) if reminder.kind is kind)
+    return day <= reminder.last_useful_day
+
+
 def upcoming_reminders(expiry: date, today: date) -> list[Reminder]:
     """The reminders a subscription made today would still send (their day is today or later)."""
     return [reminder for reminder in reminders_for(expiry) if reminder.day >= today]

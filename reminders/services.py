@@ -91,11 +91,21 @@ def stop_with_link(token):
     return deleted > 0
 
 
+class NotLater(ValueError):
+    """A "new" expiry date that is not after the one held: a renewal never moves the date back or keeps it."""
+
+
 def renewed(subscription, *, expiry, evidence, now=None):
-    """我已签注: the person renewed and, having consented again, wants next year's reminders for `expiry`."""
+    """我已签注: the person renewed and, having consented again, wants next year's reminders for `expiry`.
+
+    Raises NotLater when `expiry` is not after the date held (the form says so first; this holds when two
+    clicks race).
+    """
     now = now or timezone.now()
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
+        if expiry <= subscription.expiry:
+            raise NotLater(subscription.expiry)
         subscription.expiry = expiry
         subscription.subscribed_on = timezone.localdate(now)
         _record_consent(subscription, evidence, now)
@@ -116,16 +126,26 @@ def purge(today):
     return per_model.get(Subscription._meta.label, 0)
 
 
+# What became of one text: the provider took it, refused it (tried again next run), or did not say.
+SENT, NOT_SENT, UNKNOWN = "sent", "not_sent", "unknown"
+
+
 @dataclass
 class SendReport:
     sent: int = 0
     failed: int = 0
+    unknown: int = 0  # the provider did not answer in time: the text may have gone out, so it is not resent
+    outdated: int = 0  # due on a replayed day, but what the text says is no longer true today: not sent
     quiet_hours: bool = False  # the run started, or had to stop, outside the sending hours
 
     def __str__(self):
         text = f"已发送 {self.sent} 条提醒"
         if self.failed:
             text += f"，{self.failed} 条服务商未接收（下次运行会重试）"
+        if self.unknown:
+            text += f"，{self.unknown} 条服务商未及时应答（可能已发出，不会自动重发，后台显示为“结果未知”）"
+        if self.outdated:
+            text += f"，{self.outdated} 条所说的日期今天已经过了，不再发送"
         if self.quiet_hours:
             text += "；08:00–21:00（上海时间）以外不发短信，剩下的下次运行再发"
         return text + "。"
@@ -138,13 +158,17 @@ def _in_sending_hours(now):
 def send_due(today, *, site_url, clock=timezone.now, backend=None):
     """Send every reminder due on `today` that has not gone out yet. Safe to run again, and in parallel.
 
-    `backend`: an SMS backend instance; by default the one settings.SMS_BACKEND names.
+    `backend`: an SMS backend instance; by default the one settings.SMS_BACKEND names. `today` may be an
+    earlier day (a replay); a reminder due then whose text is no longer true on the real day is not sent.
 
     Each reminder is first claimed by a row of its own, committed before the text goes to the provider: a run
     that dies between the two never sends that reminder twice (it is lost instead, and the admin shows it as
-    "结果未知"). A reminder the provider refuses is released, so the next run tries it again.
+    "结果未知"). A reminder the provider refuses is released, so the next run tries it again; one it did not
+    answer in time (sms.SmsOutcomeUnknown: it may have gone out) is kept as "结果未知" and never sent again.
     """
     report = SendReport()
+    # The day the texts actually arrive: `today` is an earlier day when a missed day is replayed.
+    sending_day = timezone.localdate(clock())
     if not _in_sending_hours(clock()):
         report.quiet_hours = True
         return report
@@ -161,6 +185,10 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
     for subscription in subscriptions.only("pk", "expiry", "subscribed_on"):
         already = sent_kinds.get((subscription.pk, subscription.expiry), set())
         for kind in schedule.due_reminders(subscription.expiry, subscription.subscribed_on, today, already):
+            if not schedule.still_useful(subscription.expiry, kind, sending_day):
+                # "现在可以签注了" after the card expired, or a deadline already past: worse than nothing.
+                report.outdated += 1
+                continue
             if not _in_sending_hours(clock()):
                 report.quiet_hours = True
                 return report
@@ -168,10 +196,14 @@ def send_due(today, *, site_url, clock=timezone.now, backend=None):
             if claimed is None:
                 continue  # another run took it, or the person stopped or moved the reminders meanwhile
             reminder, phone, token = claimed
-            if _send(backend, phone, kind, subscription.expiry, texts.stop_link(site_url, token), reminder):
+            outcome = _send(backend, phone, kind, subscription.expiry, site_url, token, reminder)
+            if outcome is SENT:
                 reminder.sent_at = clock()
                 reminder.save(update_fields=["sent_at"])
                 report.sent += 1
+            elif outcome is UNKNOWN:
+                # The claimed row stays, without sent_at: never sent again, shown as "结果未知" in admin.
+                report.unknown += 1
             else:
                 reminder.delete()
                 report.failed += 1
@@ -195,19 +227,27 @@ def _claim(subscription_pk, expiry, kind, now):
 
 
 @sensitive_variables()
-def _send(backend, phone, kind, expiry, link, reminder):
+def _send(backend, phone, kind, expiry, site_url, token, reminder):
     message = sms.SmsMessage(
         phone=phone,
-        text=texts.reminder_text(kind, expiry, link),
-        params=texts.reminder_params(kind, expiry, link),
+        text=texts.reminder_text(kind, expiry, texts.stop_link(site_url, token)),
+        params=texts.provider_params(kind, expiry, token),
         template=kind.value,
     )
     try:
         backend.send(message)
+    except sms.SmsOutcomeUnknown as exc:
+        logger.error(
+            "Reminder %s of subscription #%s: outcome unknown, not resent: %s",
+            kind,
+            reminder.subscription_id,
+            scrub(exc),
+        )
+        return UNKNOWN
     except sms.SmsSendError as exc:
         logger.error(
             "Reminder %s of subscription #%s not sent: %s", kind, reminder.subscription_id, scrub(exc)
         )
-        return False
+        return NOT_SENT
     logger.info("Reminder %s of subscription #%s sent", kind, reminder.subscription_id)
-    return True
+    return SENT

@@ -4,6 +4,11 @@ A Chinese SMS is one message up to 70 characters, the 【signature】 included; 
 and billed as two or more. Each text names the site (the signature), the date it is about, and the link
 that stops the reminders (or says "我已签注"). Dates are absolute, never "in 3 days", so a catch-up run
 a day late still tells the truth.
+
+These are notification texts the person asked for, not marketing: Aliyun's notification-template rules forbid
+"拒收请回复R"-style reply codes there, so the way to stop is the site's own link (/r/<code>), in every text.
+The link's host comes from settings.SITE_URL; for a real provider it is fixed text of the approved template
+(`manage.py sms_templates` prints the texts to submit), and only the 8-character code is a variable.
 """
 
 from datetime import date
@@ -35,11 +40,30 @@ def stop_link(site_url: str, token: str) -> str:
     return site_url.removeprefix("https://").rstrip("/") + LINK_PATH + token
 
 
-def reminder_params(kind: Kind, expiry: date, link: str) -> dict:
-    """The template variables (also what an SMS provider's approved template receives)."""
+def _date_params(kind: Kind, expiry: date) -> dict:
     if kind is Kind.GRACE_ENDING:
-        return {"grace_ends": short_date(last_day_kept(expiry)), "link": link}
-    return {"expiry": short_date(expiry), "link": link}
+        return {"grace_ends": short_date(last_day_kept(expiry))}
+    return {"expiry": short_date(expiry)}
+
+
+def reminder_params(kind: Kind, expiry: date, link: str) -> dict:
+    """The template variables of the text as read (tests, the console backend)."""
+    return {**_date_params(kind, expiry), "link": link}
+
+
+def provider_params(kind: Kind, expiry: date, token: str) -> dict:
+    """What an SMS provider's approved template receives: the date and the link's code, never a whole link.
+    Providers accept a link only when its address is fixed text of the approved template (Aliyun: an
+    ICP-registered address in the non-variable part), so the host is in the template and only the code varies.
+    """
+    return {**_date_params(kind, expiry), "token": token}
+
+
+def provider_template(kind: Kind, site_url: str) -> str:
+    """The template to submit for approval, for this site's address: ${…} marks the variables. Sent with
+    provider_params it reads exactly as reminder_text (without the signature, which the provider adds)."""
+    placeholders = {name: "${" + name + "}" for name in _date_params(kind, date(2027, 3, 1))}
+    return TEMPLATES[kind].format(**placeholders, link=stop_link(site_url, "${token}"))
 
 
 def reminder_text(kind: Kind, expiry: date, link: str) -> str:

@@ -10,20 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
+from leads.code_flow import CodeFlow, session_key
 from leads.codes import CHECK_MESSAGES, CodeCheck
-from leads.forms import CodeRequestForm
 from leads.services import ConsentEvidence, DatabaseBusy
-from leads.views import (
-    CODE_STEP_ACTIONS,
-    NOT_SAVED,
-    SENSITIVE_FIELDS,
-    code_block,
-    code_sent_to,
-    code_step,
-    forget_code_sent,
-    session_key,
-    typed_values,
-)
+from leads.views import NOT_SAVED, SENSITIVE_FIELDS
 from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
 from reminders import schedule, services
@@ -69,31 +59,19 @@ def _upcoming(expiry):
 @sensitive_variables()
 def subscribe(request):
     """/renewal/remind/: the date, the number with its SMS code, and consent for these texts only."""
-    form_kwargs = {"code_requested": bool(code_sent_to(request, REMINDER))}
-    notice = ""
-    if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form = SubscribeForm(initial=typed_values(request.POST, SubscribeForm), **form_kwargs)
-        code_form, notice = code_step(request, REMINDER)
-    elif request.method == "POST":
-        form = SubscribeForm(request.POST, **form_kwargs)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
-        if form.is_valid():
-            subscription = _subscribe(request, form)
-            if subscription is not None:
-                forget_code_sent(request, REMINDER)
-                request.session[DONE_SESSION_KEY] = subscription.pk
-                return redirect("reminders:done")
-    else:
-        expiry = _expiry_from(request.GET.get("expiry"))
-        form = SubscribeForm(initial={"expiry": expiry.isoformat() if expiry else None}, **form_kwargs)
-        code_form = CodeRequestForm(purpose=REMINDER)
+    expiry = _expiry_from(request.GET.get("expiry"))
+    flow = CodeFlow.start(
+        request, REMINDER, SubscribeForm, initial={"expiry": expiry.isoformat() if expiry else None}
+    )
+    if flow.submitted and flow.form.is_valid():
+        subscription = _subscribe(request, flow.form)
+        if subscription is not None:
+            flow.done()
+            request.session[DONE_SESSION_KEY] = subscription.pk
+            return redirect("reminders:done")
+    form = flow.form
     expiry = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
-    context = {
-        "form": form,
-        **code_block(request, REMINDER, code_form, notice),
-        "expiry": expiry,
-        "upcoming": _upcoming(expiry),
-    }
+    context = {**flow.context(), "expiry": expiry, "upcoming": _upcoming(expiry)}
     return render(request, "reminders/subscribe.html", context)
 
 
@@ -132,27 +110,13 @@ def done(request):
 @sensitive_variables()
 def stop(request):
     """/renewal/remind/stop/: for someone without the text at hand: the number and an SMS code."""
-    form_kwargs = {"code_requested": bool(code_sent_to(request, REMINDER))}
-    notice = ""
+    flow = CodeFlow.start(request, REMINDER, StopForm)
     stopped = None
-    if request.method == "POST" and request.POST.get("action") in CODE_STEP_ACTIONS:
-        form = StopForm(initial=typed_values(request.POST, StopForm), **form_kwargs)
-        code_form, notice = code_step(request, REMINDER)
-    elif request.method == "POST":
-        form = StopForm(request.POST, **form_kwargs)
-        code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=REMINDER)
-        if form.is_valid():
-            stopped = _stop(request, form)
-            if stopped is not None:
-                forget_code_sent(request, REMINDER)
-                form, code_form = StopForm(), CodeRequestForm(purpose=REMINDER)
-    else:
-        form, code_form = StopForm(**form_kwargs), CodeRequestForm(purpose=REMINDER)
-    context = {
-        "form": form,
-        **code_block(request, REMINDER, code_form, notice),
-        "stopped": stopped,
-    }
+    if flow.submitted and flow.form.is_valid():
+        stopped = _stop(request, flow.form)
+        if stopped is not None:
+            flow.done(start_over=True)
+    context = {**flow.context(), "stopped": stopped}
     return render(request, "reminders/stop.html", context)
 
 
@@ -186,11 +150,15 @@ def manage(request, token):
         services.stop_with_link(token)
         return render(request, "reminders/stopped.html", {"masked_phone": subscription.masked_phone})
     if request.method == "POST" and action == "renewed":
-        form = RenewedForm(request.POST)
+        form = RenewedForm(request.POST, current_expiry=subscription.expiry)
         if form.is_valid():
-            subscription = services.renewed(
-                subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
-            )
+            try:
+                subscription = services.renewed(
+                    subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
+                )
+            except services.NotLater:
+                # Another click moved the date meanwhile: show the page as it now stands.
+                return redirect("reminders:manage", token=token)
             messages.success(
                 request,
                 f"已记下您签注好了。今年的提醒不再发送，明年按新的有效期{format_date_cn(subscription.expiry)}提醒您。",

@@ -118,7 +118,10 @@ class ArticleSource(models.Model):
     supports = models.CharField(
         "核对了哪些内容", max_length=200, help_text="这个来源支持文中哪些说法，例如“第二条：住所证明的种类”。"
     )
-    checked_on = models.DateField("核对日期", help_text="最近一次打开来源、确认它仍然这样写的那天。")
+    checked_on = models.DateField(
+        "查阅日期",
+        help_text="最近一次打开来源、确认它仍然这样写的那天。查阅不等于核实：只有转载文章支持的说法，正文里仍要标“待核实”。",
+    )
     position = models.PositiveSmallIntegerField("顺序", default=0)
 
     class Meta:

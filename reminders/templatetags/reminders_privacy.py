@@ -16,3 +16,9 @@ def reminders_privacy_section():
         "sending_starts": schedule.SENDING_STARTS,
         "sending_ends": schedule.SENDING_ENDS,
     }
+
+
+@register.simple_tag
+def reminders_kept_until_day():
+    """The day after expiry from which a subscription is deleted (the retention list and the rights table)."""
+    return GRACE_DAYS_AFTER_EXPIRY + 1

@@ -31,7 +31,13 @@ def test_the_decision_refuses_a_network_at_its_share_until_midnight():
     now = datetime(2026, 11, 23, 22, 0, tzinfo=SHANGHAI)
     refused = limits.decide_send(now, [], [], sends_today=10, daily_budget=100, network_sends_today=10)
     assert (refused.allowed, refused.reason, refused.retry_after) == (False, "network_day", 2 * 3600)
-    assert "关闭 Wi-Fi 改用手机流量" in refused.message
+    assert refused.message == (
+        "您所在的网络（例如同一单位、学校或小区的宽带）今天获取验证码的次数已达上限，这不是您操作有误。"
+        "请关闭无线网络、改用手机流量再试，或 2 小时 后再试。"
+    )
+    assert refused.message_for("021-5555 1234").endswith(
+        "或 2 小时 后再试；着急的话，可以直接拨打 021-5555 1234 咨询。"
+    )
     assert limits.decide_send(now, [], [], sends_today=10, daily_budget=100, network_sends_today=9).allowed
 
 
@@ -72,7 +78,11 @@ def test_one_network_gets_at_most_a_tenth_and_another_network_still_gets_a_code(
     assert refused.count(False) == 10
     assert len(sms.outbox) == SmsSend.objects.count() == 10
 
+    settings.SITE_CONTACT_PHONE = "021-5555 1234"
     refused = ask_for_code(client, phone="13700000001", ip=addresses[0])
-    assert "您所在的网络" in refused.json()["error"]
+    error = refused.json()["error"]
+    assert error.startswith("您所在的网络（例如同一单位、学校或小区的宽带）今天获取验证码的次数已达上限")
+    assert "改用手机流量再试" in error and "直接拨打 021-5555 1234 咨询" in error
+    assert "Wi-Fi" not in error
     assert ask_for_code(client, phone="13700000002", ip=other_network).status_code == 200
     assert len(sms.outbox) == 11

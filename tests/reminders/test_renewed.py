@@ -55,3 +55,25 @@ def test_renewed_asks_for_a_date_it_can_remind(client, time_machine):
     )
     assert "超过两年" in response.content.decode()
     assert Subscription.objects.get().expiry == date(2027, 3, 1)
+
+
+@pytest.mark.parametrize("typed", ["2027-03-01", "2027-02-28"])
+def test_renewed_refuses_a_new_expiry_that_is_not_later_than_the_current_one(client, time_machine, typed):
+    reminders = subscription(expiry=date(2027, 3, 1))
+    time_machine.move_to(at(date(2027, 2, 3)), tick=False)
+    response = client.post(f"/r/{reminders.token}", {"action": "renewed", "expiry": typed, "consent": "on"})
+    assert response.status_code == 200
+    assert "签注后的新有效期应晚于现在的有效期（2027年3月1日）" in response.content.decode()
+    reminders.refresh_from_db()
+    assert (reminders.expiry, reminders.subscribed_on) == (date(2027, 3, 1), date(2026, 12, 2))
+
+
+def test_the_service_itself_never_keeps_or_moves_the_date_back(time_machine):
+    from leads.services import ConsentEvidence
+    from reminders import services
+
+    reminders = subscription(expiry=date(2027, 3, 1))
+    evidence = ConsentEvidence(privacy_version="1.4", ip="203.0.113.7", user_agent="test")
+    with pytest.raises(services.NotLater):
+        services.renewed(reminders, expiry=date(2027, 3, 1), evidence=evidence)
+    assert Subscription.objects.get().consent_privacy_version == "test"

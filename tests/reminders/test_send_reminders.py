@@ -193,3 +193,22 @@ def test_each_number_gets_its_own_link(time_machine):
     assert texts_to("13900000002")[0].endswith(second.token)
     assert Subscription.objects.count() == 2
     assert Client().get(f"/r/{first.token}").status_code == 200
+
+
+def test_a_replayed_day_sends_nothing_that_is_no_longer_true_today(time_machine):
+    # Expiry 1 March 2027: the window-opens text of 30 January ("3月1日到期，现在可以签注了") is true until
+    # the expiry-near reminder takes over on 26 February, and false once the card has expired.
+    subscription(expiry=date(2027, 3, 1))
+    time_machine.move_to(at(date(2027, 3, 5)), tick=False)
+    output = run_send("--today", "2027-01-30")
+    assert "1 条所说的日期今天已经过了，不再发送" in output
+    assert texts_to(PHONE) == []
+    # Nor is it held back for a later run: it would only be more out of date.
+    assert not ReminderSent.objects.exists()
+
+
+def test_a_replayed_day_still_sends_what_is_true_today(time_machine):
+    subscription(expiry=date(2027, 3, 1))
+    time_machine.move_to(at(date(2027, 2, 25)), tick=False)  # the window-opens text's last useful day
+    run_send("--today", "2027-01-30")
+    assert ["3月1日到期，现在可以签注了" in text for text in texts_to(PHONE)] == [True]

@@ -38,7 +38,7 @@ def test_every_seeded_guide_lists_dated_sources(client):
         for source in sources:
             assert source.checked_on == date(2026, 12, 2)
             assert (f'href="{source.url}"' if source.url else source.title) in html
-            assert "核对于 <time" in html
+            assert "查阅日期：<time" in html
 
 
 def test_the_unverified_points_of_the_review_say_so():

@@ -117,3 +117,27 @@ def test_no_view_is_lost_between_threads_writing_at_the_same_time():
     counter.flush()
 
     assert stored_views(guide) == 8 * 50
+
+
+def test_while_the_database_is_down_the_views_held_are_bounded(guide, django_db_blocker, caplog):
+    counter = ViewCounter(batch_views=2, max_held=5, clock=Clock())
+    with database_unreachable(django_db_blocker):
+        for _ in range(40):
+            counter.count("counted")
+        # Every write failed; the counter holds at most 5 views and says how many it dropped.
+        assert counter.pending() == 5
+        assert counter.dropped == 35
+    assert "guide views dropped while the database is unwritable" in caplog.text
+
+    counter.count("counted")  # the database is back: the next batch writes what was held
+    counter.flush()
+    assert stored_views(guide) == 5
+    assert counter.pending() == 0
+
+
+def test_a_failed_write_never_pushes_the_held_views_past_the_bound(guide, django_db_blocker):
+    counter = ViewCounter(batch_views=3, max_held=4, clock=Clock())
+    with database_unreachable(django_db_blocker):
+        for slug in ("counted", "a", "b", "c", "d", "e", "f"):
+            counter.count(slug)
+        assert counter.pending() <= 4

@@ -30,7 +30,10 @@ def test_it_names_the_operator_and_how_to_reach_it(client, settings):
 def test_it_says_how_the_site_is_paid_for_and_that_the_self_test_is_free(client):
     text = parse(about(client)).find("main").text()
     assert "本站靠什么维持" in text
-    assert "收入来自顾问咨询服务" in text
+    # Every consultation listed is free: the page must not say the operator lives off them.
+    assert "收入来自顾问咨询服务" not in text
+    assert "在线咨询（顾问按您选的时间回电）本身免费" in "".join(text.split())
+    assert "顾问会先说明服务内容和价格，经您同意后才会收费" in text
     assert "积分自测 免费，不需要注册" in text
     assert "不投放广告" in text
 
@@ -100,3 +103,23 @@ def test_a_cold_page_stays_within_the_query_budget(client, django_assert_max_num
 
 def test_the_sitemap_lists_it(client):
     assert "/about/</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_seeded_fees_and_the_text_agree(client):
+    """With the services as seeded (all 免费), nothing on the page claims consultation income."""
+    assert set(Service.objects.filter(is_offered=True).values_list("fee", flat=True)) == {"免费"}
+    text = parse(about(client)).find("main").text()
+    assert "收入来自" not in text
+
+
+def test_an_editors_own_text_is_left_alone_by_the_migration():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("permitsite.migrations.0002_about_consultation_free")
+    page = SitePage.objects.get(slug="about")
+    page.body = "编辑自己写的说明：收入来自顾问咨询服务。"
+    page.save()
+    migration.forwards(apps, None)
+    assert SitePage.objects.get(slug="about").body == "编辑自己写的说明：收入来自顾问咨询服务。"

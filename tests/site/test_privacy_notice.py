@@ -38,6 +38,7 @@ def test_every_right_has_a_way_to_exercise_it(client):
         "删除",
         "撤回同意",
         "把信息转移给其他机构",
+        "签注短信提醒：查阅、更正、删除、撤回同意",
         "要求解释处理规则",
     ]
     assert all(len(way) > 10 for way in ways.values())
@@ -102,5 +103,5 @@ def test_the_consultants_notifications_are_described(client):
 
 
 def test_the_consent_names_the_version_of_this_notice(client):
-    assert POLICY_VERSION == "1.3"
+    assert POLICY_VERSION == "1.4"
     assert f"版本 {POLICY_VERSION}" in client.get("/consult/").content.decode()

@@ -18,7 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--today",
-            help="按这一天（YYYY-MM-DD，上海时间）计算该发的提醒，用于补发停机期间漏掉的一天；不能晚于今天。",
+            help=(
+                "按这一天（YYYY-MM-DD，上海时间）计算该发的提醒，用于补发停机期间漏掉的一天；不能晚于今天。"
+                "短信今天才到达，所以内容在今天已不成立的提醒（例如有效期已过却说“现在可以签注了”）不补发。"
+            ),
         )
 
     def handle(self, *args, today=None, **options):

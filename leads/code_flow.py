@@ -1,0 +1,157 @@
+"""The SMS-code step every form with a phone number shares: /consult/, /privacy/requests/, /renewal/remind/
+and /renewal/remind/stop/. One place for the 获取验证码 / 换一张 / 重新获取 buttons (with and without
+JavaScript), the session's memory of where a code went, and the JSON answer of POST /consult/code/.
+
+A view asks `CodeFlow.start(request, purpose, FormClass, ...)` and gets the page's form, the code block's
+form and its notice; it handles only its own submit (`flow.submitted`), then `flow.done()`.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.views.decorators.debug import sensitive_variables
+
+from leads import services, sms
+from leads.codes import CODE_LIFETIME
+from leads.forms import CodeRequestForm
+from leads.limits import RESEND_COOLDOWN
+from leads.phones import mask_phone
+from permitsite.client_ip import client_ip
+from permitsite.operator import current_operator
+
+PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
+# Per purpose: the masked number a code was last sent to from this browser, and when.
+CODES_SENT_SESSION_KEY = "leads_codes_sent"
+CODE_STEP_ACTIONS = ("send_code", "new_captcha", "new_code")
+
+
+def session_key(request):
+    """Codes are bound to the browser session that asked for them: make sure there is one. The session is
+    loaded first: a cookie whose session has expired keeps its dead key until then, and a code bound to that
+    key could never be checked once the session is saved under a new one."""
+    request.session.keys()
+    if request.session.session_key is None:
+        request.session.modified = True
+        request.session.save()
+    return request.session.session_key
+
+
+def code_sent_to(request, purpose):
+    """The masked number this browser was sent a code for `purpose` while that code can still be used."""
+    sent = request.session.get(CODES_SENT_SESSION_KEY, {}).get(purpose)
+    if not sent or time.time() - sent[1] > CODE_LIFETIME.total_seconds():
+        return ""
+    return sent[0]
+
+
+def _remember_code_sent(request, purpose, phone):
+    request.session[CODES_SENT_SESSION_KEY] = {
+        **request.session.get(CODES_SENT_SESSION_KEY, {}),
+        purpose: [mask_phone(phone), time.time()],
+    }
+
+
+def forget_code_sent(request, purpose):
+    sent = dict(request.session.get(CODES_SENT_SESSION_KEY, {}))
+    if sent.pop(purpose, None) is not None:
+        request.session[CODES_SENT_SESSION_KEY] = sent
+
+
+@sensitive_variables()
+def send_code(request, form):
+    """Returns (status, body) for the JSON API; the HTML pages turn the same outcome into form messages."""
+    phone = form.cleaned_data["phone"]
+    try:
+        outcome = services.request_code(
+            phone, session_key(request), client_ip(request), form.cleaned_data["purpose"]
+        )
+    except sms.SmsSendError:
+        return 503, {"error": PROVIDER_FAILED}
+    except services.DatabaseBusy:
+        return 503, {"error": "系统繁忙，验证码没有发出，请稍后再试。"}
+    if outcome.refused:
+        message = outcome.decision.message_for(current_operator().phone)
+        return 429, {"error": message, "retry_after": outcome.decision.retry_after}
+    _remember_code_sent(request, form.cleaned_data["purpose"], phone)
+    return 200, {
+        "sent": True,
+        "resend_after": int(RESEND_COOLDOWN.total_seconds()),
+        "message": f"验证码已发送到 {mask_phone(phone)}，5 分钟内有效。",
+    }
+
+
+def typed_values(post, form_class):
+    """What the visitor typed, shown again after 获取验证码 without judging fields not yet finished."""
+    return {name: post.get(name) for name in form_class.base_fields if name in post and name != "website"}
+
+
+def code_step(request, purpose):
+    """The no-JavaScript 获取验证码, 换一张 and 重新获取 buttons: act; the page shows its form again, filled
+    in."""
+    notice = ""
+    typed_phone = {"phone": request.POST.get("phone", "")}
+    if request.POST.get("action") in ("new_captcha", "new_code"):
+        return CodeRequestForm(initial=typed_phone, purpose=purpose), notice
+    code_form = CodeRequestForm(request.POST, purpose=purpose)
+    if code_form.is_valid():
+        status, body = send_code(request, code_form)
+        if status == 200:
+            notice = body["message"]
+            code_form = CodeRequestForm(initial=typed_phone, purpose=purpose)
+        else:
+            code_form.add_error(None, body["error"])
+    return code_form, notice
+
+
+def code_block(request, purpose, code_form, notice):
+    """What the shared phone-and-code block shows. Once a code is on its way the CAPTCHA stays away, even when
+    the form comes back with another error; 重新获取 (or a refused send) brings it back."""
+    sent_to = code_sent_to(request, purpose)
+    asked_again = request.method == "POST" and request.POST.get("action") in ("new_captcha", "new_code")
+    return {
+        "code_form": code_form,
+        "notice": notice,
+        "purpose": purpose,
+        "code_sent_to": sent_to,
+        "show_captcha": not sent_to or asked_again or bool(code_form.errors),
+    }
+
+
+@dataclass
+class CodeFlow:
+    """One request to a page whose form takes a phone number and its SMS code."""
+
+    request: object
+    purpose: str
+    form_class: type
+    form: object
+    code_form: CodeRequestForm
+    notice: str = ""
+    submitted: bool = False  # the page's own submit (not a code-step button): the view checks `form`
+
+    @classmethod
+    def start(cls, request, purpose, form_class, *, initial=None, **form_kwargs):
+        """The page's form (bound on its own submit, refilled after a code-step button, else unbound with
+        `initial`) and the code block's form. `form_kwargs` go to the page's form, with `code_requested`."""
+        form_kwargs["code_requested"] = bool(code_sent_to(request, purpose))
+        posted = request.method == "POST"
+        if posted and request.POST.get("action") in CODE_STEP_ACTIONS:
+            form = form_class(initial=typed_values(request.POST, form_class), **form_kwargs)
+            code_form, notice = code_step(request, purpose)
+            return cls(request, purpose, form_class, form, code_form, notice)
+        if posted:
+            form = form_class(request.POST, **form_kwargs)
+            code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
+            return cls(request, purpose, form_class, form, code_form, submitted=True)
+        form = form_class(initial=initial, **form_kwargs)
+        return cls(request, purpose, form_class, form, CodeRequestForm(purpose=purpose))
+
+    def done(self, *, start_over=False):
+        """The code was used: forget where it went; `start_over` shows empty forms again."""
+        forget_code_sent(self.request, self.purpose)
+        if start_over:
+            self.form = self.form_class()
+            self.code_form = CodeRequestForm(purpose=self.purpose)
+
+    def context(self):
+        return {"form": self.form, **code_block(self.request, self.purpose, self.code_form, self.notice)}

@@ -1,0 +1,34 @@
+"""The 30/60-day rule and the 2+6+7 working days come only from a reprinted article: the tools that compute
+with them say 待核实 next to them, and a guide's sources show the day we looked at them (查阅日期), not a
+verification."""
+
+import pytest
+
+from tests.html_tree import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return "".join(parse(response.content.decode()).find("main").text().split())
+
+
+@pytest.mark.parametrize("url", ["/renewal/check/", "/renewal/check/?expiry=2026-06-15"])
+def test_the_deadline_check_marks_the_30_60_day_rule_unverified(client, url):
+    text = text_of(client, url)
+    assert "待核实“到期前30天内签注、过期60天内补办年限不断”这条规则，本站目前只在转载文章里见到" in text
+
+
+@pytest.mark.parametrize("url", ["/renewal/processing/", "/renewal/processing/?accepted=2026-02-12"])
+def test_the_processing_estimate_marks_the_2_6_7_working_days_unverified(client, url):
+    text = text_of(client, url)
+    assert "待核实这2、6、7个工作日的时限，本站目前只在转载文章里见到" in text
+
+
+def test_the_sources_link_from_the_notes_exists(client):
+    for url in ("/guides/missed-deadline/", "/guides/apply-conditions-materials/"):
+        html = client.get(url).content.decode()
+        assert 'id="sources"' in html
+        assert "查阅日期：" in html and "核对于" not in html
