@@ -17,6 +17,7 @@ from calculator.rulesets import published_rulesets, ruleset_in_force
 from calculator.validity import chinese_date, validity
 from calculator.wages import wage_on_day, wage_periods
 from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED, UnsupportedDate, check_supported
 from renewal.next_steps import next_steps
 
 # A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
@@ -179,6 +180,10 @@ def si_tier(request):
     if unknown:
         raise ApiError({key: ["没有这一项，只接受 bases 和 as_of。"] for key in unknown})
     on = parse_date(body["as_of"], "as_of") if "as_of" in body else timezone.localdate()
+    try:
+        check_supported(on)
+    except UnsupportedDate as error:
+        raise ApiError({"as_of": [str(error)]}) from None
     bases = _parse_bases(body.get("bases"))
     result = base_tier(bases, Month.of(on), wage_periods())
     return tier_as_json(result, ruleset_in_force(on))
@@ -196,6 +201,9 @@ def _parse_bases(raw) -> dict[Month, Decimal]:
             month = Month.parse(key)
         except ValueError:
             errors[field] = ["月份格式应为 YYYY-MM，例如 2025-07。"]
+            continue
+        if not EARLIEST_SUPPORTED.year <= month.year <= LATEST_SUPPORTED.year:
+            errors[field] = [f"月份须在 {EARLIEST_SUPPORTED.year} 年到 {LATEST_SUPPORTED.year} 年之间。"]
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             errors[field] = ["缴费基数须为数字（元），未缴费的月份不填或填 0。"]
