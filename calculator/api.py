@@ -23,6 +23,7 @@ from renewal.next_steps import next_steps
 # A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
 BASE_MAX = 10_000_000
 BASES_MAX = 720
+NO_RULES = "积分规则尚未发布，请稍后再试。"
 # Plans project up to 60 years ahead; a `today` outside this range is a typo, not a person.
 EARLIEST_TODAY, LATEST_TODAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
@@ -31,8 +32,11 @@ def _asked_on(request) -> tuple[datetime.date, engine.Ruleset]:
     """The date asked about (?as_of=, default today in Shanghai) and the ruleset in force on it."""
     on = query_date(request, "as_of", required="as_of" in request.GET)
     ruleset = ruleset_in_force(on or timezone.localdate())
+    if not published_rulesets():
+        # Nothing the caller can change: the site has no rules to answer with yet (with or without as_of).
+        raise ApiError({"__all__": [NO_RULES]}, status=503)
     if ruleset is None and on is None:
-        raise ApiError({"__all__": ["积分规则尚未发布，请稍后再试。"]}, status=503)
+        raise ApiError({"__all__": [NO_RULES]}, status=503)
     if ruleset is None:
         earliest = published_rulesets()[0].effective_from
         raise ApiError(
