@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils import timezone
 
 from calculator import engine, planner
+from calculator import base_tier as tiers
 from calculator.base_tier import Month, base_tier, tier_notices
 from calculator.plan_facts import plan_facts
 from calculator.results import plan_as_json, result_as_json, ruleset_summary
@@ -20,8 +21,7 @@ from permitsite.api import ApiError, endpoint, json_object, parse_date, query_da
 from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED, UnsupportedDate, check_supported
 from renewal.next_steps import next_steps
 
-# A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
-BASE_MAX = 10_000_000
+# 60 years of months is more than any window.
 BASES_MAX = 720
 NO_RULES = "积分规则尚未发布，请稍后再试。"
 # Plans project up to 60 years ahead; a `today` outside this range is a typo, not a person.
@@ -211,8 +211,8 @@ def _parse_bases(raw) -> dict[Month, Decimal]:
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             errors[field] = ["缴费基数须为数字（元），未缴费的月份不填或填 0。"]
-        elif not 0 <= value <= BASE_MAX:
-            errors[field] = [f"缴费基数须在 0 到 {BASE_MAX} 元之间。"]
+        elif not 0 <= value <= tiers.BASE_MAX:
+            errors[field] = [f"缴费基数须在 0 到 {tiers.BASE_MAX} 元之间。"]
         else:
             bases[month] = Decimal(str(value))
     if errors:
