@@ -1,6 +1,7 @@
 """/shengxue/: a parent enters a child's birth date, sees the years, the deadlines and a countdown, and,
 coming from their own self-test result, whether they make it in time."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -137,6 +138,17 @@ def test_an_unknown_result_token_is_mentioned_not_fatal(client):
 
     assert "没有找到您带来的积分自测结果" in html
     assert "年中考</h2>" in html
+
+
+@pytest.mark.parametrize("query", [{}, {"child_birth": "2015-05-01"}])
+def test_a_malformed_result_id_is_the_chinese_not_found_message(client, query):
+    # 40 characters, longer than any token: was "Result：确保该变量包含不超过 32 字符" and no timeline.
+    html = page(client.get(URL, {**query, "result": "a" * 40}))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "没有找到您带来的积分自测结果（链接可能不完整），下面只按孩子的出生日期计算。" in text
+    assert "请修改以下问题" not in text
+    assert "Result" not in text
+    assert ("年中考</h2>" in html) == bool(query)
 
 
 def test_without_a_self_test_the_page_offers_one(client):
