@@ -193,7 +193,7 @@ def plan(
         labels = "、".join(f"「{v.label}」" for v in result.vetoes)
         notice = f"您有一票否决事项（{labels}），分数再高也不能按积分申办，所以这里不列出补分途径。"
         return Plan(result, (), (), (notice,))
-    outside = _outside_system(ruleset, answers)
+    outside = outside_system(ruleset, answers)
     if outside:
         notice = f"{outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
         return Plan(result, (), (), (notice,), outside)
@@ -275,7 +275,7 @@ class _Finder:
                 if cleared is not None:
                     values[indicator.key] = cleared
         projected = engine.Answers(values)
-        return None if _outside_system(self.ruleset, projected) else projected
+        return None if outside_system(self.ruleset, projected) else projected
 
     def _score(self, answers: engine.Answers) -> engine.Result:
         return engine.score(self.ruleset, answers)
@@ -564,7 +564,7 @@ def _sources(label: str, fact) -> tuple[Source, ...]:
     return (Source(label, fact.basis, fact.verified_on),) if fact.basis else ()
 
 
-def _outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
+def outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
     """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
 
     A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""

@@ -268,6 +268,8 @@ def result(request, token):
             "result": stored,
             "breakdown": _breakdown(stored["items"], stored["threshold"]),
             "plan": plan,
+            # Over 60 the total may pass 120 while the system does not apply: only the plan knows.
+            "passes": plan.passes if plan else stored["reaches_threshold"],
             "routes": routes,
             "next_steps": next_steps() if plan and plan.passes else (),
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,
@@ -308,6 +310,7 @@ def try_change(request, token):
             "assessment": assessment,
             "changes": [_described(ruleset, key, value) for key, value in changes.items()],
             "result": result_as_json(tried),
+            "outside": planner.outside_system(ruleset, answers),
             "difference": _difference(tried.total - now["total"]),
             "before": now,
             "breakdown": _breakdown(result_as_json(tried)["items"], tried.threshold),

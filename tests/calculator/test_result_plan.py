@@ -110,6 +110,24 @@ def test_a_veto_or_over_sixty_shows_no_route_and_says_why(client):
     assert "data-next-steps" not in page
 
 
+def test_over_sixty_the_page_never_says_the_total_passes(client):
+    # 62 周岁: 0 + 100 + 30 = 130, above 120, but the system does not cover people over 60.
+    old = complete(client, {**PASSING, "age": "62"}, {"social_insurance_years": "10"})
+    tree = parse(old.content)
+    page = old.content.decode()
+    assert shown_total(old) == 130
+    description = next(
+        m["content"] for m in tree.iter() if m.tag == "meta" and m.attrs.get("name") == "description"
+    )
+    assert description == "上海居住证积分自测结果：130 分，不在积分制度适用范围内。"
+    assert "已达到" not in page
+    assert "积分达标以后" not in page  # the 居转户 link said so to everyone at 120, over 60 too
+    token = Assessment.objects.get().token
+    tried = client.get(f"/jifen/result/{token}/try/?social_insurance_years=11").content.decode()
+    assert "「年龄」62 周岁不在积分制度适用范围内，不能按积分申办" in tried
+    assert "达到标准分值" not in tried
+
+
 def test_the_consultant_hand_off_comes_before_the_breakdown(client):
     page = complete(client, FAILING, {"social_insurance_years": "3"}).content.decode()
     assert page.index('data-route="0"') < page.index("让顾问帮我核实") < page.index('data-item="age"')
