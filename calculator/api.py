@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.urls import path
 from django.utils import timezone
 
-from calculator import engine, planner
 from calculator import base_tier as tiers
+from calculator import engine, planner
 from calculator.base_tier import Month, base_tier, tier_notices
 from calculator.plan_facts import plan_facts
 from calculator.results import plan_as_json, result_as_json, ruleset_summary

@@ -527,24 +527,56 @@ class _Finder:
         return Hint(f"如果您{what}：加 {gain} 分{reach}。", changes, gain, scored.reaches_threshold)
 
     def falls_back(self) -> tuple[str, ...]:
-        """For a passing result: warn when time alone takes the total below the threshold next year."""
-        later = self.projected(12)
-        if later is None:
-            return ()
-        scored = self._score(later)
-        if scored.reaches_threshold:
-            return ()
-        reached_on = add_months(self.today, 12)
-        lost = "，".join(
-            self._describe_time({k: v})
-            for k, v in _differences(self.answers, later).items()
-            if self.facts.indicator(k).over_time in (LAPSES, THIS_YEAR)
-        )
-        because = f"（{lost}）" if lost else ""
-        return (
-            f"一年后（{reached_on.year} 年 {reached_on.month} 月）您的总分将是 {scored.total} 分{because}，"
-            f"低于 {self.ruleset.threshold} 分，请尽早由单位提出申请。",
-        )
+        """For a passing result: warn when time alone takes the total below the threshold, at the first
+        point it does. A status valid only this calendar year (应届) is gone from 1 January, before any
+        yearly count has moved; the other changes come with the year after. The warning says by which date
+        to apply and, when the finder knows one, the quickest route that keeps the total at the threshold."""
+        last_day = datetime.date(self.today.year, 12, 31)
+        # projected(None): this year's statuses gone, nothing accrued — the answers on 1 January.
+        for later, months, when in (
+            (self.projected(None), None, f"{last_day.year} 年 12 月 31 日以后"),
+            (self.projected(12), 12, None),
+        ):
+            if later is None or later == self.answers:
+                continue
+            scored = self._score(later)
+            if scored.reaches_threshold:
+                continue
+            changed = _differences(self.answers, later)
+            if months is None and not changed:
+                continue
+            lost = "，".join(
+                self._describe_time({k: v})
+                for k, v in changed.items()
+                if self.facts.indicator(k).over_time in (LAPSES, THIS_YEAR)
+            )
+            because = f"（{lost}）" if lost else ""
+            if months is None:
+                deadline = last_day
+                text = f"{when}您的总分将是 {scored.total} 分{because}，低于 {self.ruleset.threshold} 分。"
+            else:
+                reached_on = add_months(self.today, months)
+                deadline = reached_on - datetime.timedelta(days=1)
+                text = (
+                    f"一年后（{reached_on.year} 年 {reached_on.month} 月）您的总分将是 {scored.total} 分"
+                    f"{because}，低于 {self.ruleset.threshold} 分。"
+                )
+            text += (
+                f"请在 {deadline.year} 年 {deadline.month} 月 {deadline.day} 日前由单位提出申请。"
+                + self._keeps_above(later, scored)
+            )
+            return (text,)
+        return ()
+
+    def _keeps_above(self, later: engine.Answers, scored: engine.Result) -> str:
+        """The quickest route back to the threshold from the answers as they will stand, in a sentence."""
+        finder = _Finder(self.ruleset, later, self.today, self.facts, self.horizon, scored)
+        reaching = [r for r in finder.routes() if r.reaches]
+        if not reaching:
+            return "如果来不及，按目前的规则和您的情况，本站没有找到能让总分回到这一分数的途径。"
+        route = reaching[0]
+        threshold = self.ruleset.threshold
+        return f"如果来不及，要让总分回到 {threshold} 分以上，最快的途径是：{route.title}，{route.when}。"
 
 
 @dataclass(frozen=True)

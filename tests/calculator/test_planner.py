@@ -75,15 +75,40 @@ def test_the_fresh_graduate_bonus_is_gone_in_every_projection(plan_for):
         assert route.changes.get("fresh_graduate") is False  # every route lies a year or more ahead
 
 
-def test_a_passing_fresh_graduate_is_warned_when_next_year_falls_short(plan_for):
-    # 29 + 60 + 10 + 30 = 129 at 44 → at 45: 27 + 60 + 30 + 3 = 120, still enough: no warning.
-    assert plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True).notices == ()
-    # 27 + 60 + 10 + 30 = 127 at 45 → at 46: 25 + 60 + 30 + 3 = 118, below 120 next year.
+def test_a_passing_fresh_graduate_is_warned_that_应届_ends_with_the_year(plan_for):
+    # 29 + 60 + 10 + 30 = 129 at 44. 应届 counts only in 2026: from 1 January 119, 1 short, before any
+    # year of insurance or age has moved. Waiting a year: at 45, 27 + 60 + 30 + 3 = 120 again.
+    passing = plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True)
+    assert passing.passes and passing.routes == ()
+    assert passing.notices == (
+        "2026 年 12 月 31 日以后您的总分将是 119 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "低于 120 分。"
+        "请在 2026 年 12 月 31 日前由单位提出申请。"
+        "如果来不及，要让总分回到 120 分以上，最快的途径是："
+        "不做别的改变，等 1 年，最晚 2027 年 12 月（1 年后）。",
+    )
+    # 27 + 60 + 10 + 30 = 127 at 45 → 117 from 1 January; at 46, 25 + 60 + 30 + 3 = 118: time alone never
+    # gets back (the age points fall faster), the base tier's 3 倍 does: 117 + 15 = 132 after 24 months.
     drops = plan_for(age=45, education="bachelor", fresh_graduate=True, shortage_major=True)
     assert drops.routes == ()
-    assert drops.notices == (
-        "一年后（2027 年 12 月）您的总分将是 118 分（「全日制应届高校毕业生」过了当年不再计分），"
-        "低于 120 分，请尽早由单位提出申请。",
+    assert drops.notices[0].startswith(
+        "2026 年 12 月 31 日以后您的总分将是 117 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "低于 120 分。"
+        "请在 2026 年 12 月 31 日前由单位提出申请。"
+    )
+    assert "最快的途径是：社保缴费基数加分：" in drops.notices[0]
+    # 30 + 60 + 10 + 30 = 130 at 30: still 120 without 应届, no warning.
+    assert plan_for(age=30, education="bachelor", fresh_graduate=True, shortage_major=True).notices == ()
+
+
+def test_a_passing_result_is_warned_a_year_ahead_when_the_age_points_fall(plan_for):
+    # With insurance years taken as fixed (an editor's fact): 27 + 60 + 30 + 3 = 120 at 45; at 46 the age
+    # points fall to 25: 118. Nothing lapses at the year's end, so the warning is for a year from today.
+    facts = facts_from(PLAN_FACTS, social_insurance_years={"over_time": ""})
+    result = plan_for(facts, age=45, education="bachelor", shortage_major=True, social_insurance_years=1)
+    assert result.total == 120
+    assert result.notices[0].startswith(
+        "一年后（2027 年 12 月）您的总分将是 118 分，低于 120 分。请在 2027 年 12 月 1 日前由单位提出申请。"
     )
 
 
