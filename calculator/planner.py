@@ -412,8 +412,17 @@ class _Finder:
                         needs = f"，并且{condition.label}"
             option_fact = self.facts.option(indicator.key, option.code)
             months = option_fact.typical_months
-            if option_fact.counted_from and option_fact.counted_from != (current.code if current else ""):
-                months = None  # the typical time holds only from the level it is counted from
+            effort = option_fact.effort
+            held = current.code if current else next((o.code for o in indicator.options if o.points == 0), "")
+            if option_fact.counted_from and option_fact.counted_from != held:
+                # The typical time and the effort note hold only from the level they are counted from: from
+                # anywhere else the time is unknown and the note starts with getting that level first.
+                months = None
+                start_at = indicator.option(option_fact.counted_from)
+                if start_at is not None and effort.note:
+                    effort = Effort(
+                        None, f"先要取得「{start_at.label}」（所需时间待核实），然后{effort.note}"
+                    )
             if option.requires in changes:
                 condition_months = self.facts.indicator(option.requires).typical_months
                 months = None if months is None or condition_months is None else max(months, condition_months)
@@ -423,7 +432,7 @@ class _Finder:
             if option.requires in changes:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
             title = f"{indicator.label}：{option.label}{needs}"
-            yield _Change(STEP, indicator.key, changes, months, option_fact.effort, what, sources,
+            yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
                           option.points, title)  # fmt: skip
 
     def _condition_change(self, indicator, fact):
@@ -576,6 +585,8 @@ class _Finder:
             return "如果来不及，按目前的规则和您的情况，本站没有找到能让总分回到这一分数的途径。"
         route = reaching[0]
         threshold = self.ruleset.threshold
+        if route.months is None:  # unknown durations are never called the quickest
+            return f"如果来不及，这条途径能让总分回到 {threshold} 分以上：{route.title}（所需时间待核实）。"
         return f"如果来不及，要让总分回到 {threshold} 分以上，最快的途径是：{route.title}，{route.when}。"
 
 

@@ -271,6 +271,7 @@ def result(request, token):
             # Over 60 the total may pass 120 while the system does not apply: only the plan knows.
             "passes": plan.passes if plan else stored["reaches_threshold"],
             "routes": routes,
+            "routes_undated": any(r["route"].reaches and r["route"].months is None for r in routes),
             "next_steps": next_steps() if plan and plan.passes else (),
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,
             "stale_notice": (

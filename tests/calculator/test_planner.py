@@ -192,6 +192,25 @@ def test_from_skill_3_the_typical_time_of_skill_2_applies(plan_for):
     assert step.changes["social_insurance_years"] == 4
 
 
+def test_from_below_三级_the_二级_route_is_undated_and_its_note_starts_at_三级(plan_for):
+    # Without 三级, neither the 48 months nor "取得三级证书后…" describe this person's way to 二级.
+    # (Only 二级's facts kept, so 中级职称 with the same points does not take its place.)
+    title_skill = next(row for row in PLAN_FACTS if row["key"] == "title_skill")
+    skill_2 = [o for o in title_skill["options"] if o["code"] == "skill_2"]
+    facts = facts_from(PLAN_FACTS, title_skill={"options": skill_2})
+    result = plan_for(facts, age=30, title_skill="none", education="bachelor", social_insurance_years=3)
+    step = next(r for r in title_routes(result) if r.changes["title_skill"] == "skill_2")
+    assert (step.months, step.reached_on, step.when) == (None, None, "所需时间待核实")
+    assert step.effort.level is None and step.effort.label == "待核实"
+    assert step.effort.note == (
+        "先要取得「三级（高级工）」（所需时间待核实），"
+        "然后取得三级证书后在本职业工作满 4 年，参加二级（技师）技能等级认定"
+    )
+    # Undated routes come after every dated one, never first as if they were instant.
+    dated = [r.months is not None for r in result.routes]
+    assert dated == sorted(dated, reverse=True) and dated[0]
+
+
 def test_a_known_condition_that_is_not_met_rules_out_the_levels_that_need_it(plan_for):
     result = plan_for(age=30, title_skill="skill_3", title_base_ok=False)
     for route in result.routes:
@@ -238,14 +257,16 @@ def test_a_combination_with_an_unknown_duration_has_unknown_months(plan_for):
 
 def test_routes_come_quickest_first_then_unknown_then_effort(plan_for):
     # 30 + 60 + 9 = 99. 0.8 倍 base tier: 36 months, then 30 + 60 + 18 + 25 = 133; time alone 84 months;
-    # 二级技师 (unknown, effort 2) before 学士学位 (unknown, effort 3).
+    # 学士学位 (unknown, effort 3) before 中级职称 (unknown, effort 3, the bigger change); 二级技师 from no
+    # level at all has an unknown effort (its note starts at 三级), so 中级职称 is the title route.
     result = plan_for(age=30, education="bachelor", social_insurance_years=3)
     assert kinds_and_months(result) == [("step_up", 36), ("time", 84), ("step_up", None), ("step_up", None)]
-    tier, by_time, title, degree = result.routes
+    tier, by_time, degree, title = result.routes
     assert tier.changes["si_base_tier"] == "x0_8"  # the smallest tier that reaches, not 3 倍
     assert tier.total == 133
     assert by_time.total == 120
-    assert title.effort.level == 2 and degree.effort.level == 3
+    assert title.changes["title_skill"] == "mid_title"
+    assert title.effort.level == 3 and degree.effort.level == 3
     assert dict(degree.changes) == {"education": "bachelor_degree"}
     assert degree.gain == 30
     assert all(r.reaches for r in result.routes)

@@ -46,6 +46,9 @@ def test_routes_are_shown_in_the_api_order_each_with_when_what_and_a_preview(cli
         "try/?age=33&social_insurance_years=6&si_base_tier=x0_8"
     )
     assert "所需时间待核实" in routes[-1].text()
+    # Undated routes are listed last and the heading does not call them the quickest.
+    heading = parse(response.content).find("h2", id="routes-heading").text()
+    assert heading == "怎样达到 120 分 （最快的在前，所需时间待核实的排在后面）"
 
 
 def test_a_preview_recomputes_without_storing_until_asked(client):
