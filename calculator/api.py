@@ -28,9 +28,10 @@ NO_RULES = "积分规则尚未发布，请稍后再试。"
 EARLIEST_TODAY, LATEST_TODAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
-def _asked_on(request) -> tuple[datetime.date, engine.Ruleset]:
-    """The date asked about (?as_of=, default today in Shanghai) and the ruleset in force on it."""
-    on = query_date(request, "as_of", required="as_of" in request.GET)
+def _asked_on(request, default: datetime.date | None = None) -> tuple[datetime.date, engine.Ruleset]:
+    """The date asked about (?as_of=, else `default`, else today in Shanghai) and the ruleset in force on
+    it."""
+    on = query_date(request, "as_of", required="as_of" in request.GET) or default
     ruleset = ruleset_in_force(on or timezone.localdate())
     if not published_rulesets():
         # Nothing the caller can change: the site has no rules to answer with yet (with or without as_of).
@@ -71,11 +72,13 @@ def score(request):
 
 @endpoint("POST")
 def plan(request):
-    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11)."""
-    on, ruleset = _asked_on(request)
+    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11).
+
+    The body's `today` is the day the plan counts from; without ?as_of= it is also the day whose rules
+    apply and against which they are stale, so routes and validity speak of the same day."""
     body = json_object(request)
     errors = {}
-    today = timezone.localdate()
+    today = None
     if "today" in body:
         try:
             today = parse_date(body.pop("today"), "today")
@@ -84,6 +87,14 @@ def plan(request):
         else:
             if not EARLIEST_TODAY <= today <= LATEST_TODAY:
                 errors["today"] = [f"日期须在 {EARLIEST_TODAY} 到 {LATEST_TODAY} 之间。"]
+                today = None
+    try:
+        on, ruleset = _asked_on(request, default=today)
+    except ApiError as error:
+        if "as_of" in request.GET or "as_of" not in error.errors:
+            raise
+        raise ApiError({"today": error.errors["as_of"]}) from None  # the rules start after `today`
+    today = today or timezone.localdate()
     try:
         answers = engine.parse_answers(ruleset, body)
     except engine.InvalidAnswers as invalid:
