@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from calculator import engine, validity
+from permitsite.dates import add_months
 
 # How an answer moves as time passes (IndicatorFact.over_time).
 STAYS = ""  # does not change by itself
@@ -645,15 +646,3 @@ def _codes(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value or ())
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has fewer days."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
