@@ -608,6 +608,17 @@ def _sources(label: str, fact) -> tuple[Source, ...]:
     return (Source(label, fact.basis, fact.verified_on),) if fact.basis else ()
 
 
+def moved_by_time(ruleset: engine.Ruleset, facts: Facts, changes: Mapping[str, object]) -> tuple[str, ...]:
+    """The labels of the changed answers that only time moves (age, years of insurance, a lapsing record,
+    应届): such a change describes the person at a later date, never today."""
+    moving = (ACCRUES, ACCRUES_IF_STARTED, LAPSES, THIS_YEAR)
+    return tuple(
+        ruleset.indicator(key).label
+        for key in changes
+        if ruleset.indicator(key) is not None and facts.indicator(key).over_time in moving
+    )
+
+
 def outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
     """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
 

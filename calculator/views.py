@@ -299,7 +299,17 @@ def try_change(request, token):
         raise BadRequest("试一试的链接不完整或已失效") from None
     if not changes:
         return redirect("calculator:result", token=assessment.token)
-    if request.method == "POST":
+    # A stored result describes the person today: a variation in which time has moved answers is a
+    # projection and is shown, never stored as if it were true today.
+    later = planner.moved_by_time(ruleset, plan_facts(), changes)
+    not_today = (
+        "这个设想里的{}要过一段时间才会变成这样，不是您今天的情况，所以不能存为新结果。到时请重新自测。".format(
+            "、".join(f"「{label}」" for label in later)
+        )
+        if later
+        else ""
+    )
+    if request.method == "POST" and not not_today:
         fresh = save_assessment(ruleset, dict(answers.values), assessment.recent_contributions)
         return redirect("calculator:result", token=fresh.token)
     tried = engine.score(ruleset, answers)
@@ -308,6 +318,7 @@ def try_change(request, token):
         request,
         "calculator/try.html",
         {
+            "not_today": not_today,
             "assessment": assessment,
             "changes": [_described(ruleset, key, value) for key, value in changes.items()],
             "result": result_as_json(tried),
@@ -316,6 +327,7 @@ def try_change(request, token):
             "before": now,
             "breakdown": _breakdown(result_as_json(tried)["items"], tried.threshold),
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -61,11 +61,22 @@ def test_a_preview_recomputes_without_storing_until_asked(client):
     assert "原来 99 分，多 34 分" in page
     assert "社保缴费基数加分：<strong>近 4 年累计 36 个月，基数不低于 0.8 倍</strong>" in page
     assert Assessment.objects.count() == 1
-    saved = client.post(url)
+    # Age 33 and 6 years of insurance are three years away: not today's answers, so not stored.
+    not_today = "这个设想里的「年龄」、「在沪缴纳职工社保年限」要过一段时间才会变成这样，不是您今天的情况，"
+    assert not_today in page
+    assert "存为新结果</button>" not in page
+    refused = client.post(url)
+    assert refused.status_code == 400
+    assert not_today in refused.content.decode()
+    assert Assessment.objects.count() == 1
+    # A change of today's answers alone is stored as a new result.
+    today_only = f"/jifen/result/{assessment.token}/try/?si_base_tier=x0_8"
+    assert "存为新结果</button>" in client.get(today_only).content.decode()
+    saved = client.post(today_only)
     assert Assessment.objects.count() == 2
     fresh = Assessment.objects.exclude(pk=assessment.pk).get()
     assert saved["Location"] == f"/jifen/result/{fresh.token}/"
-    assert fresh.answers["si_base_tier"] == "x0_8" and fresh.total == 133
+    assert fresh.answers["si_base_tier"] == "x0_8" and fresh.answers["age"] == 30 and fresh.total == 99 + 25
 
 
 @pytest.mark.parametrize(
