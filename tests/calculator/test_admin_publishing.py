@@ -186,3 +186,46 @@ def test_a_golden_case_whose_answers_no_longer_fit_blocks_publishing(
     assert draft.status == "draft"
     assert "答案不再适用于这个规则集" in page
     assert "请修改或删除这个样例" in page
+
+
+def test_a_copy_carries_no_end_date_and_no_review_stamps(editor_client, django_capture_on_commit_callbacks):
+    original = RuleSet.objects.get(version="2023-01")
+    assert original.valid_until == datetime.date(2027, 12, 31)
+    checked = datetime.date(2026, 11, 30)
+    original.indicators.filter(key="age").update(verified_on=checked, verified_by="编辑甲")
+    original.options.filter(code="master").update(verified_on=checked, verified_by="编辑甲")
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    # The next version's end date and its checks against the policy text belong to its own text.
+    assert (draft.valid_until, draft.valid_until_basis) == (None, "")
+    assert not draft.indicators.exclude(verified_on=None).exists()
+    assert not draft.indicators.exclude(verified_by="").exists()
+    assert not draft.options.exclude(verified_on=None).exists()
+    assert not draft.options.exclude(verified_by="").exists()
+    original.refresh_from_db()
+    assert original.valid_until == datetime.date(2027, 12, 31)  # the original keeps its own
+
+
+def test_an_end_date_before_the_effective_date_is_refused_in_chinese(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from tests.calculator.conftest import change_form_data
+
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    url = f"/admin/calculator/ruleset/{draft.pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data |= {"effective_from": "2028-01-01", "valid_until": "2027-12-31"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "有效期至（2027年12月31日）不能早于生效日期（2028年01月01日），请检查这两个日期。" in (
+        response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.effective_from is None and draft.valid_until is None
+    # Publishing checks it as well, whatever path set the dates.
+    RuleSet.objects.filter(pk=draft.pk).update(
+        effective_from=datetime.date(2028, 1, 1), valid_until=datetime.date(2027, 12, 31)
+    )
+    draft.refresh_from_db()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert "有效期至不能早于生效日期，请检查这两个日期。" in page
+    assert draft.status == "draft"
