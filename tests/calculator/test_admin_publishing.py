@@ -27,6 +27,13 @@ def publish(client, ruleset, callbacks, data=None):
     return response.content.decode()
 
 
+def confirm_ticks(client, ruleset, cases) -> dict:
+    """The ticks the publish page offers for `cases`, as an editor would post them."""
+    fields = client.get(f"/admin/calculator/ruleset/{ruleset.pk}/publish/").context["confirm"].fields
+    wanted = {f"case_{case.pk}_" for case in cases}
+    return {name: "on" for name in fields if name[: name.rindex("_") + 1] in wanted}
+
+
 def score(client, query=""):
     body = {"age": 30, "fresh_graduate": True}
     return client.post("/api/v1/score" + query, body, content_type="application/json").json()
@@ -84,7 +91,7 @@ def test_a_published_future_ruleset_waits_for_its_date(editor_client, django_cap
         draft.effective_from = future
         draft.save()
     fresh_graduate_case = draft.golden_cases.get(answers__fresh_graduate=True)
-    confirmed = {f"case_{fresh_graduate_case.pk}": "on"}
+    confirmed = confirm_ticks(editor_client, draft, [fresh_graduate_case])
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, confirmed)
     assert f"已发布“2023-01-草稿”，{future} 起生效。" in page
     assert draft.status == "published"
@@ -148,13 +155,13 @@ def test_golden_case_differences_block_publishing_until_confirmed(
     assert "“30 岁硕士，社保 3 年：30 + 100 + 9”：139 分 → 142 分，以新总分为准" in check
     assert "25 岁本科学士" not in check  # unchanged cases are not listed
 
-    some = {f"case_{c.pk}": "on" for c in changed[:-1]}
+    some = confirm_ticks(editor_client, draft, changed[:-1])
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, some)
     assert draft.status == "draft"
     assert "未发布，请先修改" in page
     assert f"核对样例“{changed[-1].description}”的总分由" in page
 
-    every = {f"case_{c.pk}": "on" for c in changed}
+    every = confirm_ticks(editor_client, draft, changed)
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, every)
     assert draft.status == "published"
     assert draft.golden_cases.get(pk=changed[0].pk).expected_total != changed[0].expected_total
@@ -229,3 +236,35 @@ def test_an_end_date_before_the_effective_date_is_refused_in_chinese(
     page = publish(editor_client, draft, django_capture_on_commit_callbacks)
     assert "有效期至不能早于生效日期，请检查这两个日期。" in page
     assert draft.status == "draft"
+
+
+def test_a_confirmation_binds_the_total_shown_and_no_posted_total_is_used(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=20)
+        draft.effective_from = datetime.date(2030, 1, 1)
+        draft.save()
+    case = draft.golden_cases.get(answers__fresh_graduate=True)
+    seen = confirm_ticks(editor_client, draft, [case])
+    assert list(seen) == [f"case_{case.pk}_{case.expected_total + 10}"]  # 应届 10 → 20 points
+    # Another editor changes the rules again before this one presses 发布: the tick was for another total.
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=25)
+    forged = {**seen, f"case_{case.pk}_999": "on", "expected_total": "999", f"case_{case.pk}": "on"}
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks, forged)
+    assert draft.status == "draft"
+    expected = case.expected_total
+    assert (
+        f"核对样例“{case.description}”的总分由 {expected} 分变为 {expected + 15} 分，请确认后再发布。" in page
+    )
+    case.refresh_from_db()
+    assert case.expected_total == expected
+    # Confirmed as now shown, the server's own total becomes the expected one.
+    publish(
+        editor_client, draft, django_capture_on_commit_callbacks, confirm_ticks(editor_client, draft, [case])
+    )
+    assert draft.status == "published"
+    case.refresh_from_db()
+    assert case.expected_total == expected + 15
