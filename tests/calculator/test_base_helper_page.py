@@ -55,6 +55,10 @@ class TestThePage:
         assert "这些月份没有计入" in text  # 2022: no figure
         assert "社会平均工资的来源 2023年7月至2024年6月：" in text
         assert "本站还没能对照正式文本核实这一条" in text
+        # What readers see of a source: no note to editors, one full stop where a sentence ends.
+        assert "请编辑" not in text and "填写核对日期" not in text
+        assert "。。" not in text
+        assert "数字取自公开的社保计算器，三者与 3 倍、60% 的关系相符。 待核实" in text
 
     def test_12400_is_judged_per_year(self, client):
         response = compute(client, y2023="12400", y2024="12400", y2025="12400")
