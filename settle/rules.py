@@ -279,7 +279,8 @@ def check(rules: SettleRules, answers: SettleAnswers, today: datetime.date) -> S
         unverified=tuple(
             line.condition.key
             for line in lines
-            if line.status not in (UNUSED, INFO) and not line.condition.source.verified
+            # Notes (INFO) too: the page states them as facts, so an unchecked one is listed like the rest.
+            if line.status != UNUSED and not line.condition.source.verified
         ),
         notices=tuple(notices),
     )
