@@ -112,6 +112,17 @@ def test_a_parent_already_at_120_is_told_to_apply_before_the_last_day(client):
 
 
 @time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_parent_over_60_is_never_told_they_are_already_at_120(client):
+    # 62 周岁: 0 + 60 + 60 (中级职称) + 24 = 144 ≥ 120, but the points system does not cover them.
+    token = self_test({**PASSING, "age": 62})
+
+    html = page(client.get(URL, {"child_birth": "2015-05-01", "result": token}))
+
+    assert "已经达到 120 分" not in html
+    assert "自测结果里「年龄」62 周岁不在积分制度适用范围内，不能通过积分申请" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
 def test_seven_more_years_is_too_late_for_a_child_with_中考_in_2030(client):
     token = self_test(SEVEN_YEARS_SHORT)
 
