@@ -129,3 +129,18 @@ def test_only_facts_read_in_an_official_text_carry_a_check_date():
     checked = datetime.date(2026, 12, 2)
     assert facts.indicator("title_base_ok").verified_on == checked  # shcm.gov.cn
     assert facts.option("si_base_tier", "x3").verified_on == checked  # english.shanghai.gov.cn
+
+
+def test_学士学位_is_counted_from_本科_so_others_see_where_its_note_starts(default_ruleset):
+    # calculator 0009: from 大专 the 学士学位 route is undated and its note starts at 本科学历.
+    from calculator import planner
+    from calculator.engine import Answers
+    from calculator.plan_facts import plan_facts
+
+    facts = plan_facts()
+    assert facts.option("education", "bachelor_degree").counted_from == "bachelor"
+    answers = Answers({"age": 30, "education": "junior_college", "social_insurance_years": 3})
+    result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), facts)
+    degree = next(r for r in result.routes if r.changes.get("education") == "bachelor_degree")
+    assert degree.months is None
+    assert degree.effort.note.startswith("先要取得「大学本科学历」（所需时间待核实），然后在本科学历的基础上")
