@@ -438,7 +438,11 @@ class RuleSetAdmin(admin.ModelAdmin):
 
 
 class GoldenConfirmForm(forms.Form):
-    """One tick per golden case whose total changed: the editor confirms each new total before publishing."""
+    """One tick per golden case whose total changed: the editor confirms each new total before publishing.
+
+    Nothing posted is a total: the server scores every case again on each request, and a tick's name
+    carries the total it was shown with ("case_<id>_<total>"), so a tick given before the rules changed
+    again matches no field and confirms nothing."""
 
     def __init__(self, golden, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -447,13 +451,13 @@ class GoldenConfirmForm(forms.Form):
         for row, difference in golden:
             if difference.actual is None:
                 continue
-            self.fields[f"case_{row.pk}"] = forms.BooleanField(
+            self.fields[f"case_{row.pk}_{difference.actual}"] = forms.BooleanField(
                 label=f"“{row.description}”：{row.expected_total} 分 → {difference.actual} 分，以新总分为准",
                 required=False,
             )
 
     def confirmed(self) -> list[int]:
-        return [int(name.removeprefix("case_")) for name, ticked in self.cleaned_data.items() if ticked]
+        return [int(name.split("_")[1]) for name, ticked in self.cleaned_data.items() if ticked]
 
 
 def _shown_value(field: str, value) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.urls import path
 from django.utils import timezone
 
+from calculator import base_tier as tiers
 from calculator import engine, planner
 from calculator.base_tier import Month, base_tier, tier_notices
 from calculator.plan_facts import plan_facts
@@ -17,21 +18,26 @@ from calculator.rulesets import published_rulesets, ruleset_in_force
 from calculator.validity import chinese_date, validity
 from calculator.wages import wage_on_day, wage_periods
 from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED, UnsupportedDate, check_supported
 from renewal.next_steps import next_steps
 
-# A base above this is a typo (the ceiling is under 40,000 yuan); 60 years of months is more than any window.
-BASE_MAX = 10_000_000
+# 60 years of months is more than any window.
 BASES_MAX = 720
+NO_RULES = "积分规则尚未发布，请稍后再试。"
 # Plans project up to 60 years ahead; a `today` outside this range is a typo, not a person.
 EARLIEST_TODAY, LATEST_TODAY = datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)
 
 
-def _asked_on(request) -> tuple[datetime.date, engine.Ruleset]:
-    """The date asked about (?as_of=, default today in Shanghai) and the ruleset in force on it."""
-    on = query_date(request, "as_of", required="as_of" in request.GET)
+def _asked_on(request, default: datetime.date | None = None) -> tuple[datetime.date, engine.Ruleset]:
+    """The date asked about (?as_of=, else `default`, else today in Shanghai) and the ruleset in force on
+    it."""
+    on = query_date(request, "as_of", required="as_of" in request.GET) or default
     ruleset = ruleset_in_force(on or timezone.localdate())
+    if not published_rulesets():
+        # Nothing the caller can change: the site has no rules to answer with yet (with or without as_of).
+        raise ApiError({"__all__": [NO_RULES]}, status=503)
     if ruleset is None and on is None:
-        raise ApiError({"__all__": ["积分规则尚未发布，请稍后再试。"]}, status=503)
+        raise ApiError({"__all__": [NO_RULES]}, status=503)
     if ruleset is None:
         earliest = published_rulesets()[0].effective_from
         raise ApiError(
@@ -66,11 +72,13 @@ def score(request):
 
 @endpoint("POST")
 def plan(request):
-    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11)."""
-    on, ruleset = _asked_on(request)
+    """The score plus the quickest true routes to the threshold (DESIGN §7, issue 11).
+
+    The body's `today` is the day the plan counts from; without ?as_of= it is also the day whose rules
+    apply and against which they are stale, so routes and validity speak of the same day."""
     body = json_object(request)
     errors = {}
-    today = timezone.localdate()
+    today = None
     if "today" in body:
         try:
             today = parse_date(body.pop("today"), "today")
@@ -79,6 +87,14 @@ def plan(request):
         else:
             if not EARLIEST_TODAY <= today <= LATEST_TODAY:
                 errors["today"] = [f"日期须在 {EARLIEST_TODAY} 到 {LATEST_TODAY} 之间。"]
+                today = None
+    try:
+        on, ruleset = _asked_on(request, default=today)
+    except ApiError as error:
+        if "as_of" in request.GET or "as_of" not in error.errors:
+            raise
+        raise ApiError({"today": error.errors["as_of"]}) from None  # the rules start after `today`
+    today = today or timezone.localdate()
     try:
         answers = engine.parse_answers(ruleset, body)
     except engine.InvalidAnswers as invalid:
@@ -179,6 +195,10 @@ def si_tier(request):
     if unknown:
         raise ApiError({key: ["没有这一项，只接受 bases 和 as_of。"] for key in unknown})
     on = parse_date(body["as_of"], "as_of") if "as_of" in body else timezone.localdate()
+    try:
+        check_supported(on)
+    except UnsupportedDate as error:
+        raise ApiError({"as_of": [str(error)]}) from None
     bases = _parse_bases(body.get("bases"))
     result = base_tier(bases, Month.of(on), wage_periods())
     return tier_as_json(result, ruleset_in_force(on))
@@ -197,10 +217,13 @@ def _parse_bases(raw) -> dict[Month, Decimal]:
         except ValueError:
             errors[field] = ["月份格式应为 YYYY-MM，例如 2025-07。"]
             continue
+        if not EARLIEST_SUPPORTED.year <= month.year <= LATEST_SUPPORTED.year:
+            errors[field] = [f"月份须在 {EARLIEST_SUPPORTED.year} 年到 {LATEST_SUPPORTED.year} 年之间。"]
+            continue
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             errors[field] = ["缴费基数须为数字（元），未缴费的月份不填或填 0。"]
-        elif not 0 <= value <= BASE_MAX:
-            errors[field] = [f"缴费基数须在 0 到 {BASE_MAX} 元之间。"]
+        elif not 0 <= value <= tiers.BASE_MAX:
+            errors[field] = [f"缴费基数须在 0 到 {tiers.BASE_MAX} 元之间。"]
         else:
             bases[month] = Decimal(str(value))
     if errors:

@@ -19,6 +19,11 @@ NONE = "none"
 _YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 
 
+# A typo guard for a monthly base, for the helper's form and /api/v1/si-tier alike: the ceiling is under
+# 40,000 yuan, so a real base is never near this.
+BASE_MAX = 10_000_000
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     year: int

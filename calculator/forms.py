@@ -282,9 +282,6 @@ def shortest_path(ruleset: engine.Ruleset) -> ShortestPath:
 
 # --- the base-tier helper (/jifen/base/) --------------------------------------------------------------
 
-# A typo guard: the ceiling is under 40,000 yuan; a real base is never near this.
-BASE_MAX = 10_000_000
-
 
 def month_label(month: base_tier.Month) -> str:
     return f"{month.year}年{month.month}月"
@@ -317,10 +314,21 @@ class ApplicationMonthForm(forms.Form):
         return base_tier.Month.parse(self.cleaned_data["month"])
 
 
+MONTH_LOST = "申请月份已更改，请重新填写。"
+
+
 class BaseHistoryForm(forms.Form):
     """One monthly base per 社保年度 the windows touch, and the months of each not paid."""
 
-    month = forms.CharField(widget=forms.HiddenInput)
+    # Hidden: only a tampered or truncated form leaves it out, but its label and messages are shown then.
+    month = forms.CharField(
+        label="申请月份",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": MONTH_LOST,
+            "null_characters_not_allowed": MONTH_LOST,
+        },
+    )
 
     def __init__(self, application: base_tier.Month, periods, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -341,7 +349,7 @@ class BaseHistoryForm(forms.Form):
                 help_text=_year_help(wage),
                 required=False,
                 min_value=0,
-                max_value=BASE_MAX,
+                max_value=base_tier.BASE_MAX,
                 decimal_places=2,
                 widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
                 error_messages={
@@ -371,7 +379,7 @@ class BaseHistoryForm(forms.Form):
 
     def clean_month(self):
         if self.cleaned_data["month"] != str(self.application):
-            raise forms.ValidationError("申请月份已更改，请重新填写。")
+            raise forms.ValidationError(MONTH_LOST)
         return self.cleaned_data["month"]
 
     def clean(self):

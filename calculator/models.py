@@ -63,6 +63,18 @@ class RuleSet(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    def clean(self):
+        super().clean()
+        if self.valid_until and self.effective_from and self.valid_until < self.effective_from:
+            raise ValidationError(
+                {
+                    "valid_until": (
+                        f"有效期至（{self.valid_until:%Y年%m月%d日}）不能早于生效日期"
+                        f"（{self.effective_from:%Y年%m月%d日}），请检查这两个日期。"
+                    )
+                }
+            )
+
 
 class IndicatorGroup(models.Model):
     ruleset = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="groups")
@@ -211,8 +223,8 @@ def copy_as_draft(ruleset: RuleSet) -> RuleSet:
         name=ruleset.name,
         threshold=ruleset.threshold,
         floor=ruleset.floor,
-        valid_until=ruleset.valid_until,
-        valid_until_basis=ruleset.valid_until_basis,
+        # A copy is the next version: its end date, and every check of a value against the policy text,
+        # belong to the text it will be published under, so neither carries over.
         notes=f"复制自 {ruleset.version}。",
     )
     groups = {}
@@ -223,9 +235,12 @@ def copy_as_draft(ruleset: RuleSet) -> RuleSet:
     for indicator in ruleset.indicators.prefetch_related("options", "bands"):
         options, bands = list(indicator.options.all()), list(indicator.bands.all())
         indicator.pk, indicator.ruleset, indicator.group = None, copy, groups.get(indicator.group_id)
+        indicator.verified_on, indicator.verified_by = None, ""
         indicator.save()
         for child in options + bands:
             child.pk, child.ruleset, child.indicator = None, copy, indicator
+        for option in options:
+            option.verified_on, option.verified_by = None, ""
         Option.objects.bulk_create(options)
         Band.objects.bulk_create(bands)
     GoldenCase.objects.bulk_create(

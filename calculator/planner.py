@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from calculator import engine, validity
+from permitsite.dates import add_months
 
 # How an answer moves as time passes (IndicatorFact.over_time).
 STAYS = ""  # does not change by itself
@@ -193,7 +194,7 @@ def plan(
         labels = "、".join(f"「{v.label}」" for v in result.vetoes)
         notice = f"您有一票否决事项（{labels}），分数再高也不能按积分申办，所以这里不列出补分途径。"
         return Plan(result, (), (), (notice,))
-    outside = _outside_system(ruleset, answers)
+    outside = outside_system(ruleset, answers)
     if outside:
         notice = f"{outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
         return Plan(result, (), (), (notice,), outside)
@@ -275,7 +276,7 @@ class _Finder:
                 if cleared is not None:
                     values[indicator.key] = cleared
         projected = engine.Answers(values)
-        return None if _outside_system(self.ruleset, projected) else projected
+        return None if outside_system(self.ruleset, projected) else projected
 
     def _score(self, answers: engine.Answers) -> engine.Result:
         return engine.score(self.ruleset, answers)
@@ -412,8 +413,17 @@ class _Finder:
                         needs = f"，并且{condition.label}"
             option_fact = self.facts.option(indicator.key, option.code)
             months = option_fact.typical_months
-            if option_fact.counted_from and option_fact.counted_from != (current.code if current else ""):
-                months = None  # the typical time holds only from the level it is counted from
+            effort = option_fact.effort
+            held = current.code if current else next((o.code for o in indicator.options if o.points == 0), "")
+            if option_fact.counted_from and option_fact.counted_from != held:
+                # The typical time and the effort note hold only from the level they are counted from: from
+                # anywhere else the time is unknown and the note starts with getting that level first.
+                months = None
+                start_at = indicator.option(option_fact.counted_from)
+                if start_at is not None and effort.note:
+                    effort = Effort(
+                        None, f"先要取得「{start_at.label}」（所需时间待核实），然后{effort.note}"
+                    )
             if option.requires in changes:
                 condition_months = self.facts.indicator(option.requires).typical_months
                 months = None if months is None or condition_months is None else max(months, condition_months)
@@ -423,7 +433,7 @@ class _Finder:
             if option.requires in changes:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
             title = f"{indicator.label}：{option.label}{needs}"
-            yield _Change(STEP, indicator.key, changes, months, option_fact.effort, what, sources,
+            yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
                           option.points, title)  # fmt: skip
 
     def _condition_change(self, indicator, fact):
@@ -527,24 +537,58 @@ class _Finder:
         return Hint(f"如果您{what}：加 {gain} 分{reach}。", changes, gain, scored.reaches_threshold)
 
     def falls_back(self) -> tuple[str, ...]:
-        """For a passing result: warn when time alone takes the total below the threshold next year."""
-        later = self.projected(12)
-        if later is None:
-            return ()
-        scored = self._score(later)
-        if scored.reaches_threshold:
-            return ()
-        reached_on = add_months(self.today, 12)
-        lost = "，".join(
-            self._describe_time({k: v})
-            for k, v in _differences(self.answers, later).items()
-            if self.facts.indicator(k).over_time in (LAPSES, THIS_YEAR)
-        )
-        because = f"（{lost}）" if lost else ""
-        return (
-            f"一年后（{reached_on.year} 年 {reached_on.month} 月）您的总分将是 {scored.total} 分{because}，"
-            f"低于 {self.ruleset.threshold} 分，请尽早由单位提出申请。",
-        )
+        """For a passing result: warn when time alone takes the total below the threshold, at the first
+        point it does. A status valid only this calendar year (应届) is gone from 1 January, before any
+        yearly count has moved; the other changes come with the year after. The warning says by which date
+        to apply and, when the finder knows one, the quickest route that keeps the total at the threshold."""
+        last_day = datetime.date(self.today.year, 12, 31)
+        # projected(None): this year's statuses gone, nothing accrued — the answers on 1 January.
+        for later, months, when in (
+            (self.projected(None), None, f"{last_day.year} 年 12 月 31 日以后"),
+            (self.projected(12), 12, None),
+        ):
+            if later is None or later == self.answers:
+                continue
+            scored = self._score(later)
+            if scored.reaches_threshold:
+                continue
+            changed = _differences(self.answers, later)
+            if months is None and not changed:
+                continue
+            lost = "，".join(
+                self._describe_time({k: v})
+                for k, v in changed.items()
+                if self.facts.indicator(k).over_time in (LAPSES, THIS_YEAR)
+            )
+            because = f"（{lost}）" if lost else ""
+            if months is None:
+                deadline = last_day
+                text = f"{when}您的总分将是 {scored.total} 分{because}，低于 {self.ruleset.threshold} 分。"
+            else:
+                reached_on = add_months(self.today, months)
+                deadline = reached_on - datetime.timedelta(days=1)
+                text = (
+                    f"一年后（{reached_on.year} 年 {reached_on.month} 月）您的总分将是 {scored.total} 分"
+                    f"{because}，低于 {self.ruleset.threshold} 分。"
+                )
+            text += (
+                f"请在 {deadline.year} 年 {deadline.month} 月 {deadline.day} 日前由单位提出申请。"
+                + self._keeps_above(later, scored)
+            )
+            return (text,)
+        return ()
+
+    def _keeps_above(self, later: engine.Answers, scored: engine.Result) -> str:
+        """The quickest route back to the threshold from the answers as they will stand, in a sentence."""
+        finder = _Finder(self.ruleset, later, self.today, self.facts, self.horizon, scored)
+        reaching = [r for r in finder.routes() if r.reaches]
+        if not reaching:
+            return "如果来不及，按目前的规则和您的情况，本站没有找到能让总分回到这一分数的途径。"
+        route = reaching[0]
+        threshold = self.ruleset.threshold
+        if route.months is None:  # unknown durations are never called the quickest
+            return f"如果来不及，这条途径能让总分回到 {threshold} 分以上：{route.title}（所需时间待核实）。"
+        return f"如果来不及，要让总分回到 {threshold} 分以上，最快的途径是：{route.title}，{route.when}。"
 
 
 @dataclass(frozen=True)
@@ -564,7 +608,18 @@ def _sources(label: str, fact) -> tuple[Source, ...]:
     return (Source(label, fact.basis, fact.verified_on),) if fact.basis else ()
 
 
-def _outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
+def moved_by_time(ruleset: engine.Ruleset, facts: Facts, changes: Mapping[str, object]) -> tuple[str, ...]:
+    """The labels of the changed answers that only time moves (age, years of insurance, a lapsing record,
+    应届): such a change describes the person at a later date, never today."""
+    moving = (ACCRUES, ACCRUES_IF_STARTED, LAPSES, THIS_YEAR)
+    return tuple(
+        ruleset.indicator(key).label
+        for key in changes
+        if ruleset.indicator(key) is not None and facts.indicator(key).over_time in moving
+    )
+
+
+def outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
     """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
 
     A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""
@@ -602,15 +657,3 @@ def _codes(value) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(value or ())
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it has fewer days."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from calculator import engine
+from permitsite.dates import add_months
 
 REVIEW_MONTHS = 12
 
@@ -63,11 +64,7 @@ class Unverified:
 
 def review_cutoff(today: datetime.date) -> datetime.date:
     """A review on or after this day counts as recent: the same day twelve months back (29 Feb: 28 Feb)."""
-    year = today.year - REVIEW_MONTHS // 12
-    try:
-        return today.replace(year=year)
-    except ValueError:
-        return today.replace(year=year, day=28)
+    return add_months(today, -REVIEW_MONTHS)
 
 
 def unverified_values(ruleset: engine.Ruleset, today: datetime.date) -> list[Unverified]:

@@ -125,6 +125,8 @@ def publication_problems(ruleset: RuleSet) -> list[str]:
         .exists()
     ):
         problems.append(f"已有另一个已发布的规则集在 {ruleset.effective_from} 生效，请换一个生效日期。")
+    if ruleset.effective_from and ruleset.valid_until and ruleset.valid_until < ruleset.effective_from:
+        problems.append("有效期至不能早于生效日期，请检查这两个日期。")
     fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
     return problems + engine.ruleset_problems(to_engine(fresh))
 

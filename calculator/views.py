@@ -278,7 +278,10 @@ def result(request, token):
             "result": stored,
             "breakdown": _breakdown(stored["items"], stored["threshold"]),
             "plan": plan,
+            # Over 60 the total may pass 120 while the system does not apply: only the plan knows.
+            "passes": plan.passes if plan else stored["reaches_threshold"],
             "routes": routes,
+            "routes_undated": any(r["route"].reaches and r["route"].months is None for r in routes),
             "next_steps": next_steps() if plan and plan.passes else (),
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,
             "stale_notice": (
@@ -306,7 +309,17 @@ def try_change(request, token):
         raise BadRequest("试一试的链接不完整或已失效") from None
     if not changes:
         return redirect("calculator:result", token=assessment.token)
-    if request.method == "POST":
+    # A stored result describes the person today: a variation in which time has moved answers is a
+    # projection and is shown, never stored as if it were true today.
+    later = planner.moved_by_time(ruleset, plan_facts(), changes)
+    not_today = (
+        "这个设想里的{}要过一段时间才会变成这样，不是您今天的情况，所以不能存为新结果。到时请重新自测。".format(
+            "、".join(f"「{label}」" for label in later)
+        )
+        if later
+        else ""
+    )
+    if request.method == "POST" and not not_today:
         fresh = save_assessment(ruleset, dict(answers.values), assessment.recent_contributions)
         return redirect("calculator:result", token=fresh.token)
     tried = engine.score(ruleset, answers)
@@ -315,13 +328,16 @@ def try_change(request, token):
         request,
         "calculator/try.html",
         {
+            "not_today": not_today,
             "assessment": assessment,
             "changes": [_described(ruleset, key, value) for key, value in changes.items()],
             "result": result_as_json(tried),
+            "outside": planner.outside_system(ruleset, answers),
             "difference": _difference(tried.total - now["total"]),
             "before": now,
             "breakdown": _breakdown(result_as_json(tried)["items"], tried.threshold),
         },
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -99,6 +99,8 @@ def parse_date(value, field: str) -> datetime.date:
     if not match:
         raise ApiError({field: [DATE_FORMAT]})
     year, month, day = (int(part) for part in match.groups())
+    if year == 0:
+        raise ApiError({field: ["没有公元 0 年，请检查年份。"]})
     if not 1 <= month <= 12:
         raise ApiError({field: [f"没有{month}月，请检查日期。"]})
     try:

@@ -15,6 +15,11 @@ class Source:
     verified_on: datetime.date | None = None
 
     @property
+    def needs_full_stop(self) -> bool:
+        """Whether a page shows a "。" after the text (one that ends a sentence already gets none)."""
+        return not self.text.rstrip().endswith(("。", "！", "？", "；", ".", "!", "?"))
+
+    @property
     def verified(self) -> bool:
         return self.verified_on is not None
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
 
+from permitsite.dates import add_years
 from renewal.deadlines import GRACE_DAYS_AFTER_EXPIRY, WINDOW_DAYS_BEFORE_EXPIRY, check_supported
 
 EXPIRY_NEAR_DAYS = 3
@@ -108,10 +109,7 @@ def latest_expiry_to_purge(today: date) -> date:
 
 def next_year_expiry(expiry: date) -> date:
     """The same day one year on (a 29 February becomes 28 February): an endorsement adds one year."""
-    try:
-        return expiry.replace(year=expiry.year + 1)
-    except ValueError:
-        return expiry.replace(year=expiry.year + 1, day=28)
+    return add_years(expiry, 1)
 
 
 def subscription_problem(expiry: date, today: date) -> str:

@@ -25,6 +25,7 @@ class ParentResult:
     reaches_now: bool
     reached_on: datetime.date | None
     undated_routes: tuple[str, ...]
+    outside: str = ""  # the answer that puts the parent outside the points system (over 60), if any
 
 
 def parent_result(token: str) -> ParentResult | None:
@@ -34,7 +35,9 @@ def parent_result(token: str) -> ParentResult | None:
     stored = assessment.result
     reached_on, undated = None, ()
     ruleset = next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
-    if ruleset is not None and stored["eligible"] and not stored["reaches_threshold"]:
+    # Over 60 the total may pass 120, but the system does not cover the parent: never "already at 120".
+    outside = planner.outside_system(ruleset, engine.Answers(assessment.answers)) if ruleset else ""
+    if ruleset is not None and stored["eligible"] and not stored["reaches_threshold"] and not outside:
         today = timezone.localdate(assessment.created_at)
         plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, plan_facts())
         dated = [r.reached_on for r in plan.routes if r.reaches and r.reached_on]
@@ -44,8 +47,9 @@ def parent_result(token: str) -> ParentResult | None:
         token=assessment.token,
         total=stored["total"],
         threshold=stored["threshold"],
-        eligible=stored["eligible"],
-        reaches_now=stored["reaches_threshold"],
+        eligible=stored["eligible"] and not outside,
+        reaches_now=stored["reaches_threshold"] and not outside,
         reached_on=reached_on,
         undated_routes=undated,
+        outside=outside,
     )

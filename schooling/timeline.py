@@ -16,6 +16,7 @@ Dates:
 import datetime
 from dataclasses import dataclass
 
+from permitsite.dates import add_years
 from permitsite.facts import Source
 from renewal.workdays import WorkdayCalendar
 
@@ -103,7 +104,7 @@ class ImplausibleBirth(ValueError):
 def check_birth(child_birth: datetime.date, today: datetime.date) -> None:
     if child_birth > today + datetime.timedelta(days=UNBORN_DAYS):
         raise ImplausibleBirth("出生日期不能晚于一年以后；还没出生的孩子，可以按预产期来查。")
-    if child_birth < _shift_years(today, -OLDEST_CHILD_YEARS):
+    if child_birth < add_years(today, -OLDEST_CHILD_YEARS):
         raise ImplausibleBirth(f"孩子已满 {OLDEST_CHILD_YEARS} 周岁，中考报名已经不适用；请检查出生日期。")
 
 
@@ -126,9 +127,9 @@ def registration_for(year: int, windows: tuple[RegistrationWindow, ...]) -> Regi
     return Registration(
         RegistrationWindow(
             year=year,
-            opens=_shift_years(nearest.opens, shift),
-            closes=_shift_years(nearest.closes, shift),
-            late_until=_shift_years(nearest.late_until, shift) if nearest.late_until else None,
+            opens=add_years(nearest.opens, shift),
+            closes=add_years(nearest.closes, shift),
+            late_until=add_years(nearest.late_until, shift) if nearest.late_until else None,
             source=nearest.source,
             note=nearest.note,
         ),
@@ -201,10 +202,3 @@ def readiness(plan: Timeline, *, eligible: bool, reaches_now: bool, reached_on: 
     if reached_on is None:
         return UNKNOWN
     return IN_TIME if reached_on <= plan.points_needed_by else TOO_LATE
-
-
-def _shift_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February into a year without one
-        return day.replace(year=day.year + years, day=28)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from schooling import timeline
 from schooling.facts import school_facts
-from schooling.forms import ChildForm
+from schooling.forms import TOKEN_MAX, ChildForm
 from schooling.selftest import parent_result
 
 
@@ -21,14 +21,13 @@ def timeline_page(request):
     if not facts.complete:
         raise Http404("升学时间表的基础数据还没有设置好")
     asked = "child_birth" in request.GET
-    token = request.GET.get("result", "")[:32]
-    form = ChildForm(request.GET if asked else None, initial={"result": token}, today=today)
+    token = request.GET.get("result", "")
+    form = ChildForm(request.GET if asked else None, initial={"result": token[:TOKEN_MAX]}, today=today)
     plan = parent = readiness = None
     if form.is_valid():
-        token = form.cleaned_data["result"]
         birth = form.cleaned_data["child_birth"]
         plan = timeline.timeline(birth, today, facts.system, facts.windows, facts.processing, facts.calendar)
-    parent = parent_result(token)
+    parent = parent_result(token) if len(token) <= TOKEN_MAX else None
     if plan is not None and parent is not None:
         readiness = timeline.readiness(
             plan, eligible=parent.eligible, reaches_now=parent.reaches_now, reached_on=parent.reached_on

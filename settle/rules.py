@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from permitsite.dates import add_years
 from permitsite.facts import Source
 
 # Requirements everyone meets, shortcuts that relax them, and notes shown beside them.
@@ -272,13 +273,14 @@ def check(rules: SettleRules, answers: SettleAnswers, today: datetime.date) -> S
         eligible=not blocked and remaining == 0,
         route=route,
         missing=tuple(missing),
-        earliest=None if blocked else _months_later(today, 12 * remaining),
+        earliest=None if blocked else _years_later(today, remaining),
         years_required=0 if route == SENIOR_TITLE else _required(card, si, cap),
         lines=lines,
         unverified=tuple(
             line.condition.key
             for line in lines
-            if line.status not in (UNUSED, INFO) and not line.condition.source.verified
+            # Notes (INFO) too: the page states them as facts, so an unchecked one is listed like the rest.
+            if line.status != UNUSED and not line.condition.source.verified
         ),
         notices=tuple(notices),
     )
@@ -339,6 +341,6 @@ def _line(c, route, answers, si_counted, cap, salary_used, title_ok, tax_ok, rec
     return Line(c, MET if (tax_ok if c.key == TAX else record_ok) else MISSING)
 
 
-def _months_later(today: datetime.date, months: int) -> tuple[int, int]:
-    index = today.year * 12 + today.month - 1 + months
-    return index // 12, index % 12 + 1
+def _years_later(today: datetime.date, years: int) -> tuple[int, int]:
+    later = add_years(today, years)
+    return later.year, later.month

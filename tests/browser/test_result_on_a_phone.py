@@ -99,10 +99,14 @@ def test_try_recomputes_the_result_without_storing_it(chromium, seeded_live_serv
     assert int(page.get_attribute("[data-total]", "data-total")) == 99 + expected["gain"]
     assert "原来 99 分" in page.inner_text(".result-gap")
     assert Assessment.objects.count() == 1
+    # The quickest route lies years ahead (age and insurance years move): shown, never stored as today's.
+    assert "不能存为新结果" in page.inner_text("[data-not-today]")
+    assert page.locator("button:has-text('存为新结果')").count() == 0
+    page.goto(seeded_live_server.url + path + "try/?si_base_tier=x0_8")
     page.click("button:has-text('存为新结果')")
     page.wait_for_url("**/jifen/result/*/")
     assert Assessment.objects.count() == 2
-    assert int(page.get_attribute("[data-total]", "data-total")) == 99 + expected["gain"]
+    assert int(page.get_attribute("[data-total]", "data-total")) == 99 + 25
     page.context.close()
 
 

@@ -27,6 +27,13 @@ def publish(client, ruleset, callbacks, data=None):
     return response.content.decode()
 
 
+def confirm_ticks(client, ruleset, cases) -> dict:
+    """The ticks the publish page offers for `cases`, as an editor would post them."""
+    fields = client.get(f"/admin/calculator/ruleset/{ruleset.pk}/publish/").context["confirm"].fields
+    wanted = {f"case_{case.pk}_" for case in cases}
+    return {name: "on" for name in fields if name[: name.rindex("_") + 1] in wanted}
+
+
 def score(client, query=""):
     body = {"age": 30, "fresh_graduate": True}
     return client.post("/api/v1/score" + query, body, content_type="application/json").json()
@@ -84,7 +91,7 @@ def test_a_published_future_ruleset_waits_for_its_date(editor_client, django_cap
         draft.effective_from = future
         draft.save()
     fresh_graduate_case = draft.golden_cases.get(answers__fresh_graduate=True)
-    confirmed = {f"case_{fresh_graduate_case.pk}": "on"}
+    confirmed = confirm_ticks(editor_client, draft, [fresh_graduate_case])
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, confirmed)
     assert f"已发布“2023-01-草稿”，{future} 起生效。" in page
     assert draft.status == "published"
@@ -148,13 +155,13 @@ def test_golden_case_differences_block_publishing_until_confirmed(
     assert "“30 岁硕士，社保 3 年：30 + 100 + 9”：139 分 → 142 分，以新总分为准" in check
     assert "25 岁本科学士" not in check  # unchanged cases are not listed
 
-    some = {f"case_{c.pk}": "on" for c in changed[:-1]}
+    some = confirm_ticks(editor_client, draft, changed[:-1])
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, some)
     assert draft.status == "draft"
     assert "未发布，请先修改" in page
     assert f"核对样例“{changed[-1].description}”的总分由" in page
 
-    every = {f"case_{c.pk}": "on" for c in changed}
+    every = confirm_ticks(editor_client, draft, changed)
     page = publish(editor_client, draft, django_capture_on_commit_callbacks, every)
     assert draft.status == "published"
     assert draft.golden_cases.get(pk=changed[0].pk).expected_total != changed[0].expected_total
@@ -186,3 +193,78 @@ def test_a_golden_case_whose_answers_no_longer_fit_blocks_publishing(
     assert draft.status == "draft"
     assert "答案不再适用于这个规则集" in page
     assert "请修改或删除这个样例" in page
+
+
+def test_a_copy_carries_no_end_date_and_no_review_stamps(editor_client, django_capture_on_commit_callbacks):
+    original = RuleSet.objects.get(version="2023-01")
+    assert original.valid_until == datetime.date(2027, 12, 31)
+    checked = datetime.date(2026, 11, 30)
+    original.indicators.filter(key="age").update(verified_on=checked, verified_by="编辑甲")
+    original.options.filter(code="master").update(verified_on=checked, verified_by="编辑甲")
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    # The next version's end date and its checks against the policy text belong to its own text.
+    assert (draft.valid_until, draft.valid_until_basis) == (None, "")
+    assert not draft.indicators.exclude(verified_on=None).exists()
+    assert not draft.indicators.exclude(verified_by="").exists()
+    assert not draft.options.exclude(verified_on=None).exists()
+    assert not draft.options.exclude(verified_by="").exists()
+    original.refresh_from_db()
+    assert original.valid_until == datetime.date(2027, 12, 31)  # the original keeps its own
+
+
+def test_an_end_date_before_the_effective_date_is_refused_in_chinese(
+    editor_client, django_capture_on_commit_callbacks
+):
+    from tests.calculator.conftest import change_form_data
+
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    url = f"/admin/calculator/ruleset/{draft.pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data |= {"effective_from": "2028-01-01", "valid_until": "2027-12-31"}
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "有效期至（2027年12月31日）不能早于生效日期（2028年01月01日），请检查这两个日期。" in (
+        response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.effective_from is None and draft.valid_until is None
+    # Publishing checks it as well, whatever path set the dates.
+    RuleSet.objects.filter(pk=draft.pk).update(
+        effective_from=datetime.date(2028, 1, 1), valid_until=datetime.date(2027, 12, 31)
+    )
+    draft.refresh_from_db()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert "有效期至不能早于生效日期，请检查这两个日期。" in page
+    assert draft.status == "draft"
+
+
+def test_a_confirmation_binds_the_total_shown_and_no_posted_total_is_used(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=20)
+        draft.effective_from = datetime.date(2030, 1, 1)
+        draft.save()
+    case = draft.golden_cases.get(answers__fresh_graduate=True)
+    seen = confirm_ticks(editor_client, draft, [case])
+    assert list(seen) == [f"case_{case.pk}_{case.expected_total + 10}"]  # 应届 10 → 20 points
+    # Another editor changes the rules again before this one presses 发布: the tick was for another total.
+    with django_capture_on_commit_callbacks(execute=True):
+        Indicator.objects.filter(ruleset=draft, key="fresh_graduate").update(points=25)
+    forged = {**seen, f"case_{case.pk}_999": "on", "expected_total": "999", f"case_{case.pk}": "on"}
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks, forged)
+    assert draft.status == "draft"
+    expected = case.expected_total
+    assert (
+        f"核对样例“{case.description}”的总分由 {expected} 分变为 {expected + 15} 分，请确认后再发布。" in page
+    )
+    case.refresh_from_db()
+    assert case.expected_total == expected
+    # Confirmed as now shown, the server's own total becomes the expected one.
+    publish(
+        editor_client, draft, django_capture_on_commit_callbacks, confirm_ticks(editor_client, draft, [case])
+    )
+    assert draft.status == "published"
+    case.refresh_from_db()
+    assert case.expected_total == expected + 15

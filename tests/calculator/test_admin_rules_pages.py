@@ -171,6 +171,8 @@ class TestDifference:
         Band.objects.filter(ruleset=draft, low=44).update(points=28)
         Indicator.objects.filter(ruleset=draft, key="shortage_major").update(active=False)
         draft.threshold = 125
+        original = RuleSet.objects.get(version="2023-01")  # the copy starts without an end date
+        draft.valid_until, draft.valid_until_basis = original.valid_until, original.valid_until_basis
         draft.save()
         html = page_text(editor_client, f"/admin/calculator/ruleset/{draft.pk}/diff/")
         rows = [plain(row).strip() for row in re.findall(r"<tr class=\"diff-\w+\">(.*?)</tr>", html, re.S)]

@@ -55,6 +55,10 @@ class TestThePage:
         assert "这些月份没有计入" in text  # 2022: no figure
         assert "社会平均工资的来源 2023年7月至2024年6月：" in text
         assert "本站还没能对照正式文本核实这一条" in text
+        # What readers see of a source: no note to editors, one full stop where a sentence ends.
+        assert "请编辑" not in text and "填写核对日期" not in text
+        assert "。。" not in text
+        assert "数字取自公开的社保计算器，三者与 3 倍、60% 的关系相符。 待核实" in text
 
     def test_12400_is_judged_per_year(self, client):
         response = compute(client, y2023="12400", y2024="12400", y2025="12400")
@@ -101,6 +105,25 @@ class TestThePage:
         assert response.context["result"] is None
         if "base_2025" in data and data["base_2025"] != "12000":
             assert f'value="{data["base_2025"]}"' in html
+
+    @pytest.mark.parametrize("month", [None, "", "2026-07\x00"])
+    def test_a_lost_or_tampered_hidden_month_is_named_in_chinese(self, client, month):
+        data = {"base_2025": "12000"} | ({} if month is None else {"month": month})
+        response = client.post(URL + "?month=2026-07", data)
+        summary = plain(response.content.decode()).split("请修改以下问题", 1)[1][:60]
+        # Was "Month：这个字段是必须的" (Django's own label and message for an unlabelled field).
+        assert summary.strip().startswith("申请月份：申请月份已更改，请重新填写。")
+        assert not re.search(r"[A-Za-z]", summary.split("社保缴费基数加分计算器")[0])
+
+    def test_the_helper_and_the_api_share_one_typo_guard(self, client, monkeypatch):
+        from calculator import base_tier
+
+        monkeypatch.setattr(base_tier, "BASE_MAX", 20_000)
+        assert "金额太大了" in compute(client, y2025="20001").content.decode()
+        response = client.post(
+            "/api/v1/si-tier", '{"bases": {"2025-07": 20001}}', content_type="application/json"
+        )
+        assert response.json() == {"errors": {"bases.2025-07": ["缴费基数须在 0 到 20000 元之间。"]}}
 
     def test_a_bad_month_in_the_query_is_a_form_error_not_a_500(self, client):
         response = client.get(URL + "?month=1999-01")

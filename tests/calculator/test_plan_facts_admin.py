@@ -1,5 +1,6 @@
 """Editors keep the route finder's data in admin; an edit reaches the very next plan."""
 
+import datetime
 import json
 
 import pytest
@@ -113,3 +114,33 @@ def test_an_edit_reaches_a_result_page_already_seen(
     edit(editor_client, django_capture_on_commit_callbacks, "detention_count",
          lambda data: data.update(lapse_years="2"))  # fmt: skip
     assert "（2 年后）" in client.get(url).content.decode()
+
+
+def test_only_facts_read_in_an_official_text_carry_a_check_date():
+    # calculator 0008: a consultancy's quote of 第八条, third-party study lengths and reposted skill standards
+    # are second-hand; the official English points rules and the Chongming government page are not.
+    from calculator.plan_facts import plan_facts
+
+    facts = plan_facts()
+    for key in ("false_materials_count", "detention_count", "crime_count"):
+        assert facts.indicator(key).verified_on is None, key
+    for key, code in [("education", "bachelor"), ("title_skill", "skill_2"), ("title_skill", "skill_5")]:
+        assert facts.option(key, code).verified_on is None, code
+    checked = datetime.date(2026, 12, 2)
+    assert facts.indicator("title_base_ok").verified_on == checked  # shcm.gov.cn
+    assert facts.option("si_base_tier", "x3").verified_on == checked  # english.shanghai.gov.cn
+
+
+def test_学士学位_is_counted_from_本科_so_others_see_where_its_note_starts(default_ruleset):
+    # calculator 0009: from 大专 the 学士学位 route is undated and its note starts at 本科学历.
+    from calculator import planner
+    from calculator.engine import Answers
+    from calculator.plan_facts import plan_facts
+
+    facts = plan_facts()
+    assert facts.option("education", "bachelor_degree").counted_from == "bachelor"
+    answers = Answers({"age": 30, "education": "junior_college", "social_insurance_years": 3})
+    result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), facts)
+    degree = next(r for r in result.routes if r.changes.get("education") == "bachelor_degree")
+    assert degree.months is None
+    assert degree.effort.note.startswith("先要取得「大学本科学历」（所需时间待核实），然后在本科学历的基础上")

@@ -47,6 +47,26 @@ def test_a_route_inside_the_validity_is_not_marked(client):
     assert not any("有效期" in n for n in data["notices"])
 
 
+@time_machine.travel(datetime.datetime(2026, 12, 2, 4, tzinfo=datetime.UTC), tick=False)
+def test_without_as_of_the_plans_today_decides_validity(client):
+    # Asked as of 2028-03-01 (after the rules' 2027-12-31) the answer is stale, whatever the real date is.
+    # 30 + 60 + 27 = 117 → 120 a year later: that route, in 2029, also lies beyond the rules.
+    body = {"age": 30, "education": "bachelor", "social_insurance_years": 9}
+    later = plan_for(client, {**body, "today": "2028-03-01"})
+    assert later["stale"] is True
+    assert "2028年3月1日 适用的新规则尚未公布" in later["notice"]
+    time_route = next(r for r in later["routes"] if r["kind"] == "time")
+    assert time_route["beyond_valid_until"] is True
+    # Without a `today` the real date (2026-12-02) is both: nothing is stale, the route ends in 2027-12.
+    now = plan_for(client, body)
+    assert now["stale"] is False
+    assert next(r for r in now["routes"] if r["kind"] == "time")["beyond_valid_until"] is False
+    # A `today` before the first published rules is the caller's `today`, not an as_of they never sent.
+    early = client.post("/api/v1/plan", json.dumps({**body, "today": "2020-01-01"}), "application/json")
+    assert early.status_code == 400
+    assert list(early.json()["errors"]) == ["today"]
+
+
 def test_the_result_page_marks_the_late_route(client):
     assessment = save_assessment(ruleset_in_force(), LATE, recent_contributions=True)
     html = client.get(f"/jifen/result/{assessment.token}/").content.decode()

@@ -75,15 +75,40 @@ def test_the_fresh_graduate_bonus_is_gone_in_every_projection(plan_for):
         assert route.changes.get("fresh_graduate") is False  # every route lies a year or more ahead
 
 
-def test_a_passing_fresh_graduate_is_warned_when_next_year_falls_short(plan_for):
-    # 29 + 60 + 10 + 30 = 129 at 44 → at 45: 27 + 60 + 30 + 3 = 120, still enough: no warning.
-    assert plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True).notices == ()
-    # 27 + 60 + 10 + 30 = 127 at 45 → at 46: 25 + 60 + 30 + 3 = 118, below 120 next year.
+def test_a_passing_fresh_graduate_is_warned_that_应届_ends_with_the_year(plan_for):
+    # 29 + 60 + 10 + 30 = 129 at 44. 应届 counts only in 2026: from 1 January 119, 1 short, before any
+    # year of insurance or age has moved. Waiting a year: at 45, 27 + 60 + 30 + 3 = 120 again.
+    passing = plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True)
+    assert passing.passes and passing.routes == ()
+    assert passing.notices == (
+        "2026 年 12 月 31 日以后您的总分将是 119 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "低于 120 分。"
+        "请在 2026 年 12 月 31 日前由单位提出申请。"
+        "如果来不及，要让总分回到 120 分以上，最快的途径是："
+        "不做别的改变，等 1 年，最晚 2027 年 12 月（1 年后）。",
+    )
+    # 27 + 60 + 10 + 30 = 127 at 45 → 117 from 1 January; at 46, 25 + 60 + 30 + 3 = 118: time alone never
+    # gets back (the age points fall faster), the base tier's 3 倍 does: 117 + 15 = 132 after 24 months.
     drops = plan_for(age=45, education="bachelor", fresh_graduate=True, shortage_major=True)
     assert drops.routes == ()
-    assert drops.notices == (
-        "一年后（2027 年 12 月）您的总分将是 118 分（「全日制应届高校毕业生」过了当年不再计分），"
-        "低于 120 分，请尽早由单位提出申请。",
+    assert drops.notices[0].startswith(
+        "2026 年 12 月 31 日以后您的总分将是 117 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "低于 120 分。"
+        "请在 2026 年 12 月 31 日前由单位提出申请。"
+    )
+    assert "最快的途径是：社保缴费基数加分：" in drops.notices[0]
+    # 30 + 60 + 10 + 30 = 130 at 30: still 120 without 应届, no warning.
+    assert plan_for(age=30, education="bachelor", fresh_graduate=True, shortage_major=True).notices == ()
+
+
+def test_a_passing_result_is_warned_a_year_ahead_when_the_age_points_fall(plan_for):
+    # With insurance years taken as fixed (an editor's fact): 27 + 60 + 30 + 3 = 120 at 45; at 46 the age
+    # points fall to 25: 118. Nothing lapses at the year's end, so the warning is for a year from today.
+    facts = facts_from(PLAN_FACTS, social_insurance_years={"over_time": ""})
+    result = plan_for(facts, age=45, education="bachelor", shortage_major=True, social_insurance_years=1)
+    assert result.total == 120
+    assert result.notices[0].startswith(
+        "一年后（2027 年 12 月）您的总分将是 118 分，低于 120 分。请在 2027 年 12 月 1 日前由单位提出申请。"
     )
 
 
@@ -167,6 +192,25 @@ def test_from_skill_3_the_typical_time_of_skill_2_applies(plan_for):
     assert step.changes["social_insurance_years"] == 4
 
 
+def test_from_below_三级_the_二级_route_is_undated_and_its_note_starts_at_三级(plan_for):
+    # Without 三级, neither the 48 months nor "取得三级证书后…" describe this person's way to 二级.
+    # (Only 二级's facts kept, so 中级职称 with the same points does not take its place.)
+    title_skill = next(row for row in PLAN_FACTS if row["key"] == "title_skill")
+    skill_2 = [o for o in title_skill["options"] if o["code"] == "skill_2"]
+    facts = facts_from(PLAN_FACTS, title_skill={"options": skill_2})
+    result = plan_for(facts, age=30, title_skill="none", education="bachelor", social_insurance_years=3)
+    step = next(r for r in title_routes(result) if r.changes["title_skill"] == "skill_2")
+    assert (step.months, step.reached_on, step.when) == (None, None, "所需时间待核实")
+    assert step.effort.level is None and step.effort.label == "待核实"
+    assert step.effort.note == (
+        "先要取得「三级（高级工）」（所需时间待核实），"
+        "然后取得三级证书后在本职业工作满 4 年，参加二级（技师）技能等级认定"
+    )
+    # Undated routes come after every dated one, never first as if they were instant.
+    dated = [r.months is not None for r in result.routes]
+    assert dated == sorted(dated, reverse=True) and dated[0]
+
+
 def test_a_known_condition_that_is_not_met_rules_out_the_levels_that_need_it(plan_for):
     result = plan_for(age=30, title_skill="skill_3", title_base_ok=False)
     for route in result.routes:
@@ -213,14 +257,16 @@ def test_a_combination_with_an_unknown_duration_has_unknown_months(plan_for):
 
 def test_routes_come_quickest_first_then_unknown_then_effort(plan_for):
     # 30 + 60 + 9 = 99. 0.8 倍 base tier: 36 months, then 30 + 60 + 18 + 25 = 133; time alone 84 months;
-    # 二级技师 (unknown, effort 2) before 学士学位 (unknown, effort 3).
+    # 学士学位 (unknown, effort 3) before 中级职称 (unknown, effort 3, the bigger change); 二级技师 from no
+    # level at all has an unknown effort (its note starts at 三级), so 中级职称 is the title route.
     result = plan_for(age=30, education="bachelor", social_insurance_years=3)
     assert kinds_and_months(result) == [("step_up", 36), ("time", 84), ("step_up", None), ("step_up", None)]
-    tier, by_time, title, degree = result.routes
+    tier, by_time, degree, title = result.routes
     assert tier.changes["si_base_tier"] == "x0_8"  # the smallest tier that reaches, not 3 倍
     assert tier.total == 133
     assert by_time.total == 120
-    assert title.effort.level == 2 and degree.effort.level == 3
+    assert title.changes["title_skill"] == "mid_title"
+    assert title.effort.level == 3 and degree.effort.level == 3
     assert dict(degree.changes) == {"education": "bachelor_degree"}
     assert degree.gain == 30
     assert all(r.reaches for r in result.routes)

@@ -46,6 +46,9 @@ def test_routes_are_shown_in_the_api_order_each_with_when_what_and_a_preview(cli
         "try/?age=33&social_insurance_years=6&si_base_tier=x0_8"
     )
     assert "所需时间待核实" in routes[-1].text()
+    # Undated routes are listed last and the heading does not call them the quickest.
+    heading = parse(response.content).find("h2", id="routes-heading").text()
+    assert heading == "怎样达到 120 分 （最快的在前，所需时间待核实的排在后面）"
 
 
 def test_a_preview_recomputes_without_storing_until_asked(client):
@@ -58,11 +61,22 @@ def test_a_preview_recomputes_without_storing_until_asked(client):
     assert "原来 99 分，多 34 分" in page
     assert "社保缴费基数加分：<strong>近 4 年累计 36 个月，基数不低于 0.8 倍</strong>" in page
     assert Assessment.objects.count() == 1
-    saved = client.post(url)
+    # Age 33 and 6 years of insurance are three years away: not today's answers, so not stored.
+    not_today = "这个设想里的「年龄」、「在沪缴纳职工社保年限」要过一段时间才会变成这样，不是您今天的情况，"
+    assert not_today in page
+    assert "存为新结果</button>" not in page
+    refused = client.post(url)
+    assert refused.status_code == 400
+    assert not_today in refused.content.decode()
+    assert Assessment.objects.count() == 1
+    # A change of today's answers alone is stored as a new result.
+    today_only = f"/jifen/result/{assessment.token}/try/?si_base_tier=x0_8"
+    assert "存为新结果</button>" in client.get(today_only).content.decode()
+    saved = client.post(today_only)
     assert Assessment.objects.count() == 2
     fresh = Assessment.objects.exclude(pk=assessment.pk).get()
     assert saved["Location"] == f"/jifen/result/{fresh.token}/"
-    assert fresh.answers["si_base_tier"] == "x0_8" and fresh.total == 133
+    assert fresh.answers["si_base_tier"] == "x0_8" and fresh.answers["age"] == 30 and fresh.total == 99 + 25
 
 
 @pytest.mark.parametrize(
@@ -108,6 +122,24 @@ def test_a_veto_or_over_sixty_shows_no_route_and_says_why(client):
     assert with_attribute(parse(old.content), "data-route") == []
     assert "「年龄」62 周岁不在积分制度适用范围内" in page
     assert "data-next-steps" not in page
+
+
+def test_over_sixty_the_page_never_says_the_total_passes(client):
+    # 62 周岁: 0 + 100 + 30 = 130, above 120, but the system does not cover people over 60.
+    old = complete(client, {**PASSING, "age": "62"}, {"social_insurance_years": "10"})
+    tree = parse(old.content)
+    page = old.content.decode()
+    assert shown_total(old) == 130
+    description = next(
+        m["content"] for m in tree.iter() if m.tag == "meta" and m.attrs.get("name") == "description"
+    )
+    assert description == "上海居住证积分自测结果：130 分，不在积分制度适用范围内。"
+    assert "已达到" not in page
+    assert "积分达标以后" not in page  # the 居转户 link said so to everyone at 120, over 60 too
+    token = Assessment.objects.get().token
+    tried = client.get(f"/jifen/result/{token}/try/?social_insurance_years=11").content.decode()
+    assert "「年龄」62 周岁不在积分制度适用范围内，不能按积分申办" in tried
+    assert "达到标准分值" not in tried
 
 
 def test_the_consultant_hand_off_comes_before_the_breakdown(client):

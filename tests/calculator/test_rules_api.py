@@ -61,3 +61,19 @@ def test_as_of_picks_the_ruleset(client, publish_copy):
     assert indicators(client, "?as_of=2025-12-31")[0]["version"] == "2023-01"
     assert indicators(client, "?as_of=2026-01-01")[0]["version"] == "2026-01"
     assert client.get("/api/v1/rules?as_of=2026-02-30").status_code == 400
+
+
+@pytest.mark.parametrize("query", ["", "?as_of=2026-06-15", "?as_of=2001-01-01"])
+def test_without_a_published_ruleset_every_rules_question_is_a_chinese_503(client, query):
+    # Unpublished rules are nothing the caller can fix: 503 (try later), with or without as_of (500 before).
+    from calculator.models import RuleSet
+    from calculator.rulesets import rules_changed
+
+    RuleSet.objects.update(status=RuleSet.Status.DRAFT)
+    rules_changed()
+    for response in (
+        client.get("/api/v1/rules" + query),
+        client.post("/api/v1/score" + query, '{"age": 30}', content_type="application/json"),
+    ):
+        assert response.status_code == 503
+        assert response.json() == {"errors": {"__all__": ["积分规则尚未发布，请稍后再试。"]}}

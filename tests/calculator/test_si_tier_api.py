@@ -110,3 +110,37 @@ def test_needs_no_csrf_token():
     response = post(Client(enforce_csrf_checks=True), {"bases": {}, "as_of": "2026-07-01"})
     assert response.status_code == 200
     assert response.json()["tier"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        # A month in year 0 has no first day: this answered 500 before.
+        (
+            {"bases": {"0000-12": 12500}, "as_of": "2026-07-01"},
+            "bases.0000-12",
+            "月份须在 2000 年到 2099 年之间。",
+        ),
+        ({"bases": {"10000-01": 12500}}, "bases.10000-01", "月份格式应为 YYYY-MM，例如 2025-07。"),
+        (
+            {"bases": {"2025-07": 12500}, "as_of": "0001-01-01"},
+            "as_of",
+            "日期需在2000年1月1日至2099年12月31日之间。",
+        ),
+        (
+            {"bases": {"2025-07": 12500}, "as_of": "9999-12-31"},
+            "as_of",
+            "日期需在2000年1月1日至2099年12月31日之间。",
+        ),
+        ({"bases": {"2025-07": 12500}, "as_of": "0000-01-01"}, "as_of", "没有公元 0 年，请检查年份。"),
+        (
+            {"bases": {"2025-07": 12500}, "as_of": "2026-7-1"},
+            "as_of",
+            "日期格式应为 YYYY-MM-DD，例如 2026-06-15。",
+        ),
+    ],
+)
+def test_out_of_range_years_are_a_chinese_400(client, body, field, message):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.json() == {"errors": {field: [message]}}

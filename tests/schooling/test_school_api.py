@@ -59,7 +59,7 @@ def test_a_year_without_its_own_window_is_estimated_from_the_seeded_one(client):
         "based_on_year": 2021,
         "source": body["registration"]["source"],
     }
-    assert body["registration"]["source"]["verified"] is True
+    assert body["registration"]["source"]["verified"] is False  # quoted second-hand (schooling 0003)
     assert body["approval_needed_by"] == "2029-12-23"
     # 30 working days back from Sunday 23 December 2029, Monday to Friday (2029's holidays unknown):
     # 15 in December, 15 in November back to Monday the 12th; so accepted by Friday 9 November.

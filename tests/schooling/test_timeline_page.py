@@ -1,6 +1,7 @@
 """/shengxue/: a parent enters a child's birth date, sees the years, the deadlines and a countdown, and,
 coming from their own self-test result, whether they make it in time."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -111,6 +112,17 @@ def test_a_parent_already_at_120_is_told_to_apply_before_the_last_day(client):
 
 
 @time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_parent_over_60_is_never_told_they_are_already_at_120(client):
+    # 62 周岁: 0 + 60 + 60 (中级职称) + 24 = 144 ≥ 120, but the points system does not cover them.
+    token = self_test({**PASSING, "age": 62})
+
+    html = page(client.get(URL, {"child_birth": "2015-05-01", "result": token}))
+
+    assert "已经达到 120 分" not in html
+    assert "自测结果里「年龄」62 周岁不在积分制度适用范围内，不能通过积分申请" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
 def test_seven_more_years_is_too_late_for_a_child_with_中考_in_2030(client):
     token = self_test(SEVEN_YEARS_SHORT)
 
@@ -137,6 +149,17 @@ def test_an_unknown_result_token_is_mentioned_not_fatal(client):
 
     assert "没有找到您带来的积分自测结果" in html
     assert "年中考</h2>" in html
+
+
+@pytest.mark.parametrize("query", [{}, {"child_birth": "2015-05-01"}])
+def test_a_malformed_result_id_is_the_chinese_not_found_message(client, query):
+    # 40 characters, longer than any token: was "Result：确保该变量包含不超过 32 字符" and no timeline.
+    html = page(client.get(URL, {**query, "result": "a" * 40}))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "没有找到您带来的积分自测结果（链接可能不完整），下面只按孩子的出生日期计算。" in text
+    assert "请修改以下问题" not in text
+    assert "Result" not in text
+    assert ("年中考</h2>" in html) == bool(query)
 
 
 def test_without_a_self_test_the_page_offers_one(client):
