@@ -393,6 +393,9 @@ def base(request):
             result = base_tier.base_tier(form.bases(), application, periods)
     else:
         form = BaseHistoryForm(application, periods)
+    # The empty history form (a base per year, each month's box) is the same for everyone asking about one
+    # month: rendered once per process under the wage figures' stamp (the "pages" cache).
+    shared_form_key = None if form.is_bound else f"{application}.{stamps.current(WAGES)}"
     ruleset = ruleset_in_force()
     indicator = ruleset.indicator("si_base_tier") if ruleset else None
     years = base_tier.by_year(result) if result else []
@@ -403,6 +406,7 @@ def base(request):
         {
             "month_form": month_form,
             "form": form,
+            "shared_form_key": shared_form_key,
             "application": application,
             "result": result,
             "years": years,

@@ -203,3 +203,31 @@ def test_the_helper_stays_within_three_queries_when_warm(client, django_assert_m
         assert client.get(URL + "?month=2026-07").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.post(URL + "?month=2026-07", data).context["result"].tier == "none"
+
+
+class TestTheSharedEmptyForm:
+    """The empty history form is rendered once per process (calculator/views.py): an editor's new figure
+    shows on the next request, and what a visitor typed is never served to another."""
+
+    def test_a_wage_edit_shows_on_the_next_request(self, client, django_capture_on_commit_callbacks):
+        from calculator.models import WagePeriod
+
+        assert "当年社会平均工资 12,434 元" in plain(client.get(URL + "?month=2026-07").content.decode())
+        period = WagePeriod.objects.get(monthly_average=12434)
+        with django_capture_on_commit_callbacks(execute=True):
+            period.monthly_average = 12500
+            period.save()
+        text = plain(client.get(URL + "?month=2026-07").content.decode())
+        assert "当年社会平均工资 12,500 元" in text
+
+    def test_each_month_asked_about_gets_its_own_years(self, client):
+        assert "base_2022" in client.get(URL + "?month=2026-07").content.decode()
+        assert "base_2022" not in client.get(URL + "?month=2027-07").content.decode()
+
+    def test_typed_bases_are_not_shown_to_the_next_visitor(self, client):
+        from django.test import Client
+
+        client.get(URL + "?month=2026-07")
+        typed = compute(client, b2025="31415")
+        assert 'value="31415"' in typed.content.decode()
+        assert 'value="31415"' not in Client().get(URL + "?month=2026-07").content.decode()
