@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from calculator.models import Assessment
+from permitsite import stamps
 from settle import rules
-from settle.conditions import settle_rules
+from settle.conditions import CONDITIONS, settle_rules
 from settle.forms import SettleForm
 
 
@@ -31,6 +32,8 @@ def check(request):
         "settle/check.html",
         {
             "form": form,
+            # The empty form is the same for everyone: rendered once per process under the conditions' stamp.
+            "shared_form_key": None if form.is_bound or prefilled else stamps.current(CONDITIONS),
             "result": result,
             "prefilled": prefilled,
             "conditions": [c for c in conditions.conditions if c.active and c.kind != rules.NOTE],

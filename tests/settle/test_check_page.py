@@ -85,6 +85,7 @@ def test_mistakes_come_back_in_chinese_with_the_summary_first(client):
 
 
 def test_a_switched_off_shortcut_is_not_asked(client, django_capture_on_commit_callbacks):
+    assert 'name="salary_alternative"' in page(client.get(URL))  # the empty form is now kept (views.py)
     salary = SettleCondition.objects.get(key="salary_alternative")
     salary.active = False
     with django_capture_on_commit_callbacks(execute=True):
@@ -108,11 +109,13 @@ def test_the_self_test_fills_in_the_title_and_insurance_years(client):
         recent_contributions=True,
     )
 
+    page(client.get(URL))  # the empty form is kept for everyone; this visitor's answers are not
     html = page(client.get(URL, {"result": assessment.token}))
 
     assert "已按您的积分自测结果填好职称和社保年限" in html
     assert '<option value="mid_title" selected>' in html
     assert 'name="si_years" value="8"' in html
+    assert 'name="si_years" value="8"' not in page(client.get(URL))
 
 
 def test_an_unknown_result_token_just_shows_the_empty_form(client):
