@@ -2,8 +2,12 @@
 The seeded text now says only what is true: the consultation (a consultant's call back) is free, and any paid
 service is quoted, and agreed to, before anything is charged.
 
-Only a page whose text is still the seeded one changes: an editor's own text is never overwritten.
+Only a page whose text is still the seeded one changes: an editor's own text is never overwritten. Its
+"更新于" is the day this text was written, not the day a database was migrated.
 """
+
+import datetime
+from zoneinfo import ZoneInfo
 
 import markdown
 import nh3
@@ -30,6 +34,9 @@ OLD_DESCRIPTION = "上海居住证助手由谁运营、靠什么维持，积分�
 NEW_DESCRIPTION = "上海居住证助手由谁运营、靠什么维持；积分自测和在线咨询免费，收费服务一定先报价。"
 
 
+WRITTEN_AT = datetime.datetime(2026, 12, 2, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
 def seed_html(body):
     html = markdown.markdown(body, extensions=["tables", "sane_lists"])
     return nh3.clean(html, tags=SEED_TAGS, attributes=SEED_ATTRIBUTES, url_schemes=SEED_URL_SCHEMES)
@@ -47,8 +54,10 @@ def replace(page, old, new, old_description, new_description):
 
 
 def forwards(apps, schema_editor):
-    for page in apps.get_model("permitsite", "SitePage").objects.filter(slug="about"):
-        replace(page, OLD_PARAGRAPH, NEW_PARAGRAPH, OLD_DESCRIPTION, NEW_DESCRIPTION)
+    pages = apps.get_model("permitsite", "SitePage").objects
+    for page in pages.filter(slug="about"):
+        if replace(page, OLD_PARAGRAPH, NEW_PARAGRAPH, OLD_DESCRIPTION, NEW_DESCRIPTION):
+            pages.filter(pk=page.pk).update(updated_at=WRITTEN_AT)  # save() stamped the migration's time
 
 
 def backwards(apps, schema_editor):

@@ -123,3 +123,9 @@ def test_an_editors_own_text_is_left_alone_by_the_migration():
     page.save()
     migration.forwards(apps, None)
     assert SitePage.objects.get(slug="about").body == "编辑自己写的说明：收入来自顾问咨询服务。"
+
+
+@pytest.mark.django_db
+def test_the_seeded_page_is_dated_when_its_text_was_written_not_when_migrated(client):
+    page = client.get("/about/").content.decode()
+    assert '更新于 <time datetime="2026-12-02">2026年12月2日</time>' in page
