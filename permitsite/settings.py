@@ -96,6 +96,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, with the common widgets printed in Python (permitsite/form_renderer.py).
+FORM_RENDERER = "permitsite.form_renderer.FastWidgets"
+
 DATABASES = {"default": database_config(env.get("DATABASE_URL"), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,0 +1,155 @@
+"""Django's form renderer, with the built-in widget templates that public forms use written out in Python.
+
+Each of Django's widget templates is a chain of includes (a radio button: radio_option → input_option →
+input → attrs), and the template engine's cost per node made a form's widgets half the time of a wizard
+step shown with a visitor's answers (docs/benchmarks.md). The functions below print exactly what those
+templates print, from the same context the widget builds (`Widget.get_context`), so every attribute rule
+stays Django's; tests/site/test_form_renderer.py renders each widget both ways and compares. Any other
+template (the CAPTCHA's, the admin's, a form or error-list template) goes through the template engine.
+"""
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.formats import localize
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+
+WIDGETS = "django/forms/widgets/"
+
+
+def _value(value) -> str:
+    """{{ value }}: localized, then escaped unless already safe."""
+    return conditional_escape(localize(value))
+
+
+def _attrs(attrs: dict) -> str:
+    """attrs.html: ` name="value"`, ` name` for True, nothing for False."""
+    return "".join(
+        f" {_value(name)}" if value is True else f' {_value(name)}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+# Each function prints its template file as the engine does inside an include: with the file's last
+# newline. Only the outermost render is stripped (BaseRenderer.render), so a radio button's newlines stay.
+
+
+def _input(widget: dict) -> str:
+    value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
+    kind, name = _value(widget["type"]), _value(widget["name"])
+    return f'<input type="{kind}" name="{name}"{value}{_attrs(widget["attrs"])}>\n'
+
+
+def _input_file(widget: dict) -> str:
+    """text.html, number.html, …: {% include "django/forms/widgets/input.html" %} and a newline."""
+    return _input(widget) + "\n"
+
+
+def _input_option(widget: dict) -> str:
+    if not widget.get("wrap_label"):
+        return _input(widget) + "\n"
+    label_for = f' for="{_value(widget["attrs"]["id"])}"' if widget["attrs"].get("id") else ""
+    return f"<label{label_for}>{_input(widget)} {_value(widget['label'])}</label>\n"
+
+
+def _choice_option(widget: dict) -> str:
+    """radio_option.html and checkbox_option.html: input_option.html and a newline."""
+    return _input_option(widget) + "\n"
+
+
+def _select_option(widget: dict) -> str:
+    return (
+        f'<option value="{conditional_escape(widget["value"])}"{_attrs(widget["attrs"])}>'
+        f"{_value(widget['label'])}</option>\n"
+    )
+
+
+def _textarea(widget: dict) -> str:
+    text = _value(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>\n{text}</textarea>\n'
+
+
+class FastWidgets(DjangoTemplates):
+    """FORM_RENDERER: Django's DjangoTemplates renderer, minus the template engine for common widgets."""
+
+    def render(self, template_name, context, request=None):
+        if len(context) == 1 and "widget" in context and template_name in self._printers:
+            return self._printers[template_name](context["widget"]).strip()
+        return super().render(template_name, context, request)
+
+    @cached_property
+    def _printers(self):
+        return {
+            **dict.fromkeys(INPUTS, _input_file),
+            WIDGETS + "input.html": _input,
+            WIDGETS + "input_option.html": _input_option,
+            WIDGETS + "radio_option.html": _choice_option,
+            WIDGETS + "checkbox_option.html": _choice_option,
+            WIDGETS + "select_option.html": _select_option,
+            WIDGETS + "textarea.html": _textarea,
+            WIDGETS + "select.html": self._select,
+            WIDGETS + "multiple_input.html": self._multiple_input,
+            WIDGETS + "radio.html": self._choice_group,
+            WIDGETS + "checkbox_select.html": self._choice_group,
+        }
+
+    def _option(self, option: dict) -> str:
+        """{% include option.template_name with widget=option %}"""
+        printer = self._printers.get(option["template_name"])
+        if printer:
+            return printer(option)
+        return self.get_template(option["template_name"]).render({"widget": option})
+
+    def _select(self, widget: dict) -> str:
+        html = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, options, _ in widget["optgroups"]:
+            if group_name:
+                html.append(f'\n  <optgroup label="{_value(group_name)}">')
+            html.extend(f"\n  {self._option(option)}" for option in options)
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>\n")
+        return "".join(html)
+
+    def _multiple_input(self, widget: dict) -> str:
+        """Radio buttons or tick boxes, each in a <div>."""
+        element_id = widget["attrs"].get("id")
+        css = widget["attrs"].get("class")
+        html = [
+            "<div",
+            f' id="{_value(element_id)}"' if element_id else "",
+            f' class="{_value(css)}"' if css else "",
+            ">",
+        ]
+        for group_name, options, _ in widget["optgroups"]:
+            if group_name:
+                html.append(f"\n  <div><label>{_value(group_name)}</label>")
+            html.extend(f"<div>\n    {self._option(option)}</div>" for option in options)
+            if group_name:
+                html.append("\n  </div>")
+        html.append("\n</div>\n")
+        return "".join(html)
+
+    def _choice_group(self, widget: dict) -> str:
+        """radio.html and checkbox_select.html: multiple_input.html and a newline."""
+        return self._multiple_input(widget) + "\n"
+
+
+INPUTS = frozenset(
+    WIDGETS + name
+    for name in (
+        "text.html",
+        "number.html",
+        "email.html",
+        "url.html",
+        "tel.html",
+        "search.html",
+        "password.html",
+        "hidden.html",
+        "date.html",
+        "datetime.html",
+        "time.html",
+        "color.html",
+        "checkbox.html",
+    )
+)
