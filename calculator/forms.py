@@ -8,6 +8,7 @@ from decimal import Decimal
 from crispy_forms.layout import HTML, Fieldset
 from django import forms
 from django.template.loader import render_to_string
+from django.utils.functional import cached_property
 
 from calculator import base_tier, engine
 from permitsite.layout import Field, inside_page_form
@@ -89,7 +90,12 @@ class StepForm(forms.Form):
                 "不含补缴。这是申请积分的前提条件之一，不影响下面的计分。",
                 initial=YES,
             )
-        self.helper = inside_page_form(*(self._layout_field(name) for name in self.fields))
+
+    @cached_property
+    def helper(self):
+        """Built when the form is drawn: the summary only validates steps, and a step nobody has answered
+        is drawn from the shared fragment (calculator/step.html)."""
+        return inside_page_form(*(self._layout_field(name) for name in self.fields))
 
     def _add(self, indicator: engine.Indicator):
         key = indicator.key

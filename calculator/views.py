@@ -171,7 +171,7 @@ def check(request):
     # (none / no / 0) is folded, each still with its 修改 link.
     sections = []
     for step, form in zip(STEPS, forms, strict=True):
-        rows = [row for row in _summary_rows(form)]
+        rows = list(_summary_rows(form, reverse("calculator:step", args=[step.slug])))
         sections.append(
             {
                 "step": step,
@@ -183,14 +183,19 @@ def check(request):
     return render(request, "calculator/check.html", {"sections": sections, "defaults": defaults})
 
 
-def _summary_rows(form):
+def _summary_rows(form, step_url):
     for name, field in form.fields.items():
         if not form.is_shown(name):
             continue
         value = form.cleaned_data.get(name)
         if name.startswith(GATE_PREFIX) and value:
             continue  # the detail it revealed says it all
-        yield {"field": form[name], "answer": _shown_answer(form, name), "answered": _answered(field, value)}
+        yield {
+            "label": field.label,
+            "answer": _shown_answer(form, name),
+            "answered": _answered(field, value),
+            "change_url": f"{step_url}?next=check#field-{name}",
+        }
 
 
 def _answered(field, value) -> bool:
