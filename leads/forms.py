@@ -8,9 +8,11 @@ from captcha.models import CaptchaStore
 from crispy_forms.layout import Div, Hidden
 from django import forms
 from django.core.validators import RegexValidator
+from django.forms.renderers import get_default_renderer
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME, WORKING_DAYS_ONLY
 from leads.models import PhoneVerification, offered_services
@@ -69,6 +71,16 @@ class ChineseCaptchaInput(CaptchaTextInput):
         context = super().get_context(name, value, attrs)
         context["widget"]["subwidgets"][0]["attrs"] = {}
         return context
+
+    def _render(self, template_name, context, renderer=None):
+        """The key and the answer box are printed by the form renderer (permitsite/form_renderer.py),
+        not included one by one by the template."""
+        renderer = renderer or get_default_renderer()
+        parts = context["widget"]["subwidgets"]
+        context["widget"]["parts"] = mark_safe(  # noqa: S308 - the renderer escapes what it prints
+            "".join(renderer.render(part["template_name"], {"widget": part}) for part in parts)
+        )
+        return super()._render(template_name, context, renderer)
 
 
 class CaptchaChineseField(CaptchaField):
