@@ -1,6 +1,7 @@
 """A finished self-test: the result as JSON (the API and the stored page show the same thing) and the
 anonymous Assessment that keeps it behind a random token."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
@@ -8,6 +9,28 @@ from urllib.parse import urlencode
 from calculator import engine, planner
 from calculator.models import Assessment
 from permitsite.privacy import RESULTS_RETENTION_DAYS_STATED
+
+# What secrets.token_urlsafe gives, up to Assessment.token's max_length. Anything else a visitor sends (in a
+# link, in ?result=) finds no result without asking the database, which may refuse it: PostgreSQL rejects a
+# NUL in a text parameter with an error.
+TOKEN_PATTERN = r"[A-Za-z0-9_-]{1,32}"  # noqa: S105 (a pattern, not a secret)
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+def is_token(value: str) -> bool:
+    return bool(_TOKEN.fullmatch(value or ""))
+
+
+class TokenConverter:
+    """<token:…> in a URL: a malformed token is a 404 before any view runs."""
+
+    regex = TOKEN_PATTERN
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
 
 
 def ruleset_summary(ruleset: engine.Ruleset) -> dict:
@@ -133,6 +156,8 @@ class ResultSummary:
 
 def summary_of(token: str) -> ResultSummary | None:
     """The stored result behind a share link's token, or None when there is none (any string is safe)."""
+    if not is_token(token):
+        return None
     stored = Assessment.objects.filter(token=token).values_list("result", flat=True).first()
     if stored is None:
         return None

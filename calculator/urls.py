@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from calculator import views
+from calculator.results import TokenConverter
+
+register_converter(TokenConverter, "token")
 
 app_name = "calculator"
 
@@ -8,10 +11,10 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("restart/", views.restart, name="restart"),
     path("check/", views.check, name="check"),
-    path("result/<str:token>/", views.result, name="result"),
-    path("result/<str:token>/recompute/", views.recompute, name="recompute"),
+    path("result/<token:token>/", views.result, name="result"),
+    path("result/<token:token>/recompute/", views.recompute, name="recompute"),
     path("base/", views.base, name="base"),
     path("base/carry/", views.carry_tier, name="base_carry"),
-    path("result/<str:token>/try/", views.try_change, name="try"),
+    path("result/<token:token>/try/", views.try_change, name="try"),
     path("<slug:slug>/", views.step, name="step"),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 from calculator import engine, planner
 from calculator.models import Assessment
 from calculator.plan_facts import plan_facts
+from calculator.results import is_token
 from calculator.rulesets import published_rulesets
 
 
@@ -29,7 +30,7 @@ class ParentResult:
 
 
 def parent_result(token: str) -> ParentResult | None:
-    assessment = Assessment.objects.filter(token=token).first() if token else None
+    assessment = Assessment.objects.filter(token=token).first() if is_token(token) else None
     if assessment is None:
         return None
     stored = assessment.result

@@ -27,7 +27,7 @@ def timeline_page(request):
     if form.is_valid():
         birth = form.cleaned_data["child_birth"]
         plan = timeline.timeline(birth, today, facts.system, facts.windows, facts.processing, facts.calendar)
-    parent = parent_result(token) if len(token) <= TOKEN_MAX else None
+    parent = parent_result(token)
     if plan is not None and parent is not None:
         readiness = timeline.readiness(
             plan, eligible=parent.eligible, reaches_now=parent.reaches_now, reached_on=parent.reached_on

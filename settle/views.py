@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from calculator.models import Assessment
+from calculator.results import is_token
 from permitsite import stamps
 from settle import rules
 from settle.conditions import CONDITIONS, settle_rules
@@ -44,7 +45,7 @@ def check(request):
 
 def _from_self_test(token: str) -> dict:
     """What the person's own 积分 self-test already says: their title and years of social insurance."""
-    assessment = Assessment.objects.filter(token=token[:32]).only("answers").first() if token else None
+    assessment = Assessment.objects.filter(token=token).only("answers").first() if is_token(token) else None
     if assessment is None:
         return {}
     answers = assessment.answers
