@@ -33,9 +33,11 @@ limit_request_fields = 50
 limit_request_field_size = 8190
 
 # Recycle workers now and then so a slow leak cannot grow forever; jitter keeps them from
-# restarting all at once.
-max_requests = 2000
-max_requests_jitter = 200
+# restarting all at once. Not often: a new worker spends about 0.6 s of CPU importing and then fills its
+# caches, and after every 2000 requests that was a fifth of a busy 2-core machine and most of the p99
+# (docs/benchmarks.md, "Recycling workers").
+max_requests = 50000
+max_requests_jitter = 5000
 
 # Only the proxy in front of us may say who the client is; settings.py reads the same variable
 # (docs/deploy.md). Empty: no proxy is trusted.
