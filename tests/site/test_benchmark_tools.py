@@ -52,6 +52,19 @@ def test_table_gives_each_endpoint_its_share_of_the_ceiling_and_lists_failed_pag
     assert "- FAILED: guide list: GET /guides/ answered 404, not 200" in text
 
 
+def test_an_endpoint_is_reported_by_its_best_round_with_every_rounds_errors_counted(monkeypatch):
+    """A round whose connections all landed on one worker is slower; the best round measures the page."""
+    rounds = iter([(835.0, 19.0, 40.0, 0), (1950.0, 8.0, 30.0, 1), (1900.0, 8.5, 31.0, 2)])
+    monkeypatch.setattr(bench, "warm_up", lambda url, target: None)
+    monkeypatch.setattr(bench, "cpu_seconds", lambda pid: 0.0)
+    args = bench.parse_args(["--rounds", "3", "--seconds", "1"])
+    result = bench.measure(Target("home", "/"), "http://x", 1, lambda *a: next(rounds), args)
+    assert (result.requests_per_second, result.p50_ms, result.p99_ms) == (1950.0, 8.0, 30.0)
+    assert result.errors == 3
+    assert result.rounds == (835.0, 1950.0, 1900.0)
+    assert "| 835 / 1950 / 1900 |" in bench.table([result])
+
+
 def test_writing_the_results_keeps_the_hand_written_parts_of_the_document(tmp_path, monkeypatch):
     doc = tmp_path / "benchmarks.md"
     doc.write_text(f"# Benchmarks\n\nintro\n\n{bench.START}\nold table\n{bench.END}\n\n## Tuning\nnotes\n")
