@@ -111,35 +111,29 @@ class FastWidgets(DjangoTemplates):
             return printer(option)
         return self.get_template(option["template_name"]).render({"widget": option})
 
-    def _select(self, widget: dict) -> str:
-        html = [f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>']
+    def _groups(self, widget: dict, group_start: str, option: str, group_end: str) -> str:
+        """A choice widget's options, each group's start and end around its own (`{}` is the group's
+        name in `group_start` and the option in `option`)."""
+        html = []
         for group_name, options, _ in widget["optgroups"]:
             if group_name:
-                html.append(f'\n  <optgroup label="{_value(group_name)}">')
-            html.extend(f"\n  {self._option(option)}" for option in options)
+                html.append(group_start.format(_value(group_name)))
+            html.extend(option.format(self._option(each)) for each in options)
             if group_name:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>\n")
+                html.append(group_end)
         return "".join(html)
+
+    def _select(self, widget: dict) -> str:
+        options = self._groups(widget, '\n  <optgroup label="{}">', "\n  {}", "\n  </optgroup>")
+        return f'<select name="{_value(widget["name"])}"{_attrs(widget["attrs"])}>{options}\n</select>\n'
 
     def _multiple_input(self, widget: dict) -> str:
         """Radio buttons or tick boxes, each in a <div>."""
-        element_id = widget["attrs"].get("id")
-        css = widget["attrs"].get("class")
-        html = [
-            "<div",
-            f' id="{_value(element_id)}"' if element_id else "",
-            f' class="{_value(css)}"' if css else "",
-            ">",
-        ]
-        for group_name, options, _ in widget["optgroups"]:
-            if group_name:
-                html.append(f"\n  <div><label>{_value(group_name)}</label>")
-            html.extend(f"<div>\n    {self._option(option)}</div>" for option in options)
-            if group_name:
-                html.append("\n  </div>")
-        html.append("\n</div>\n")
-        return "".join(html)
+        attrs = widget["attrs"]
+        element_id = f' id="{_value(attrs["id"])}"' if attrs.get("id") else ""
+        css = f' class="{_value(attrs["class"])}"' if attrs.get("class") else ""
+        options = self._groups(widget, "\n  <div><label>{}</label>", "<div>\n    {}</div>", "\n  </div>")
+        return f"<div{element_id}{css}>{options}\n</div>\n"
 
     def _choice_group(self, widget: dict) -> str:
         """radio.html and checkbox_select.html: multiple_input.html and a newline."""
