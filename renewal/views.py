@@ -56,8 +56,21 @@ def _guide_page(request, slug):
 
 @require_safe
 def check(request):
-    form = ExpiryForm(_own_fields(request.GET, ExpiryForm))
+    query = _own_fields(request.GET, ExpiryForm)
+    if query is None:
+        return _empty_check(request)
+    form = ExpiryForm(query)
     result = renewal_status(form.cleaned_data["expiry"], timezone.localdate()) if form.is_valid() else None
+    return _check_page(request, form, result)
+
+
+@shared_page(GUIDES)
+def _empty_check(request):
+    """Before a date is given the page is the same for everyone; its guides change with an edit."""
+    return _check_page(request, ExpiryForm(), None)
+
+
+def _check_page(request, form, result):
     guides = Article.objects.published().filter(category=Category.RENEWAL).only("title", "slug")
     context = {
         "form": form,

@@ -126,3 +126,34 @@ def test_an_edit_that_has_not_committed_is_not_shown_yet(client, guide):
     Article.objects.filter(pk=guide.pk).update(body="未提交的正文")  # no commit, no signal: no stamp moves
 
     assert "旧正文" in client.get("/guides/cached-guide/").content.decode()
+
+
+@pytest.fixture
+def renewal_guide(guide):
+    guide.category = "renewal"
+    guide.save()
+    return guide
+
+
+def test_the_empty_renewal_check_is_kept_and_lists_an_edited_guide_at_once(
+    client, renewal_guide, edit_in_admin, django_assert_num_queries
+):
+    client.get("/renewal/check/")
+    with django_assert_num_queries(0):
+        assert "缓存测试" in client.get("/renewal/check/").content.decode()
+
+    edit_in_admin(renewal_guide, title="改过的标题")
+
+    html = client.get("/renewal/check/").content.decode()
+    assert "改过的标题" in html
+    assert "缓存测试" not in html
+
+
+def test_a_renewal_check_for_a_date_is_worked_out_for_each_request(
+    client, renewal_guide, django_assert_num_queries
+):
+    client.get("/renewal/check/?expiry=2027-03-01")
+    with django_assert_num_queries(1):  # its guides: the answer is never kept
+        response = client.get("/renewal/check/?expiry=2027-03-01")
+    assert "data-status=" in response.content.decode()
+    assert "ETag" not in response

@@ -10,7 +10,7 @@ from schooling.selftest import parent_result
 MALFORMED = ["\x00", "a\x00b", "x" * 33, "中文令牌", "a b", "../x"]
 
 
-@pytest.mark.parametrize("token", MALFORMED + [""])
+@pytest.mark.parametrize("token", [*MALFORMED, ""])
 def test_only_what_secrets_token_urlsafe_makes_is_a_token(token):
     assert not is_token(token)
 

@@ -13,7 +13,7 @@ from permitsite.shared_pages import shared_page
 
 pytestmark = pytest.mark.django_db
 
-SHARED_PAGES = ["/", "/privacy/", "/guides/", "/guides/how-to-renew/"]
+SHARED_PAGES = ["/", "/privacy/", "/guides/", "/guides/how-to-renew/", "/renewal/check/"]
 
 
 @pytest.mark.parametrize("path", SHARED_PAGES)
