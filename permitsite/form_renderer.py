@@ -12,30 +12,36 @@ import html
 
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.functional import Promise, cached_property
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeData
+from django.utils.timezone import template_localtime
 
 WIDGETS = "django/forms/widgets/"
 
 
-def _escape(value) -> str:
-    """conditional_escape's text, without the lazy-string wrapper around it that costs more than the
+def _escape(text: str) -> str:
+    """conditional_escape of a string, without the lazy-string wrapper around it that costs more than the
     escaping (a radio group's attributes are escaped some fifty times)."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
+    return text.__html__() if hasattr(text, "__html__") else html.escape(text)
 
 
 def _value(value) -> str:
-    """{{ value }}: localized, then escaped unless already safe."""
-    return _escape(localize(value))
+    """{{ value }}, as the engine prints it (render_value_in_context): local time, localized, made a
+    string, then escaped unless it says it is safe."""
+    value = localize(template_localtime(value))
+    return _escape(value if isinstance(value, str) else str(value))
+
+
+def _string(value) -> str:
+    """{{ value|stringformat:'s' }}: the filter's text is trusted only when its input was SafeData."""
+    text = "%s" % (str(value) if isinstance(value, tuple) else value)
+    return text if isinstance(value, SafeData) else html.escape(text)
 
 
 def _attrs(attrs: dict) -> str:
     """attrs.html: ` name="value"`, ` name` for True, nothing for False."""
     return "".join(
-        f" {_value(name)}" if value is True else f' {_value(name)}="{_escape(value)}"'
+        f" {_value(name)}" if value is True else f' {_value(name)}="{_string(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
@@ -46,7 +52,7 @@ def _attrs(attrs: dict) -> str:
 
 
 def _input(widget: dict) -> str:
-    value = "" if widget["value"] is None else f' value="{_escape(widget["value"])}"'
+    value = "" if widget["value"] is None else f' value="{_string(widget["value"])}"'
     kind, name = _value(widget["type"]), _value(widget["name"])
     return f'<input type="{kind}" name="{name}"{value}{_attrs(widget["attrs"])}>\n'
 
@@ -70,7 +76,7 @@ def _choice_option(widget: dict) -> str:
 
 def _select_option(widget: dict) -> str:
     return (
-        f'<option value="{_escape(widget["value"])}"{_attrs(widget["attrs"])}>'
+        f'<option value="{_string(widget["value"])}"{_attrs(widget["attrs"])}>'
         f"{_value(widget['label'])}</option>\n"
     )
 
@@ -84,9 +90,19 @@ class FastWidgets(DjangoTemplates):
     """FORM_RENDERER: Django's DjangoTemplates renderer, minus the template engine for common widgets."""
 
     def render(self, template_name, context, request=None):
-        if len(context) == 1 and "widget" in context and template_name in self._printers:
-            return self._printers[template_name](context["widget"]).strip()
+        printer = self._printers.get(template_name)
+        if printer and len(context) == 1 and "widget" in context and self._prints_options(context["widget"]):
+            return printer(context["widget"]).strip()
         return super().render(template_name, context, request)
+
+    def _prints_options(self, widget: dict) -> bool:
+        """A widget whose options use a template of their own is left to the engine: that template may
+        read what the include passes beside the option (forloop, the group, its index)."""
+        return all(
+            option["template_name"] in self._printers
+            for _, options, _ in widget.get("optgroups", ())
+            for option in options
+        )
 
     @cached_property
     def _printers(self):
@@ -105,11 +121,8 @@ class FastWidgets(DjangoTemplates):
         }
 
     def _option(self, option: dict) -> str:
-        """{% include option.template_name with widget=option %}"""
-        printer = self._printers.get(option["template_name"])
-        if printer:
-            return printer(option)
-        return self.get_template(option["template_name"]).render({"widget": option})
+        """{% include option.template_name with widget=option %}: one of ours (`_prints_options`)."""
+        return self._printers[option["template_name"]](option)
 
     def _groups(self, widget: dict, group_start: str, option: str, group_end: str) -> str:
         """A choice widget's options, each group's start and end around its own (`{}` is the group's

@@ -15,6 +15,30 @@ from django.utils.safestring import mark_safe
 
 from permitsite.form_renderer import FastWidgets
 
+
+class MarkedUp(str):
+    """A string that offers __html__ but is not SafeData: `{{ }}` trusts it, `|stringformat` does not."""
+
+    def __html__(self):
+        return str(self)
+
+
+class NotAString:
+    """An object with __html__: `{{ }}` makes it a string first, so its markup is escaped."""
+
+    def __str__(self):
+        return "<b>粗</b>"
+
+    def __html__(self):
+        return str(self)
+
+
+class OwnOptionTemplate(forms.RadioSelect):
+    """Options drawn by a template we do not print (it may read the include's forloop and group)."""
+
+    option_template_name = "django/forms/widgets/attrs.html"
+
+
 CHOICES = [("a", "甲 <b>"), ("b", 'B & "c"'), (3, 3)]
 GROUPED = [("组一", [("x", "X"), ("y", "Y")]), ("z", "Z"), ("组 <二>", [(1, 1000)])]
 ATTRS = {"id": "id_f", "class": "form-control is-invalid", "aria-invalid": True, "required": False, "min": 0}
@@ -23,6 +47,11 @@ CASES = [
     (forms.TextInput(), None),
     (forms.TextInput(attrs=ATTRS), '三十 <script>"x"</script>'),
     (forms.TextInput(attrs={"data-x": mark_safe("<i>")}), mark_safe("<b>safe</b>")),
+    (forms.TextInput(attrs={"data-x": MarkedUp("<i>")}), MarkedUp("<b>")),
+    (forms.Select(choices=[("a", NotAString()), ("b", MarkedUp("<i>"))]), "a"),
+    (forms.Select(choices=[("a", datetime.datetime(2027, 3, 1, 1, 0, tzinfo=datetime.UTC))]), "a"),
+    (forms.Select(choices=[(NotAString(), "x")]), None),
+    (OwnOptionTemplate(choices=CHOICES), "a"),
     (forms.NumberInput(attrs={"min": 18, "max": 120, "step": 1, "inputmode": "numeric"}), 1234567),
     (forms.NumberInput(), 2.5),
     (forms.EmailInput(), "a@b.cn"),
