@@ -40,6 +40,7 @@ from calculator.rulesets import RULES, published_rulesets, ruleset_in_force
 from calculator.validity import validity
 from calculator.wages import WAGES, source_of, wage_hint, wage_periods
 from permitsite import stamps
+from permitsite.shared_pages import shared_but_for_token
 from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
@@ -78,9 +79,8 @@ def step(request, slug):
     ruleset = _ruleset_or_404()
     stored = _stored(request)
     back_to_check = request.GET.get("next") == "check"
-    hint = wage_hint(timezone.localdate())
     if request.method == "POST":
-        form = StepForm(ruleset, slug, data=request.POST, wage_hint=hint)
+        form = StepForm(ruleset, slug, data=request.POST, wage_hint=wage_hint(timezone.localdate()))
         if form.is_valid():
             stored = {**stored, slug: {name: request.POST.get(name, "") for name in form.fields}}
             request.session[SESSION_KEY] = stored
@@ -88,31 +88,33 @@ def step(request, slug):
             if back_to_check or index == len(STEP_SLUGS) - 1:
                 return redirect("calculator:check")
             return redirect("calculator:step", slug=STEP_SLUGS[index + 1])
-    else:
-        form = StepForm(ruleset, slug, initial=stored.get(slug, {}), wage_hint=hint)
     index = STEP_SLUGS.index(slug)
-    # A step nobody has answered yet looks the same to every visitor on a day: its form is rendered once
-    # per process under the stamps of the rules and wage figures it shows (the "pages" cache).
-    unanswered = request.method == "GET" and not stored.get(slug)
-    shared_form_key = (
-        f"{slug}.{ruleset.version}.{stamps.current(RULES)}.{stamps.current(WAGES)}.{timezone.localdate()}"
-        if unanswered
-        else None
-    )
-    return render(
+    context = {
+        "step": STEPS[index],
+        "number": index + 1,
+        "count": len(STEPS),
+        "previous": STEP_SLUGS[index - 1] if index else None,
+        "back_to_check": back_to_check,
+        "early_notices": _early_notices(ruleset, stored, slug),
+        "carried": _carried(request, ruleset) if slug == "insurance" else None,
+    }
+
+    def page(form):
+        return render(request, "calculator/step.html", {**context, "form": form})
+
+    if request.method == "POST":
+        return page(form)
+    if stored.get(slug):
+        return page(StepForm(ruleset, slug, initial=stored[slug], wage_hint=wage_hint(timezone.localdate())))
+    # A step nobody has answered yet shows no answer of the visitor's: its page is the same for everyone
+    # who has the same notices, under the stamps of the rules and wage figures it prints.
+    shown = (ruleset.version, stamps.current(RULES), stamps.current(WAGES), timezone.localdate())
+    return shared_but_for_token(
         request,
-        "calculator/step.html",
-        {
-            "form": form,
-            "shared_form_key": shared_form_key,
-            "step": STEPS[index],
-            "number": index + 1,
-            "count": len(STEPS),
-            "previous": STEP_SLUGS[index - 1] if index else None,
-            "back_to_check": back_to_check,
-            "early_notices": _early_notices(ruleset, stored, slug),
-            "carried": _carried(request, ruleset) if slug == "insurance" else None,
-        },
+        lambda: page(StepForm(ruleset, slug, wage_hint=wage_hint(timezone.localdate()))),
+        *shown,
+        context["early_notices"],
+        context["carried"],
     )
 
 

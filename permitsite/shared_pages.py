@@ -10,10 +10,20 @@ Only what many visitors share is stored: a response whose rendering asked for a 
 session or set a cookie goes out `Cache-Control: private`, which Django's cache middleware never stores.
 Browsers are told to check their copy every time (`max-age=0`), and Django's conditional GET answers 304
 against an ETag of the page's own bytes, so a 304 is right whatever changed: an edit, a deploy, a setting.
+
+`shared_but_for_token` is for a page with a form that every visitor at the same point sees alike (a
+wizard step nobody has answered yet): the view names what the page shows in a key, the page is rendered
+once per process under it, and each visitor gets it with a CSRF token of their own.
 """
 
+import hashlib
+import re
+from collections.abc import Callable
 from functools import wraps
 
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers, set_response_etag
 from django.views.decorators.cache import cache_page
@@ -59,3 +69,32 @@ def used_anything_personal(request, response) -> bool:
         or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         or (session is not None and session.accessed)
     )
+
+
+# What {% csrf_token %} prints; the token is 64 letters and digits (django.middleware.csrf).
+PRINTED_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+# Stands for the token in a kept page: a NUL is never part of a page the templates print.
+TOKEN_SLOT = "\x00csrf\x00"
+
+
+def shared_but_for_token(request, render_page: Callable[[], HttpResponse], *shown: object) -> HttpResponse:
+    """The page `render_page` makes, kept per process for every visitor of this URL whose page would show
+    the same `shown` (the stamps, the date and anything else the page prints), served with this visitor's
+    own CSRF token. The view answers for `shown`: nothing in the page may depend on anything else."""
+    parts = "\n".join([request.build_absolute_uri(), *map(str, shown)])
+    key = "shared-but-for-token:" + hashlib.sha256(parts.encode()).hexdigest()
+    kept = caches["pages"].get(key)
+    if kept is not None:
+        content, content_type = kept
+        if TOKEN_SLOT in content:
+            content = content.replace(TOKEN_SLOT, get_token(request))
+        return HttpResponse(content, content_type=content_type)
+    response = render_page()
+    if response.status_code == 200 and not response.cookies:
+        content = response.content.decode()
+        tokens = set(PRINTED_TOKEN.findall(content))
+        if len(tokens) <= 1:
+            for token in tokens:
+                content = content.replace(token, TOKEN_SLOT)
+            caches["pages"].set(key, (content, response["Content-Type"]), PAGE_SECONDS)
+    return response

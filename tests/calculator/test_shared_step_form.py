@@ -1,7 +1,12 @@
 """A step nobody has answered is rendered once per process and shared (calculator/views.py): what an editor
-changes shows on the next request, and a visitor's own answers are never served from it."""
+changes shows on the next request, each visitor gets a CSRF token of their own, notices drawn from one
+visitor's earlier answers reach only visitors with the same notices, and a visitor's own answers are never
+served from it."""
+
+import re
 
 import pytest
+from django.test import Client
 
 from calculator.models import Indicator, Option
 
@@ -26,6 +31,43 @@ def test_an_unanswered_step_is_the_same_form_for_every_visitor(client):
     assert without_token(first) == without_token(second)
     # Each visitor still gets a CSRF token of their own: the token sits outside the shared part.
     assert first != second
+
+
+def token_on(page: bytes) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.decode()).group(1)
+
+
+def test_each_visitor_posts_with_the_token_of_their_own_page():
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(3)]
+    tokens = [token_on(visitor.get("/jifen/basic/").content) for visitor in visitors]
+    assert len(set(tokens)) == 3
+    answers = {"age": "30", "education": "bachelor", "title_skill": "none"}
+    for visitor, token in zip(visitors, tokens, strict=True):
+        response = visitor.post("/jifen/basic/", {**answers, "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+    # A token printed for someone else is no good without their cookie.
+    stranger = Client(enforce_csrf_checks=True)
+    stranger.get("/jifen/basic/")
+    assert stranger.post("/jifen/basic/", {**answers, "csrfmiddlewaretoken": tokens[0]}).status_code == 403
+
+
+def test_a_notice_from_earlier_answers_reaches_only_the_visitors_it_concerns():
+    younger, older, another_younger = Client(), Client(), Client()
+    for visitor, age in ((younger, "30"), (older, "61"), (another_younger, "45")):
+        visitor.post("/jifen/basic/", {"age": age, "education": "bachelor", "title_skill": "none"})
+    assert "alert-warning" not in younger.get("/jifen/insurance/").content.decode()
+    notice = older.get("/jifen/insurance/").content.decode()
+    assert "60 周岁" in notice
+    assert "60 周岁" not in another_younger.get("/jifen/insurance/").content.decode()
+    assert "60 周岁" in older.get("/jifen/insurance/").content.decode()
+
+
+def test_coming_back_from_the_summary_is_its_own_page(client):
+    client.get("/jifen/bonus/")
+    assert "保存并返回核对" in client.get("/jifen/bonus/?next=check").content.decode()
+    plain = client.get("/jifen/bonus/").content.decode()
+    assert "保存并返回核对" not in plain
+    assert "下一步" in plain
 
 
 def test_an_editors_change_shows_on_the_next_request(client, django_capture_on_commit_callbacks):
