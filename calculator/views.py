@@ -61,9 +61,15 @@ def _stored(request) -> dict:
 
 @require_GET
 def start(request):
-    ruleset = ruleset_in_force()
-    context = {"steps": STEPS, "started": bool(_stored(request)), "path": ruleset and shortest_path(ruleset)}
-    return render(request, "calculator/start.html", context)
+    started = bool(_stored(request))
+
+    def page():
+        ruleset = ruleset_in_force()
+        context = {"steps": STEPS, "started": started, "path": ruleset and shortest_path(ruleset)}
+        return render(request, "calculator/start.html", context)
+
+    # The rules in force (and so the shortest path it states) change with an edit or a date.
+    return shared_but_for_token(request, page, started, stamps.current(RULES), timezone.localdate())
 
 
 @require_POST

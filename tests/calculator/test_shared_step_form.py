@@ -104,3 +104,18 @@ def test_an_invalid_answer_is_shown_with_its_error_not_the_shared_form(client):
     page = client.post("/jifen/basic/", {"age": "abc", "education": "bachelor", "title_skill": "none"})
     assert page.status_code == 200
     assert 'aria-invalid="true"' in form_of(page.content)
+
+
+def test_the_start_page_offers_to_go_on_only_to_a_visitor_who_has_begun():
+    newcomer, returning = Client(), Client(enforce_csrf_checks=True)
+    assert "开始自测" in newcomer.get("/jifen/").content.decode()
+    answers = {"age": "30", "education": "bachelor", "title_skill": "none"}
+    token = token_on(returning.get("/jifen/basic/").content)
+    returning.post("/jifen/basic/", {**answers, "csrfmiddlewaretoken": token})
+    page = returning.get("/jifen/").content
+    assert "继续自测" in page.decode()
+    assert returning.post("/jifen/restart/", {"csrfmiddlewaretoken": token_on(page)}).status_code == 302
+    assert "开始自测" in returning.get("/jifen/").content.decode()
+    again = Client().get("/jifen/").content.decode()
+    assert "开始自测" in again
+    assert "清空答案" not in again
