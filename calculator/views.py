@@ -3,6 +3,7 @@ page that anyone with its link can open. Scoring and planning live in engine.py 
 
 import threading
 from collections import OrderedDict
+from functools import partial
 
 from django import forms as django_forms
 from django.core.exceptions import BadRequest
@@ -390,6 +391,14 @@ def base(request):
     """The base-tier helper: a base per 社保年度 in, the tier and the months at each multiple out, every
     month judged against its own year's average wage. Nothing is stored until "带入自测"."""
     today = timezone.localdate()
+    if request.method == "POST":
+        return _base_page(request, today)
+    # Until bases are posted the page is the same for everyone asking about the month in its address.
+    page = partial(_base_page, request, today)
+    return shared_but_for_token(request, page, today, stamps.current(WAGES), stamps.current(RULES))
+
+
+def _base_page(request, today):
     periods = wage_periods()
     month_form = ApplicationMonthForm(today, data=request.GET if "month" in request.GET else None)
     application = base_tier.Month.of(today)
@@ -406,9 +415,6 @@ def base(request):
             result = base_tier.base_tier(form.bases(), application, periods)
     else:
         form = BaseHistoryForm(application, periods)
-    # The empty history form (a base per year, each month's box) is the same for everyone asking about one
-    # month: rendered once per process under the wage figures' stamp (the "pages" cache).
-    shared_form_key = None if form.is_bound else f"{application}.{stamps.current(WAGES)}"
     ruleset = ruleset_in_force()
     indicator = ruleset.indicator("si_base_tier") if ruleset else None
     years = base_tier.by_year(result) if result else []
@@ -419,7 +425,6 @@ def base(request):
         {
             "month_form": month_form,
             "form": form,
-            "shared_form_key": shared_form_key,
             "application": application,
             "result": result,
             "years": years,

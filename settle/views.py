@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from calculator.models import Assessment
 from calculator.results import is_token
 from permitsite import stamps
+from permitsite.shared_pages import shared_but_for_token
 from settle import rules
 from settle.conditions import CONDITIONS, settle_rules
 from settle.forms import SettleForm
@@ -19,28 +20,28 @@ from settle.forms import SettleForm
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
     conditions = settle_rules()
-    result, prefilled = None, False
+
+    def page(form, result=None):
+        context = {
+            "form": form,
+            "result": result,
+            "prefilled": bool(form.initial),
+            "conditions": [c for c in conditions.conditions if c.active and c.kind != rules.NOTE],
+            "notes": {c.key: c for c in conditions.conditions if c.active and c.kind == rules.NOTE},
+        }
+        return render(request, "settle/check.html", context)
+
     if request.method == "POST":
         form = SettleForm(conditions, request.POST)
         if form.is_valid():
-            result = rules.check(conditions, form.answers(), timezone.localdate())
-    else:
-        initial = _from_self_test(request.GET.get("result", ""))
-        prefilled = bool(initial)
-        form = SettleForm(conditions, initial=initial)
-    return render(
-        request,
-        "settle/check.html",
-        {
-            "form": form,
-            # The empty form is the same for everyone: rendered once per process under the conditions' stamp.
-            "shared_form_key": None if form.is_bound or prefilled else stamps.current(CONDITIONS),
-            "result": result,
-            "prefilled": prefilled,
-            "conditions": [c for c in conditions.conditions if c.active and c.kind != rules.NOTE],
-            "notes": {c.key: c for c in conditions.conditions if c.active and c.kind == rules.NOTE},
-        },
-    )
+            return page(form, rules.check(conditions, form.answers(), timezone.localdate()))
+        return page(form)
+    initial = _from_self_test(request.GET.get("result", ""))
+    if initial:
+        return page(SettleForm(conditions, initial=initial))
+    # The empty form is the same for everyone, under the conditions' stamp.
+    shown = (stamps.current(CONDITIONS), timezone.localdate())
+    return shared_but_for_token(request, lambda: page(SettleForm(conditions)), *shown)
 
 
 def _from_self_test(token: str) -> dict:
