@@ -41,7 +41,7 @@ from calculator.rulesets import RULES, published_rulesets, ruleset_in_force
 from calculator.validity import validity
 from calculator.wages import WAGES, source_of, wage_hint, wage_periods
 from permitsite import stamps
-from permitsite.shared_pages import shared_but_for_token
+from permitsite.shared_pages import shared_but_for
 from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
@@ -70,7 +70,7 @@ def start(request):
         return render(request, "calculator/start.html", context)
 
     # The rules in force (and so the shortest path it states) change with an edit or a date.
-    return shared_but_for_token(request, page, started, stamps.current(RULES), timezone.localdate())
+    return shared_but_for(request, page, started, stamps.current(RULES), timezone.localdate())
 
 
 @require_POST
@@ -116,7 +116,7 @@ def step(request, slug):
     # A step nobody has answered yet shows no answer of the visitor's: its page is the same for everyone
     # who has the same notices, under the stamps of the rules and wage figures it prints.
     shown = (ruleset.version, stamps.current(RULES), stamps.current(WAGES), timezone.localdate())
-    return shared_but_for_token(
+    return shared_but_for(
         request,
         lambda: page(StepForm(ruleset, slug, wage_hint=wage_hint(timezone.localdate()))),
         *shown,
@@ -395,7 +395,7 @@ def base(request):
         return _base_page(request, today)
     # Until bases are posted the page is the same for everyone asking about the month in its address.
     page = partial(_base_page, request, today)
-    return shared_but_for_token(request, page, today, stamps.current(WAGES), stamps.current(RULES))
+    return shared_but_for(request, page, today, stamps.current(WAGES), stamps.current(RULES))
 
 
 def _base_page(request, today):

@@ -3,21 +3,26 @@ and /renewal/remind/stop/. One place for the 获取验证码 / 换一张 / 重�
 JavaScript), the session's memory of where a code went, and the JSON answer of POST /consult/code/.
 
 A view asks `CodeFlow.start(request, purpose, FormClass, ...)` and gets the page's form, the code block's
-form and its notice; it handles only its own submit (`flow.submitted`), then `flow.done()`.
+form and its notice; it handles only its own submit (`flow.submitted`), then `flow.done()`, and answers
+with `flow.page(...)`.
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 
+from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from leads import services, sms
 from leads.codes import CODE_LIFETIME
-from leads.forms import CodeRequestForm
+from leads.forms import CAPTCHA_KEY, CodeRequestForm
 from leads.limits import RESEND_COOLDOWN
 from leads.phones import mask_phone
 from permitsite.client_ip import client_ip
 from permitsite.operator import current_operator
+from permitsite.shared_pages import CSRF_TOKEN, shared_but_for
 
 PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
 # Per purpose: the masked number a code was last sent to from this browser, and when.
@@ -119,15 +124,24 @@ def code_block(request, purpose, code_form, notice):
 
 @dataclass
 class CodeFlow:
-    """One request to a page whose form takes a phone number and its SMS code."""
+    """One request to a page whose form takes a phone number and its SMS code. The forms are made when first
+    used: a page shared by many visitors (`page`) is served without them."""
 
     request: object
     purpose: str
     form_class: type
-    form: object
-    code_form: CodeRequestForm
+    make_form: Callable[[], object]
+    make_code_form: Callable[[], CodeRequestForm]
     notice: str = ""
     submitted: bool = False  # the page's own submit (not a code-step button): the view checks `form`
+
+    @cached_property
+    def form(self):
+        return self.make_form()
+
+    @cached_property
+    def code_form(self) -> CodeRequestForm:
+        return self.make_code_form()
 
     @classmethod
     def start(cls, request, purpose, form_class, *, initial=None, **form_kwargs):
@@ -136,15 +150,16 @@ class CodeFlow:
         form_kwargs["code_requested"] = bool(code_sent_to(request, purpose))
         posted = request.method == "POST"
         if posted and request.POST.get("action") in CODE_STEP_ACTIONS:
-            form = form_class(initial=typed_values(request.POST, form_class), **form_kwargs)
+            form = partial(form_class, initial=typed_values(request.POST, form_class), **form_kwargs)
             code_form, notice = code_step(request, purpose)
-            return cls(request, purpose, form_class, form, code_form, notice)
+            return cls(request, purpose, form_class, form, lambda: code_form, notice)
         if posted:
-            form = form_class(request.POST, **form_kwargs)
-            code_form = CodeRequestForm(initial={"phone": request.POST.get("phone", "")}, purpose=purpose)
+            form = partial(form_class, request.POST, **form_kwargs)
+            typed_phone = {"phone": request.POST.get("phone", "")}
+            code_form = partial(CodeRequestForm, initial=typed_phone, purpose=purpose)
             return cls(request, purpose, form_class, form, code_form, submitted=True)
-        form = form_class(initial=initial, **form_kwargs)
-        return cls(request, purpose, form_class, form, CodeRequestForm(purpose=purpose))
+        form = partial(form_class, initial=initial, **form_kwargs)
+        return cls(request, purpose, form_class, form, partial(CodeRequestForm, purpose=purpose))
 
     def done(self, *, start_over=False):
         """The code was used: forget where it went; `start_over` shows empty forms again."""
@@ -152,6 +167,15 @@ class CodeFlow:
         if start_over:
             self.form = self.form_class()
             self.code_form = CodeRequestForm(purpose=self.purpose)
+
+    def page(self, render_page, *shown):
+        """The page. Until the visitor posts or is sent a code it is the same for everyone asking for its
+        address (`shown`: whatever else it prints), and is shared but for their own CSRF token and CAPTCHA
+        (permitsite/shared_pages.py)."""
+        if self.request.method != "GET" or code_sent_to(self.request, self.purpose):
+            return render_page()
+        own = (CSRF_TOKEN, CAPTCHA_KEY)
+        return shared_but_for(self.request, render_page, *shown, timezone.localdate(), own=own)
 
     def context(self):
         return {"form": self.form, **code_block(self.request, self.purpose, self.code_form, self.notice)}

@@ -19,6 +19,7 @@ from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite import privacy as privacy_policy
 from permitsite.layout import Field, Include, inside_page_form
+from permitsite.shared_pages import Own
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,13 @@ class ChineseCaptchaInput(CaptchaTextInput):
             "".join(renderer.render(part["template_name"], {"widget": part}) for part in parts)
         )
         return super()._render(template_name, context, renderer)
+
+
+# The challenge's key as the widget prints it (in the image's address and the hidden input): a page shared by
+# many visitors (leads/code_flow.py) gets a new challenge for each of them.
+CAPTCHA_KEY = Own(
+    re.compile(r'name="captcha_0" value="([0-9a-f]{40})"'), lambda request: CaptchaStore.generate_key()
+)
 
 
 class CaptchaChineseField(CaptchaField):

@@ -10,8 +10,8 @@ from leads import notify, services
 from leads.code_flow import CodeFlow, send_code, session_key
 from leads.codes import CHECK_MESSAGES, CodeCheck
 from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_result_token
-from leads.models import Lead, PhoneVerification
-from permitsite import api
+from leads.models import SERVICES_TOPIC, Lead, PhoneVerification
+from permitsite import api, stamps
 from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
 from permitsite.operator import current_operator
@@ -95,8 +95,13 @@ def consult(request):
             notify.deliver_after_response(lead, request)
             request.session[THANKS_SESSION_KEY] = lead.pk
             return redirect("leads:thanks")
-    context = {**flow.context(), "result_token": result_token}
-    return render(request, "leads/consult.html", context)
+
+    def page():
+        return render(request, "leads/consult.html", {**flow.context(), "result_token": result_token})
+
+    if result_token:
+        return page()  # it names the visitor's own result
+    return flow.page(page, stamps.current(SERVICES_TOPIC))
 
 
 @sensitive_variables()
@@ -149,8 +154,8 @@ def deletion_request(request):
         deleted = _delete(request, flow.form)
         if deleted is not None:
             flow.done(start_over=True)
-    context = {**flow.context(), "deleted": deleted}
-    return render(request, "leads/deletion_request.html", context)
+    template = "leads/deletion_request.html"
+    return flow.page(lambda: render(request, template, {**flow.context(), "deleted": deleted}))
 
 
 @sensitive_variables()

@@ -11,18 +11,19 @@ session or set a cookie goes out `Cache-Control: private`, which Django's cache 
 Browsers are told to check their copy every time (`max-age=0`), and Django's conditional GET answers 304
 against an ETag of the page's own bytes, so a 304 is right whatever changed: an edit, a deploy, a setting.
 
-`shared_but_for_token` is for a page with a form that every visitor at the same point sees alike (a
-wizard step nobody has answered yet): the view names what the page shows in a key, the page is rendered
-once per process under it, and each visitor gets it with a CSRF token of their own.
+`shared_but_for` is for a page with a form that every visitor at the same point sees alike (a wizard step
+nobody has answered yet, an empty consultation form): the view names what the page shows, the page is
+rendered once per process for it, and each visitor gets it with a CSRF token (and CAPTCHA) of their own.
 """
 
 import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers, set_response_etag
@@ -71,30 +72,49 @@ def used_anything_personal(request, response) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Own:
+    """Something a shared page prints that must be each visitor's own: `printed` finds it in a rendered
+    page (its one group), `fresh` makes one for this request."""
+
+    printed: re.Pattern
+    fresh: Callable[[HttpRequest], str]
+
+
 # What {% csrf_token %} prints; the token is 64 letters and digits (django.middleware.csrf).
-PRINTED_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
-# Stands for the token in a kept page: a NUL is never part of a page the templates print.
-TOKEN_SLOT = "\x00csrf\x00"
+CSRF_TOKEN = Own(re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"'), get_token)
 
 
-def shared_but_for_token(request, render_page: Callable[[], HttpResponse], *shown: object) -> HttpResponse:
+def shared_but_for(
+    request, render_page: Callable[[], HttpResponse], *shown, own=(CSRF_TOKEN,)
+) -> HttpResponse:
     """The page `render_page` makes, kept per process for every visitor of this URL whose page would show
     the same `shown` (the stamps, the date and anything else the page prints), served with this visitor's
-    own CSRF token. The view answers for `shown`: nothing in the page may depend on anything else."""
+    `own` values (their CSRF token, by default). The view answers for `shown`: nothing in the page may
+    depend on anything else."""
     parts = "\n".join([request.build_absolute_uri(), *map(str, shown)])
-    key = "shared-but-for-token:" + hashlib.sha256(parts.encode()).hexdigest()
+    key = "shared-but-for:" + hashlib.sha256(parts.encode()).hexdigest()
     kept = caches["pages"].get(key)
     if kept is not None:
         content, content_type = kept
-        if TOKEN_SLOT in content:
-            content = content.replace(TOKEN_SLOT, get_token(request))
+        for slot, value in zip(_slots(own), own, strict=True):
+            if slot in content:
+                content = content.replace(slot, value.fresh(request))
         return HttpResponse(content, content_type=content_type)
     response = render_page()
-    if response.status_code == 200 and not response.cookies:
-        content = response.content.decode()
-        tokens = set(PRINTED_TOKEN.findall(content))
-        if len(tokens) <= 1:
-            for token in tokens:
-                content = content.replace(token, TOKEN_SLOT)
-            caches["pages"].set(key, (content, response["Content-Type"]), PAGE_SECONDS)
+    if response.status_code != 200 or response.cookies:
+        return response
+    content = response.content.decode()
+    for slot, value in zip(_slots(own), own, strict=True):
+        printed = set(value.printed.findall(content))
+        if len(printed) > 1:
+            return response  # not one value in one place: nothing to share safely
+        for each in printed:
+            content = content.replace(each, slot)
+    caches["pages"].set(key, (content, response["Content-Type"]), PAGE_SECONDS)
     return response
+
+
+def _slots(own) -> list[str]:
+    # A NUL is never part of a page the templates print.
+    return [f"\x00{number}\x00" for number in range(len(own))]

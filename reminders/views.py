@@ -69,10 +69,14 @@ def subscribe(request):
             flow.done()
             request.session[DONE_SESSION_KEY] = subscription.pk
             return redirect("reminders:done")
-    form = flow.form
-    expiry = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
-    context = {**flow.context(), "expiry": expiry, "upcoming": _upcoming(expiry)}
-    return render(request, "reminders/subscribe.html", context)
+
+    def page():
+        form = flow.form
+        shown = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
+        context = {**flow.context(), "expiry": shown, "upcoming": _upcoming(shown)}
+        return render(request, "reminders/subscribe.html", context)
+
+    return flow.page(page)
 
 
 @sensitive_variables()
@@ -116,8 +120,7 @@ def stop(request):
         stopped = _stop(request, flow.form)
         if stopped is not None:
             flow.done(start_over=True)
-    context = {**flow.context(), "stopped": stopped}
-    return render(request, "reminders/stop.html", context)
+    return flow.page(lambda: render(request, "reminders/stop.html", {**flow.context(), "stopped": stopped}))
 
 
 @sensitive_variables()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from calculator.models import Assessment
 from calculator.results import is_token
 from permitsite import stamps
-from permitsite.shared_pages import shared_but_for_token
+from permitsite.shared_pages import shared_but_for
 from settle import rules
 from settle.conditions import CONDITIONS, settle_rules
 from settle.forms import SettleForm
@@ -41,7 +41,7 @@ def check(request):
         return page(SettleForm(conditions, initial=initial))
     # The empty form is the same for everyone, under the conditions' stamp.
     shown = (stamps.current(CONDITIONS), timezone.localdate())
-    return shared_but_for_token(request, lambda: page(SettleForm(conditions)), *shown)
+    return shared_but_for(request, lambda: page(SettleForm(conditions)), *shown)
 
 
 def _from_self_test(token: str) -> dict:
