@@ -28,6 +28,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers, set_response_etag
 from django.views.decorators.cache import cache_page
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import conditional_page
 
 from permitsite import stamps
@@ -55,7 +56,9 @@ def shared_page(*topics: str):
         def cached(request, *args, **kwargs):
             # The footer prints the year.
             version = ".".join([str(timezone.localdate().year), *map(stamps.current, topics)])
-            page = cache_page(PAGE_SECONDS, cache="pages", key_prefix=version)(marked)
+            # Compressed before it is kept, once per Accept-Encoding (cache_page keys on Vary): a page
+            # without a token or anything a visitor typed has nothing for BREACH to find.
+            page = cache_page(PAGE_SECONDS, cache="pages", key_prefix=version)(gzip_page(marked))
             return page(request, *args, **kwargs)
 
         return conditional_page(cached)

@@ -1,6 +1,8 @@
 """Shared pages (permitsite/shared_pages.py): kept for every visitor until what they show changes, and never
 holding one visitor's token, session or cookies."""
 
+import gzip
+
 import pytest
 from django.contrib.sessions.backends.cache import SessionStore
 from django.core.cache import cache
@@ -79,8 +81,8 @@ class CountingView:
         self.renders += 1
         return HttpResponse(self.template.render({}, request))
 
-    def get(self, path="/page/", session=None):
-        request = RequestFactory().get(path)
+    def get(self, path="/page/", session=None, **headers):
+        request = RequestFactory().get(path, headers=headers)
         if session is not None:
             request.session = session
         return self.view(request)
@@ -93,6 +95,20 @@ def test_a_page_is_rendered_once_and_then_served_from_the_cache():
 
     assert page.renders == 1
     assert second.content == first.content == "<p>你好</p>".encode()
+
+
+def test_a_page_is_compressed_once_for_browsers_that_accept_gzip_and_kept_plain_for_others():
+    page = CountingView("<p>居住证签注指南</p>" * 40)
+    phone = {"accept-encoding": "gzip, deflate, br"}
+
+    compressed, again = page.get(**phone), page.get(**phone)
+    plain, plain_again = page.get(), page.get()
+
+    assert page.renders == 2  # one copy per way of sending it
+    assert compressed["Content-Encoding"] == again["Content-Encoding"] == "gzip"
+    assert again.content == compressed.content
+    assert not plain_again.has_header("Content-Encoding")
+    assert gzip.decompress(compressed.content) == plain.content == plain_again.content
 
 
 def test_each_address_is_a_page_of_its_own():
