@@ -63,8 +63,9 @@ class PhoneField(forms.CharField):
 
 class ChineseCaptchaInput(CaptchaTextInput):
     """The image, its key and the answer box. Attributes meant for the answer box (class, maxlength,
-    required, aria-*) stay off the hidden key, where HTML does not allow them; the page is never cached
-    (`never_cache`), so no browser restores an old key on reload."""
+    required, aria-*) stay off the hidden key, where HTML does not allow them. Browsers never keep the page
+    (`never_cache`), so none restores an old key on reload; the server's kept copy gets a new key for each
+    visitor (CAPTCHA_KEY)."""
 
     template_name = "leads/widgets/captcha.html"
 
