@@ -2,6 +2,7 @@
 focus in its field with the field's question in view (static/js/error-summary.js)."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("seeded_transactional_db")]
 
@@ -19,7 +20,8 @@ def test_each_link_of_the_summary_moves_focus_to_its_field(phone, live_server):
     phone.get_by_role("button", name="提交咨询").last.click()
     summary = phone.locator(".error-summary")
     summary.wait_for()
-    assert phone.evaluate("document.activeElement.classList.contains('error-summary')")
+    # The deferred script runs after the summary is in the page: expect() waits for it rather than race it.
+    expect(summary).to_be_focused()
     targets = [link.get_attribute("href")[1:] for link in summary.locator("a").all()]
     assert targets == ["id_name", "id_phone", "id_code", "id_service_0", "id_consent"]
     for target in targets:
