@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from permitsite.shared_pages import shared_page
+from permitsite.shared_pages import shared_but_for, shared_page
 from reminders.schedule import subscription_problem
 from renewal import view_counts
 from renewal.calendar_export import renewal_calendar
@@ -98,10 +98,16 @@ def check_calendar(request):
 
 @require_safe
 def processing(request):
-    form = AcceptedForm(
-        _own_fields(request.GET, AcceptedForm), initial={"accepted": timezone.localdate().isoformat()}
-    )
-    estimate = (
-        processing_estimate(form.cleaned_data["accepted"], workday_calendar()) if form.is_valid() else None
-    )
-    return render(request, "renewal/processing.html", {"form": form, "estimate": estimate})
+    today = timezone.localdate()
+    query = _own_fields(request.GET, AcceptedForm)
+
+    def page():
+        form = AcceptedForm(query, initial={"accepted": today.isoformat()})
+        valid = form.is_valid()
+        estimate = processing_estimate(form.cleaned_data["accepted"], workday_calendar()) if valid else None
+        return render(request, "renewal/processing.html", {"form": form, "estimate": estimate})
+
+    if query is not None:
+        return page()
+    # Before a date is given the page is the same for everyone on a day (its box starts at today).
+    return shared_but_for(request, page, today)

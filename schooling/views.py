@@ -3,13 +3,17 @@
 Dates come from schooling/timeline.py on the facts of schooling/facts.py; the parent's own self-test
 (when its link brought them here) from schooling/selftest.py."""
 
+from functools import partial
+
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from permitsite import stamps
+from permitsite.shared_pages import shared_but_for
 from schooling import timeline
-from schooling.facts import school_facts
+from schooling.facts import SCHOOL_FACTS, school_facts
 from schooling.forms import TOKEN_MAX, ChildForm
 from schooling.selftest import parent_result
 
@@ -17,6 +21,14 @@ from schooling.selftest import parent_result
 @require_safe
 def timeline_page(request):
     today = timezone.localdate()
+    if "child_birth" in request.GET or "result" in request.GET:
+        return _timeline_page(request, today)
+    # Before a birth date is given, and without a parent's result, the page is the same for everyone on a day.
+    page = partial(_timeline_page, request, today)
+    return shared_but_for(request, page, today, stamps.current(SCHOOL_FACTS))
+
+
+def _timeline_page(request, today):
     facts = school_facts()
     if not facts.complete:
         raise Http404("升学时间表的基础数据还没有设置好")

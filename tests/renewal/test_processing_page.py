@@ -1,10 +1,12 @@
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from renewal.models import HolidayOverride, HolidayYear
 
 pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_worked_example_across_national_day(client):
@@ -50,3 +52,10 @@ def test_the_form_starts_with_today_and_explains_bad_dates(client):
 
     assert "2025年2月没有29日" in html
     assert "check-result" not in html
+
+
+def test_the_empty_form_starts_at_today_also_the_day_after_it_was_kept(client, time_machine):
+    time_machine.move_to(datetime(2026, 12, 2, 23, 59, tzinfo=SHANGHAI), tick=False)
+    assert 'value="2026-12-02"' in client.get("/renewal/processing/").content.decode()
+    time_machine.move_to(datetime(2026, 12, 3, 0, 1, tzinfo=SHANGHAI), tick=False)
+    assert 'value="2026-12-03"' in client.get("/renewal/processing/").content.decode()

@@ -175,3 +175,24 @@ def test_a_warm_page_runs_at_most_three_queries(client, django_assert_max_num_qu
 
     with django_assert_max_num_queries(3):
         page(client.get(URL, query))
+
+
+def test_the_empty_page_is_kept_for_everyone_until_an_editor_changes_a_route(
+    client, django_capture_on_commit_callbacks
+):
+    route = RouteWithoutPoints.objects.filter(active=True).first()
+    assert route.name in page(client.get(URL))  # now kept (schooling/views.py)
+    with django_capture_on_commit_callbacks(execute=True):
+        route.name = "随迁子女就读公办学校的其他途径"
+        route.save()
+    assert "随迁子女就读公办学校的其他途径" in page(client.get(URL))
+
+
+def test_a_parents_own_result_is_never_shown_on_the_kept_empty_page(client):
+    from django.test import Client
+
+    page(Client().get(URL))
+    token = self_test(PASSING)
+    own = page(client.get(URL, {"result": token}))
+    assert token in own
+    assert token not in page(Client().get(URL))
