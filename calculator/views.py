@@ -122,6 +122,7 @@ def step(request, slug):
         *shown,
         context["early_notices"],
         context["carried"],
+        query=("next",),
     )
 
 
@@ -395,7 +396,8 @@ def base(request):
         return _base_page(request, today)
     # Until bases are posted the page is the same for everyone asking about the month in its address.
     page = partial(_base_page, request, today)
-    return shared_but_for(request, page, today, stamps.current(WAGES), stamps.current(RULES))
+    shown = (today, stamps.current(WAGES), stamps.current(RULES))
+    return shared_but_for(request, page, *shown, query=("month",))
 
 
 def _base_page(request, today):

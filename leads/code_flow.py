@@ -168,14 +168,14 @@ class CodeFlow:
             self.form = self.form_class()
             self.code_form = CodeRequestForm(purpose=self.purpose)
 
-    def page(self, render_page, *shown):
+    def page(self, render_page, *shown, query=()):
         """The page. Until the visitor posts or is sent a code it is the same for everyone asking for its
-        address (`shown`: whatever else it prints), and is shared but for their own CSRF token and CAPTCHA
-        (permitsite/shared_pages.py)."""
+        address (`shown`: whatever else it prints; `query`: the parameters it reads), and is shared but for
+        their own CSRF token and CAPTCHA (permitsite/shared_pages.py)."""
         if self.request.method != "GET" or code_sent_to(self.request, self.purpose):
             return render_page()
         own = (CSRF_TOKEN, CAPTCHA_KEY)
-        return shared_but_for(self.request, render_page, *shown, timezone.localdate(), own=own)
+        return shared_but_for(self.request, render_page, *shown, timezone.localdate(), own=own, query=query)
 
     def context(self):
         return {"form": self.form, **code_block(self.request, self.purpose, self.code_form, self.notice)}

@@ -88,7 +88,9 @@ class ChineseCaptchaInput(CaptchaTextInput):
 # The challenge's key as the widget prints it (in the image's address and the hidden input): a page shared by
 # many visitors (leads/code_flow.py) gets a new challenge for each of them.
 CAPTCHA_KEY = Own(
-    re.compile(r'name="captcha_0" value="([0-9a-f]{40})"'), lambda request: CaptchaStore.generate_key()
+    re.compile(r'name="captcha_0" value="([0-9a-f]{40})"'),
+    lambda request: CaptchaStore.generate_key(),
+    lambda request, content: 'name="captcha_0"' in content,
 )
 
 

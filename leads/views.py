@@ -101,7 +101,7 @@ def consult(request):
 
     if result_token:
         return page()  # it names the visitor's own result
-    return flow.page(page, stamps.current(SERVICES_TOPIC))
+    return flow.page(page, stamps.current(SERVICES_TOPIC), query=("service",))
 
 
 @sensitive_variables()

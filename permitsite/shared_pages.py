@@ -49,7 +49,7 @@ def shared_page(*topics: str):
                 patch_cache_control(response, private=True)
             else:
                 patch_response_headers(response, cache_timeout=0)
-                set_response_etag(response)  # hashed once, kept with the page
+            set_response_etag(response)  # of the page's own bytes, before gzip adds random ones
             return response
 
         @wraps(view)
@@ -78,23 +78,33 @@ def used_anything_personal(request, response) -> bool:
 @dataclass(frozen=True)
 class Own:
     """Something a shared page prints that must be each visitor's own: `printed` finds it in a rendered
-    page (its one group), `fresh` makes one for this request."""
+    page (its one group), `fresh` makes one for this request, and `carried` tells whether the page has one
+    at all, so that a page whose value `printed` cannot find is never kept."""
 
     printed: re.Pattern
     fresh: Callable[[HttpRequest], str]
+    carried: Callable[[HttpRequest, str], bool]
 
 
-# What {% csrf_token %} prints; the token is 64 letters and digits (django.middleware.csrf).
-CSRF_TOKEN = Own(re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"'), get_token)
+# What {% csrf_token %} prints; the token is 64 letters and digits (django.middleware.csrf). A page that
+# asked for a token (get_token flags the cookie for sending) carries one.
+CSRF_TOKEN = Own(
+    re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"'),
+    get_token,
+    lambda request, content: bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")),
+)
 
 
 def shared_but_for(
-    request, render_page: Callable[[], HttpResponse], *shown, own=(CSRF_TOKEN,)
+    request, render_page: Callable[[], HttpResponse], *shown, own=(CSRF_TOKEN,), query=()
 ) -> HttpResponse:
     """The page `render_page` makes, kept per process for every visitor of this URL whose page would show
     the same `shown` (the stamps, the date and anything else the page prints), served with this visitor's
     `own` values (their CSRF token, by default). The view answers for `shown`: nothing in the page may
-    depend on anything else."""
+    depend on anything else. An address with a query parameter other than those in `query` (a campaign's
+    utm_*, a share's ?from=) is rendered and not kept, so strangers' links cannot fill the cache."""
+    if any(name not in query for name in request.GET):
+        return render_page()
     parts = "\n".join([request.build_absolute_uri(), *map(str, shown)])
     key = "shared-but-for:" + hashlib.sha256(parts.encode()).hexdigest()
     kept = caches["pages"].get(key)
@@ -110,8 +120,8 @@ def shared_but_for(
     content = response.content.decode()
     for slot, value in zip(_slots(own), own, strict=True):
         printed = set(value.printed.findall(content))
-        if len(printed) > 1:
-            return response  # not one value in one place: nothing to share safely
+        if len(printed) > 1 or (not printed and value.carried(request, content)):
+            return response  # not exactly one value where it can be replaced: sent, never kept
         for each in printed:
             content = content.replace(each, slot)
     caches["pages"].set(key, (content, response["Content-Type"]), PAGE_SECONDS)

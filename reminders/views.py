@@ -76,7 +76,7 @@ def subscribe(request):
         context = {**flow.context(), "expiry": shown, "upcoming": _upcoming(shown)}
         return render(request, "reminders/subscribe.html", context)
 
-    return flow.page(page)
+    return flow.page(page, query=("expiry",))
 
 
 @sensitive_variables()

@@ -59,7 +59,9 @@ def test_visitors_who_have_not_started_share_the_page_but_not_their_token_or_cha
 
     monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", False)
     visitors = [Client(enforce_csrf_checks=True) for _ in range(3)]
-    pages = [visitor.get(url).content.decode() for visitor in visitors]
+    responses = [visitor.get(url) for visitor in visitors]
+    assert [bool(response.templates) for response in responses] == [True, False, False]  # rendered once
+    pages = [response.content.decode() for response in responses]
     owns = [own_values(page) for page in pages]
     assert len({token for token, _ in owns}) == len({key for _, key in owns}) == 3
     shared = {

@@ -140,6 +140,17 @@ def test_a_page_that_read_the_session_is_served_but_never_stored():
     assert "private" in response["Cache-Control"]
 
 
+def test_a_page_sent_private_keeps_one_etag_so_the_browser_still_gets_a_304():
+    page = CountingView("<p>{{ request.session.name }}</p>" + "<p>居住证签注</p>" * 60)
+    phone = {"accept-encoding": "gzip, deflate, br"}
+    first = page.get(session=SessionStore(), **phone)
+    assert first["Content-Encoding"] == "gzip"  # with random bytes in its header, so no ETag of its own
+
+    again = page.get(session=SessionStore(), **phone, **{"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+
+
 def test_a_page_is_rendered_afresh_once_its_topic_changes(django_capture_on_commit_callbacks):
     page = CountingView("<p>指南</p>", "guides")
     page.get()
