@@ -21,17 +21,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from itertools import chain
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_response_headers, set_response_etag
+from django.utils.cache import (
+    patch_cache_control,
+    patch_response_headers,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.views.decorators.cache import cache_page
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import conditional_page
 
 from permitsite import stamps
+from permitsite.slotted_gzip import SlottedGzip
 
 # An edit replaces pages at once through its stamp; this only bounds how long an entry that nobody asks
 # for any more keeps its space.
@@ -95,6 +102,30 @@ CSRF_TOKEN = Own(
 )
 
 
+@dataclass(frozen=True)
+class KeptPage:
+    """A page kept by shared_but_for: its fixed parts, which `own` value goes between each two, and the
+    parts compressed once (permitsite/slotted_gzip.py)."""
+
+    parts: tuple[bytes, ...]
+    between: tuple[int, ...]  # an index into `own` for each gap
+    compressed: SlottedGzip
+    content_type: str
+
+    def response(self, request, own) -> HttpResponse:
+        made = {index: own[index].fresh(request) for index in set(self.between)}  # one of each kind
+        values = [made[index].encode() for index in self.between]
+        gzipped = ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        if gzipped and [len(value) for value in values] == list(self.compressed.lengths):
+            response = HttpResponse(self.compressed.fill(values), content_type=self.content_type)
+            response["Content-Encoding"] = "gzip"
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        # GZipMiddleware compresses it, when the browser asks.
+        page = b"".join(chain.from_iterable(zip(self.parts, [*values, b""], strict=True)))
+        return HttpResponse(page, content_type=self.content_type)
+
+
 def shared_but_for(
     request, render_page: Callable[[], HttpResponse], *shown, own=(CSRF_TOKEN,), query=()
 ) -> HttpResponse:
@@ -105,29 +136,39 @@ def shared_but_for(
     utm_*, a share's ?from=) is rendered and not kept, so strangers' links cannot fill the cache."""
     if any(name not in query for name in request.GET):
         return render_page()
-    parts = "\n".join([request.build_absolute_uri(), *map(str, shown)])
-    key = "shared-but-for:" + hashlib.sha256(parts.encode()).hexdigest()
+    identity = "\n".join([request.build_absolute_uri(), *map(str, shown)])
+    key = "shared-but-for:" + hashlib.sha256(identity.encode()).hexdigest()
     kept = caches["pages"].get(key)
     if kept is not None:
-        content, content_type = kept
-        for slot, value in zip(_slots(own), own, strict=True):
-            if slot in content:
-                content = content.replace(slot, value.fresh(request))
-        return HttpResponse(content, content_type=content_type)
+        return kept.response(request, own)
     response = render_page()
     if response.status_code != 200 or response.cookies:
         return response
     content = response.content.decode()
-    for slot, value in zip(_slots(own), own, strict=True):
+    if "\x00" in content:
+        return response  # a NUL marks a visitor's own value below
+    replaced = {}
+    for index, value in enumerate(own):
         printed = set(value.printed.findall(content))
         if len(printed) > 1 or (not printed and value.carried(request, content)):
             return response  # not exactly one value where it can be replaced: sent, never kept
         for each in printed:
-            content = content.replace(each, slot)
-    caches["pages"].set(key, (content, response["Content-Type"]), PAGE_SECONDS)
+            content = content.replace(each, _slot(index))
+            replaced[index] = each
+    pieces = SLOT.split(content)  # part, slot index, part, slot index, …, part
+    fixed = tuple(part.encode() for part in pieces[0::2])
+    between = tuple(int(index) for index in pieces[1::2])
+    lengths = [len(replaced[index].encode()) for index in between]
+    kept = KeptPage(fixed, between, SlottedGzip.of(list(fixed), lengths), response["Content-Type"])
+    caches["pages"].set(key, kept, PAGE_SECONDS)
     return response
 
 
-def _slots(own) -> list[str]:
-    # A NUL is never part of a page the templates print.
-    return [f"\x00{number}\x00" for number in range(len(own))]
+# As GZipMiddleware reads Accept-Encoding.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Where a visitor's own value goes in a kept page (one with a NUL of its own is not kept).
+SLOT = re.compile("\x00([0-9]+)\x00")
+
+
+def _slot(index: int) -> str:
+    return f"\x00{index}\x00"

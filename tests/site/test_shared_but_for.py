@@ -2,6 +2,7 @@
 everyone who would see the same page, each copy with a CSRF token of its visitor's own, and never kept when
 the page holds anything that cannot be replaced per visitor."""
 
+import gzip
 import re
 
 import pytest
@@ -131,11 +132,40 @@ SHARED_FORM_PAGES = [
 def test_a_first_visit_is_kept_and_each_visitor_gets_the_token_of_their_own_cookie(path):
     from django.test import Client
 
-    visitors = [Client(), Client()]
-    first, second = (visitor.get(path) for visitor in visitors)
-    assert first.status_code == second.status_code == 200
-    assert first.templates and not second.templates  # the second was served the kept page
-    for visitor, response in zip(visitors, (first, second), strict=True):
-        printed = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())
+    visitors = [Client(), Client(), Client()]
+    first = visitors[0].get(path)
+    plain = visitors[1].get(path)
+    compressed = visitors[2].get(path, headers={"accept-encoding": "gzip, deflate, br"})
+    assert first.status_code == plain.status_code == compressed.status_code == 200
+    assert first.templates and not plain.templates and not compressed.templates  # served the kept page
+    assert compressed["Content-Encoding"] == "gzip"  # once: GZipMiddleware leaves it alone
+    pages = [first.content.decode(), plain.content.decode(), gzip.decompress(compressed.content).decode()]
+    for visitor, page in zip(visitors, pages, strict=True):
+        printed = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         if printed:
             assert _unmask_cipher_token(printed.group(1)) == visitor.cookies["csrftoken"].value
+
+
+def test_a_kept_page_goes_compressed_to_a_browser_that_accepts_gzip_with_its_own_token():
+    page = FormPage("<p>" + "居住证签注 " * 300 + "</p>" + FORM + "<p>" + "积分 " * 300 + "</p>")
+    page.get()
+    request = RequestFactory().get("/form/", headers={"accept-encoding": "gzip, deflate, br"})
+    response = shared_but_for(request, lambda: pytest.fail("the kept page was rendered again"))
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    html = gzip.decompress(response.content).decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
+    plain = page.get()[1]
+    assert html.replace(token, "T") == plain.content.decode().replace(token_in(plain), "T")
+    assert len(response.content) < len(html) / 4  # the fixed parts are compressed
+
+
+def test_a_value_printed_in_several_places_is_made_once_per_response():
+    made = []
+    counted = Own(re.compile(r'data-code="(\d+)"'), lambda request: made.append(1) or "7", lambda r, c: True)
+    page = FormPage('<img src="/c/123/"><p data-code="123"></p><a href="/c/123/">')
+    page.get(own=(counted,))
+    page.get(own=(counted,))
+    assert len(made) == 1
