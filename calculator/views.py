@@ -1,6 +1,7 @@
 """The self-test wizard (one URL per step, answers kept in the session), the summary, and the result
 page that anyone with its link can open. Scoring and planning live in engine.py and planner.py."""
 
+import datetime
 import threading
 from collections import OrderedDict
 from functools import partial
@@ -292,6 +293,7 @@ def result(request, token):
             "assessment": assessment,
             "result": stored,
             "breakdown": _breakdown(stored["items"], stored["threshold"]),
+            "ruleset_from": datetime.date.fromisoformat(stored["ruleset"]["effective_from"]),
             "plan": plan,
             # Over 60 the total may pass 120 while the system does not apply: only the plan knows.
             "passes": plan.passes if plan else stored["reaches_threshold"],

@@ -42,7 +42,7 @@ def test_the_page_explains_items_plan_and_rules(client):
     assert "30 周岁，计 30 分" in page
     assert '<rect width="' in page
     assert "最晚 20" in page  # the time route says by when at the latest
-    assert "版本 2023-01，2023-01-01 起执行" in page
+    assert "版本 2023-01，2023年1月1日起执行" in page
     # The disclaimer once: the footer's on screen, a line of its own only in print.
     assert page.count("以上海市有关部门发布的正式规定和受理部门的审核结果为准") == 1
 
