@@ -72,8 +72,8 @@ def subscribe(request):
 
     def page():
         form = flow.form
-        shown = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
-        context = {**flow.context(), "expiry": shown, "upcoming": _upcoming(shown)}
+        typed = _expiry_from(form["expiry"].value()) if not form.errors.get("expiry") else None
+        context = {**flow.context(), "expiry": typed, "upcoming": _upcoming(typed)}
         return render(request, "reminders/subscribe.html", context)
 
     return flow.page(page, query=("expiry",))
