@@ -9,6 +9,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 from calculator.engine import Answers, score
 from calculator.rulesets import ruleset_in_force
@@ -91,7 +92,8 @@ def test_the_wizard_can_be_completed_with_the_keyboard_alone(phone, live_server,
     tab_to(phone, by_id("id_age"))
     phone.keyboard.type("5")
     phone.keyboard.press("Enter")
-    phone.wait_for_selector(".error-summary")
+    # The summary takes focus from a deferred script: wait for it rather than read the focus too early.
+    expect(phone.locator(".error-summary")).to_be_focused()
     summary = focused(phone)
     assert "error-summary" in summary["classes"]
     assert summary["text"].startswith("请修改以下问题")
