@@ -164,6 +164,8 @@ class Result:
     total: int
     vetoes: tuple[Veto, ...]
     notices: tuple[str, ...]
+    # The answer that puts the person outside the system ("「年龄」62 周岁"), or "": see outside_system.
+    outside: str = ""
 
     @property
     def threshold(self) -> int:
@@ -179,7 +181,9 @@ class Result:
 
     @property
     def reaches_threshold(self) -> bool:
-        return self.eligible and self.total >= self.threshold
+        """Enough points to apply: no veto, covered by the system, and at least the threshold. Over 60 the
+        total may pass it, yet no total lets such a person apply (RULES.md, 年龄)."""
+        return self.eligible and not self.outside and self.total >= self.threshold
 
     def item(self, key: str) -> Item | None:
         return next((i for i in self.items if i.key == key), None)
@@ -231,7 +235,22 @@ def score(ruleset: Ruleset, answers: Answers) -> Result:
         total=max(ruleset.floor, subtotal),
         vetoes=tuple(vetoes),
         notices=tuple(notices),
+        outside=outside_system(ruleset, answers),
     )
+
+
+def outside_system(ruleset: Ruleset, answers: Answers) -> str:
+    """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
+
+    A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""
+    for indicator in ruleset.active_indicators:
+        if indicator.kind != BANDED:
+            continue
+        value = answers.get(indicator.key)
+        band = indicator.band(value)
+        if band is not None and band.notice and band.points == 0:
+            return f"「{indicator.label}」{value} {indicator.unit}".rstrip()
+    return ""
 
 
 def _score_indicator(ruleset: Ruleset, indicator: Indicator, answers: Answers) -> _Scored:

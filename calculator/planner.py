@@ -159,14 +159,17 @@ class Plan:
     routes: tuple[Route, ...]
     hints: tuple[Hint, ...]
     notices: tuple[str, ...]
-    outside: str = ""  # the answer that puts the person outside the system ("「年龄」62 周岁"), if any
     # When routes get there after the ruleset's valid_until: that the rules may have changed by then.
     beyond_valid_until: tuple[str, ...] = ()
 
     @property
     def passes(self) -> bool:
         """At the threshold, eligible and covered by the system: the person's next step is to apply."""
-        return self.result.reaches_threshold and not self.outside
+        return self.result.reaches_threshold
+
+    @property
+    def outside(self) -> str:
+        return self.result.outside
 
     @property
     def total(self) -> int:
@@ -194,10 +197,11 @@ def plan(
         labels = "、".join(f"「{v.label}」" for v in result.vetoes)
         notice = f"您有一票否决事项（{labels}），分数再高也不能按积分申办，所以这里不列出补分途径。"
         return Plan(result, (), (), (notice,))
-    outside = outside_system(ruleset, answers)
-    if outside:
-        notice = f"{outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
-        return Plan(result, (), (), (notice,), outside)
+    if result.outside:
+        notice = (
+            f"{result.outside}不在积分制度适用范围内，哪条途径都不能让您按积分申办，所以这里不列出补分途径。"
+        )
+        return Plan(result, (), (), (notice,))
     finder = _Finder(ruleset, answers, today, facts, horizon_years, result)
     if result.reaches_threshold:
         return Plan(result, (), (), finder.falls_back())
@@ -276,7 +280,7 @@ class _Finder:
                 if cleared is not None:
                     values[indicator.key] = cleared
         projected = engine.Answers(values)
-        return None if outside_system(self.ruleset, projected) else projected
+        return None if engine.outside_system(self.ruleset, projected) else projected
 
     def _score(self, answers: engine.Answers) -> engine.Result:
         return engine.score(self.ruleset, answers)
@@ -617,20 +621,6 @@ def moved_by_time(ruleset: engine.Ruleset, facts: Facts, changes: Mapping[str, o
         for key in changes
         if ruleset.indicator(key) is not None and facts.indicator(key).over_time in moving
     )
-
-
-def outside_system(ruleset: engine.Ruleset, answers: engine.Answers) -> str:
-    """The answer that puts a person outside the system ("「年龄」62 周岁"), or "".
-
-    A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""
-    for indicator in ruleset.active_indicators:
-        if indicator.kind != engine.BANDED:
-            continue
-        value = answers.get(indicator.key)
-        band = indicator.band(value)
-        if band is not None and band.notice and band.points == 0:
-            return f"「{indicator.label}」{value} {indicator.unit}".rstrip()
-    return ""
 
 
 def _number(value) -> int:

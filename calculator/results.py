@@ -49,6 +49,7 @@ def result_as_json(result: engine.Result) -> dict:
         "gap": result.gap,
         "eligible": result.eligible,
         "reaches_threshold": result.reaches_threshold,
+        "outside": result.outside or None,
         "items": [
             {"key": i.key, "label": i.label, "category": i.category, "points": i.points, "note": i.note}
             for i in result.items

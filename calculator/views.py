@@ -349,7 +349,7 @@ def try_change(request, token):
             "assessment": assessment,
             "changes": [_described(ruleset, key, value) for key, value in changes.items()],
             "result": result_as_json(tried),
-            "outside": planner.outside_system(ruleset, answers),
+            "outside": tried.outside,
             "difference": _difference(tried.total - now["total"]),
             "before": now,
             "breakdown": _breakdown(result_as_json(tried)["items"], tried.threshold),

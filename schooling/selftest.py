@@ -37,7 +37,7 @@ def parent_result(token: str) -> ParentResult | None:
     reached_on, undated = None, ()
     ruleset = next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
     # Over 60 the total may pass 120, but the system does not cover the parent: never "already at 120".
-    outside = planner.outside_system(ruleset, engine.Answers(assessment.answers)) if ruleset else ""
+    outside = engine.outside_system(ruleset, engine.Answers(assessment.answers)) if ruleset else ""
     if ruleset is not None and stored["eligible"] and not stored["reaches_threshold"] and not outside:
         today = timezone.localdate(assessment.created_at)
         plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, plan_facts())

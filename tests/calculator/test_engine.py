@@ -26,6 +26,20 @@ def test_over_60_scores_zero_with_a_notice(default_ruleset):
     assert any("60 周岁" in n for n in result.notices)
 
 
+def test_over_60_a_total_past_the_threshold_does_not_reach_it(default_ruleset):
+    # 0 (61 周岁) + 110 (博士) + 20 × 3 (社保) = 170: more than 120, but the system does not cover the person.
+    result = score(default_ruleset, Answers({"age": 61, "education": "doctor", "social_insurance_years": 20}))
+    assert (result.total, result.eligible, result.gap) == (170, True, 0)
+    assert result.outside == "「年龄」61 周岁"
+    assert result.reaches_threshold is False
+
+
+def test_at_60_the_same_answers_reach_the_threshold(default_ruleset):
+    # 5 (60 周岁) + 110 + 60 = 175.
+    result = score(default_ruleset, Answers({"age": 60, "education": "doctor", "social_insurance_years": 20}))
+    assert (result.total, result.outside, result.reaches_threshold) == (175, "", True)
+
+
 def test_60_has_no_age_notice(default_ruleset):
     assert score(default_ruleset, Answers({"age": 60})).notices == ()
 

@@ -66,9 +66,11 @@ def test_adding_a_deduction_never_raises_the_total(profile, key):
 
 
 @given(answers())
-def test_reaching_the_threshold_needs_eligibility_and_enough_points(profile):
+def test_reaching_the_threshold_needs_eligibility_an_age_covered_and_enough_points(profile):
     result = score(RULESET, profile)
-    assert result.reaches_threshold == (not result.vetoes and result.total >= 120)
+    covered = profile.get("age") <= 60
+    assert bool(result.outside) == (not covered)
+    assert result.reaches_threshold == (not result.vetoes and covered and result.total >= 120)
 
 
 @given(answers())

@@ -75,7 +75,8 @@ def test_a_veto_and_over_sixty_get_no_route_and_say_why(client):
     assert vetoed["routes"] == [] and vetoed["next_steps"] == []
     assert "一票否决" in vetoed["notices"][-1]
     old = post(client, {"age": 62, "education": "doctor", "social_insurance_years": 10}).json()
-    assert old["reaches_threshold"] is True  # the engine's verdict; the plan explains why it does not help
+    assert (old["total"], old["eligible"], old["reaches_threshold"]) == (140, True, False)
+    assert old["outside"] == "「年龄」62 周岁"
     assert old["routes"] == [] and old["next_steps"] == []
     assert "「年龄」62 周岁不在积分制度适用范围内" in old["notices"][-1]
 

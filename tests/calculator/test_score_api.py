@@ -38,6 +38,7 @@ def test_scores_a_profile_with_the_contract_fields(client):
     assert {i["key"]: i["points"] for i in data["items"]}["social_insurance_years"] == 9
     assert data["vetoes"] == []
     assert data["notices"] == []
+    assert data["outside"] is None
 
 
 def test_a_veto_keeps_the_total_but_is_not_eligible(client):
@@ -46,6 +47,15 @@ def test_a_veto_keeps_the_total_but_is_not_eligible(client):
     assert data["eligible"] is False
     assert data["reaches_threshold"] is False
     assert data["vetoes"] == [{"key": "veto_serious_crime", "label": "严重刑事犯罪记录"}]
+
+
+def test_over_60_a_total_past_the_threshold_is_outside_the_system(client):
+    data = post(client, {"age": 62, "education": "doctor", "social_insurance_years": 10}).json()
+    # 0 (62 周岁) + 110 (博士) + 10 × 3 (社保) = 140.
+    assert (data["total"], data["eligible"], data["gap"]) == (140, True, 0)
+    assert data["reaches_threshold"] is False
+    assert data["outside"] == "「年龄」62 周岁"
+    assert any("60 周岁" in notice for notice in data["notices"])
 
 
 def test_a_switched_off_indicator_is_accepted_with_a_notice(client):
