@@ -87,17 +87,18 @@ def _serialize_sms_decisions():
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x1EAD5])
 
 
-LEAD_LOCK_SPACE = 0x1EAD6
+NUMBER_LOCK_SPACE = 0x1EAD6
 
 
-def _serialize_submissions_for(phone):
-    """One number's submissions one at a time, so that two at the same moment end as one lead: the second
-    finds the first's lead and updates it. SQLite's IMMEDIATE transactions already do this; on PostgreSQL
-    there is no row to lock before the lead exists, so a transaction-level advisory lock per number does."""
+def one_writer_per_number(phone):
+    """Within the current transaction, one writer per phone number at a time, so that two submissions at
+    the same moment (a lead, a reminder sign-up) end as one row: the second finds the first's and updates
+    it. SQLite's IMMEDIATE transactions already do this; on PostgreSQL there is no row to lock before the
+    first exists, so a transaction-level advisory lock per number does."""
     if connection.vendor == "postgresql":
         number_key = int.from_bytes(bytes.fromhex(digest("phone", phone))[:4], "big", signed=True)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LEAD_LOCK_SPACE, number_key])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [NUMBER_LOCK_SPACE, number_key])
 
 
 def retry_once_if_locked(operation):
@@ -285,7 +286,7 @@ def submit_lead(
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.LEAD, now)
             if outcome is not CodeCheck.OK:
                 return outcome, None
-            _serialize_submissions_for(phone)
+            one_writer_per_number(phone)
             lead = (
                 Lead.objects.select_for_update()
                 .open()

@@ -54,6 +54,7 @@ def subscribe(*, phone, expiry, code, session_key, evidence, now=None):
             outcome = leads_services.verify_code(phone, session_key, code, REMINDER, now)
             if outcome is not CodeCheck.OK:
                 return outcome, None
+            leads_services.one_writer_per_number(phone)
             subscription = Subscription.objects.select_for_update().filter(phone=phone).first()
             if subscription is None:
                 subscription = Subscription(phone=phone, token=new_token(), created_at=now)
