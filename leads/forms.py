@@ -136,7 +136,11 @@ class CodeRequestForm(forms.Form):
 
     phone = PhoneField()
     captcha = CaptchaChineseField()
-    purpose = forms.ChoiceField(choices=PhoneVerification.Purpose.choices, required=False)
+    purpose = forms.ChoiceField(
+        choices=PhoneVerification.Purpose.choices,
+        required=False,
+        error_messages={"invalid_choice": "验证码用途不对，请刷新页面后重新获取验证码。"},
+    )
 
     def __init__(self, *args, purpose=PhoneVerification.Purpose.LEAD, **kwargs):
         super().__init__(*args, **kwargs)

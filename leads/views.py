@@ -29,6 +29,7 @@ def _errors_json(form):
     }
 
 
+CODE_REQUEST_FIELDS = {"phone", "captcha_0", "captcha_1", "purpose"}
 CODE_REQUEST_EXAMPLE = '{"phone": "13812345678", "captcha_0": "…", "captcha_1": "…", "purpose": "lead"}'
 
 
@@ -38,6 +39,9 @@ def _code_request_data(request):
     if request.content_type != "application/json":
         return request.POST
     data = api.json_object(request, example=CODE_REQUEST_EXAMPLE)
+    unknown = sorted(set(data) - CODE_REQUEST_FIELDS)
+    if unknown:
+        raise api.ApiError({unknown[0]: ["没有这一项，只接受 phone、captcha_0、captcha_1 和 purpose。"]})
     wrong = sorted(name for name, value in data.items() if not isinstance(value, str))
     if wrong:
         raise api.ApiError({wrong[0]: ["请用字符串填写这一项。"]})

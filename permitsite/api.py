@@ -90,7 +90,29 @@ def json_object(request, example: str = '{"age": 30}') -> dict:
         raise ApiError({"__all__": ["请求正文不是有效的 JSON。"]}) from None
     if not isinstance(data, dict):
         raise ApiError({"__all__": [f"请提交一个 JSON 对象，例如 {example}。"]})
+    if _has_lone_surrogate(data):
+        # JSON may escape half of a UTF-16 pair ("\ud800"): such a string cannot be written as UTF-8, so no
+        # message that repeats it could be sent.
+        raise ApiError({"__all__": ["请求正文含有无法识别的字符，请用 UTF-8 编码的文字重新提交。"]})
     return data
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_lone_surrogate(data) -> bool:
+    waiting = [data]  # not recursive: json.loads accepts nesting deeper than a recursive walk could go
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                return True
+        elif isinstance(value, dict):
+            waiting.extend(value.keys())
+            waiting.extend(value.values())
+        elif isinstance(value, list):
+            waiting.extend(value)
+    return False
 
 
 def parse_date(value, field: str) -> datetime.date:

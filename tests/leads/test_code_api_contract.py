@@ -42,6 +42,16 @@ def test_a_json_body_is_accepted(client):
             "请用字符串填写这一项。",
         ),
         ("{not json", "__all__", "请求正文不是有效的 JSON。"),
+        (
+            '{"phone": "13812345678", "captcha_0": "any", "captcha_1": "PASSED", "extra": "y"}',
+            "extra",
+            "没有这一项，只接受 phone、captcha_0、captcha_1 和 purpose。",
+        ),
+        (
+            '{"phone": "13812345678", "captcha_0": "any", "captcha_1": "PASSED", "purpose": "x"}',
+            "purpose",
+            "验证码用途不对，请刷新页面后重新获取验证码。",
+        ),
     ],
 )
 def test_a_json_body_is_read_strictly(client, body, field, message):

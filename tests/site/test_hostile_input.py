@@ -258,3 +258,36 @@ def test_an_oversized_body_is_refused_cleanly(client, path):
     form_body = "name=" + "x" * (3 * 1024 * 1024)
     response = client.post(path, data=form_body, content_type="application/x-www-form-urlencoded")
     assert response.status_code in (400, 413)
+
+
+JSON_POST_ENDPOINTS = ["/api/v1/score", "/api/v1/plan", "/api/v1/si-tier", "/api/v1/settle", "/consult/code/"]
+# JSON may escape half of a UTF-16 pair ("\ud800"), which Python reads as a lone surrogate: a string that
+# cannot be written back as UTF-8, so an error message that repeats it could not be sent.
+LONE_SURROGATES = [
+    r'{"age": 30, "education": "\udc80"}',
+    r'{"\ud800": 1}',
+    r'{"age": 30, "title": "\ud800", "bases": {"\udfff": 1}}',
+    r'{"age": 30, "purpose": "\ud800", "phone": "\ud83d"}',
+    r'{"age": 30, "list": ["ok", ["\udabc"]]}',
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", JSON_POST_ENDPOINTS)
+@pytest.mark.parametrize("body", LONE_SURROGATES)
+def test_a_lone_surrogate_in_json_is_a_400_in_chinese(client, path, body):
+    response = client.post(path, body, content_type="application/json")
+    assert response.status_code == 400, response.content[:200]
+    assert response.json() == {
+        "errors": {"__all__": ["请求正文含有无法识别的字符，请用 UTF-8 编码的文字重新提交。"]}
+    }
+
+
+@pytest.mark.django_db
+def test_a_whole_surrogate_pair_is_an_ordinary_character(client):
+    # "\ud83d\udca5" is 💥: refused as an unknown option, not as an unreadable body.
+    response = client.post(
+        "/api/v1/score", r'{"age": 30, "education": "\ud83d\udca5"}', content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "education" in response.json()["errors"]
