@@ -38,6 +38,7 @@ def timeline_as_json(plan: timeline.Timeline, facts: SchoolFacts) -> dict:
         "registration_passed": plan.registration_passed,
         "approval_needed_by": _day(plan.approval_needed_by),
         "points_needed_by": _day(plan.points_needed_by),
+        "application_passed": plan.application_passed,
         "months_left": (
             timeline.months_until(plan.today, plan.points_needed_by) if plan.points_needed_by else None
         ),

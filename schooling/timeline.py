@@ -91,6 +91,12 @@ class Timeline:
     def registration_passed(self) -> bool:
         return self.registration is not None and self.registration.window.closes < self.today
 
+    @property
+    def application_passed(self) -> bool:
+        """The last day an application could be accepted and approved in time is behind us (whole months
+        round to 0 for the first month after it, so this compares the days)."""
+        return self.points_needed_by is not None and self.points_needed_by < self.today
+
 
 # A child already past 中考 age, or one not yet expected within a year, has no timeline to plan.
 OLDEST_CHILD_YEARS = 18
@@ -178,8 +184,9 @@ def months_until(today: datetime.date, day: datetime.date) -> int:
 
 
 # Whether a parent's own self-test result gets the 120 points approved in time for this child.
-ALREADY, IN_TIME, TOO_LATE, BLOCKED, UNKNOWN, PASSED = (
+ALREADY, ALREADY_LATE, IN_TIME, TOO_LATE, BLOCKED, UNKNOWN, PASSED = (
     "already",
+    "already_late",  # at the standard score, but the last day to apply in time is behind us
     "in_time",
     "too_late",
     "blocked",
@@ -198,7 +205,7 @@ def readiness(plan: Timeline, *, eligible: bool, reaches_now: bool, reached_on: 
     if not eligible:
         return BLOCKED
     if reaches_now:
-        return ALREADY if plan.today <= plan.points_needed_by else TOO_LATE
+        return ALREADY_LATE if plan.application_passed else ALREADY
     if reached_on is None:
         return UNKNOWN
     return IN_TIME if reached_on <= plan.points_needed_by else TOO_LATE

@@ -68,6 +68,14 @@ def test_a_year_without_its_own_window_is_estimated_from_the_seeded_one(client):
     assert body["processing"]["working_days"] == 30
     assert body["processing"]["source"]["verified"] is False
     assert body["months_left"] == 35
+    assert body["application_passed"] is False
+
+
+def test_a_last_application_day_weeks_ago_is_passed_though_under_a_month(client):
+    body = get(client, child_birth="2011-10-01", today="2026-12-02").json()
+
+    assert body["points_needed_by"] == "2026-11-11"
+    assert (body["months_left"], body["application_passed"], body["registration_passed"]) == (0, True, False)
 
 
 def test_the_contract_fields_with_a_published_window(client, window_2031):

@@ -8,6 +8,7 @@ import pytest
 from renewal.workdays import DayKind, WorkdayCalendar
 from schooling.timeline import (
     ALREADY,
+    ALREADY_LATE,
     BLOCKED,
     IN_TIME,
     PASSED,
@@ -175,10 +176,15 @@ def test_whether_a_parent_makes_it_in_time(plan_2031, eligible, reaches_now, rea
     assert readiness(plan_2031, eligible=eligible, reaches_now=reaches_now, reached_on=reached_on) == expected
 
 
-def test_already_at_120_but_past_the_application_day_is_too_late(plan_2031):
+def test_already_at_120_but_past_the_application_day_is_already_late(plan_2031):
+    on_the_day = dataclasses.replace(plan_2031, today=D(2030, 12, 11))
     late = dataclasses.replace(plan_2031, today=D(2030, 12, 12))
 
-    assert readiness(late, eligible=True, reaches_now=True, reached_on=None) == TOO_LATE
+    assert not on_the_day.application_passed
+    assert readiness(on_the_day, eligible=True, reaches_now=True, reached_on=None) == ALREADY
+    assert late.application_passed
+    assert months_until(late.today, late.points_needed_by) == 0  # why the page compares days, not months
+    assert readiness(late, eligible=True, reaches_now=True, reached_on=None) == ALREADY_LATE
 
 
 def test_a_registration_already_over_is_passed(plan_2031):

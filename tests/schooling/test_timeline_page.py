@@ -196,3 +196,16 @@ def test_a_parents_own_result_is_never_shown_on_the_kept_empty_page(client):
     own = page(client.get(URL, {"result": token}))
     assert token in own
     assert token not in page(Client().get(URL))
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_last_application_day_weeks_behind_us_is_called_past(client):
+    # 中考 2027: registration still ahead, but the last day to apply in time was 2026年11月11日, 21 days ago
+    # (whole months round that to 0: the page compares the days).
+    html = page(client.get(URL, {"child_birth": "2011-10-01", "result": self_test(PASSING)}))
+
+    assert '<time datetime="2026-11-11">2026年11月11日</time>' in html
+    assert "前把积分申请提交并被受理——这一天已经过了，请尽快咨询。" in html
+    assert "距今已不到一个月" not in html
+    assert "已经达到 120 分，但按" in html and "积分申请的最晚受理日 2026年11月11日 已经过了" in html
+    assert "更快的加分办法" not in html  # no route to 120 is quicker for someone already there
