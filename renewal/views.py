@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from permitsite.shared_pages import shared_but_for, shared_page
-from reminders.schedule import subscription_problem
+from reminders.schedule import KIND_LABELS, subscription_problem, upcoming_reminders
 from renewal import view_counts
 from renewal.calendar_export import renewal_calendar
 from renewal.deadlines import renewal_status
@@ -78,6 +78,11 @@ def _check_page(request, form, result):
         "guides": guides,
         # Offered beside the .ics whenever a reminder for this date could still go out.
         "can_remind": result is not None and not subscription_problem(result.expiry, result.today),
+        # What a sign-up today would still send, as /renewal/remind/ lists it: never a reminder already past.
+        "texts_ahead": (
+            [KIND_LABELS[r.kind] for r in upcoming_reminders(result.expiry, result.today)] if result else []
+        ),
+        "calendar_days_past": result is not None and result.window_opens < result.today,
     }
     return render(request, "renewal/check.html", context)
 

@@ -105,3 +105,31 @@ def test_before_the_window_opens_the_page_already_says_how_to_renew(client):
 def test_the_page_states_the_caveat_once(client):
     html = client.get("/renewal/check/", {"expiry": "2026-06-15"}).content.decode()
     assert html.count("以受理部门最新规定为准") == 1
+
+
+@time_machine.travel(JUST_AFTER_MIDNIGHT, tick=False)
+@pytest.mark.parametrize(
+    ("expiry", "texts", "calendar"),
+    [
+        # 2026-06-01: the window opens 2026-06-05, so all three texts and calendar days are ahead.
+        (
+            "2026-07-05",
+            "短信提醒：可以签注了（到期前 30 天）、快到期了（到期前 3 天）、"
+            "补办期限快结束了（补办期限前 10 天）各一条",
+            "每个都会提前 3 天提醒",
+        ),
+        # Window open since 2026-05-16, card valid to 06-15: the 3-day and grace texts are left.
+        (
+            "2026-06-15",
+            "短信提醒：快到期了（到期前 3 天）、补办期限快结束了（补办期限前 10 天）各一条",
+            "还没到的会提前",
+        ),
+        # Expired 2026-05-20, grace to 07-19, its text on 07-09: that one only.
+        ("2026-05-20", "短信提醒：补办期限快结束了（补办期限前 10 天）一条", "还没到的会提前"),
+    ],
+)
+def test_the_reminders_offered_are_those_still_ahead(client, expiry, texts, calendar):
+    html = client.get(f"/renewal/check/?expiry={expiry}").content.decode()
+
+    assert texts + "，免费，随时可以停止。" in html
+    assert calendar in html
