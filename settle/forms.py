@@ -59,11 +59,8 @@ class SettleForm(forms.Form):
     remote_edu_health_years = _years(
         "在上海远郊地区的学校、医院等教育卫生岗位工作了几年？", "没有填 0。", required=False
     )
-    salary_alternative = _yes_no(
-        "最近几年的社保缴费基数或工资，是否明显高于全市平均水平？",
-        "没有中级职称时才用得上，具体口径见页面下方“社保基数或薪酬”一条。",
-        NO,
-    )
+    # Its help is the editors' wording of the condition (settle_rules): the standard itself, not "明显高于".
+    salary_alternative = _yes_no("没有中级职称的话：您的社保缴费基数或计税薪酬达到下面这条标准了吗？", "", NO)
     tax_paid = _yes_no("持证期间，是否一直在上海依法缴纳个人所得税？", "", YES)
     bad_record = _yes_no("是否有违法犯罪、违反计划生育政策等不良记录？", "治安管理处罚以上的记录都算。", NO)
 
@@ -72,6 +69,10 @@ class SettleForm(forms.Form):
         for field, key in (("remote_edu_health_years", rules.REMOTE), ("salary_alternative", rules.SALARY)):
             if settle_rules.active(key) is None:
                 del self.fields[field]
+        salary = settle_rules.active(rules.SALARY)
+        if salary is not None:
+            unverified = "" if salary.source.verified else "（本站还没能对照正式文本核实这条标准，待核实）"
+            self.fields["salary_alternative"].help_text = salary.explanation + unverified
 
     def answers(self) -> rules.SettleAnswers:
         values = {name: value for name, value in self.cleaned_data.items() if value is not None}

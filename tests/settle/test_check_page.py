@@ -55,11 +55,27 @@ def test_five_years_is_two_short_and_names_the_month(client):
 
 
 @time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
-def test_seven_years_is_eligible(client):
+def test_seven_years_may_be_eligible_while_its_conditions_are_unverified(client):
+    html = page(client.post(URL, ANSWERS | {"card_years": "7", "si_years": "7"}))
+
+    # The conditions it rests on are 待核实 until an editor reads the text: the heading says "may".
+    assert "按您的回答，可能已经符合居转户的申请条件，但所依据的条件还待核实" in html
+    assert "现在符合居转户" not in html
+    assert "让顾问帮您核实" in html
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_seven_years_is_eligible_once_every_condition_it_rests_on_is_verified(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for condition in SettleCondition.objects.all():
+            condition.verified_on = datetime(2026, 12, 1).date()
+            condition.save()
     html = page(client.post(URL, ANSWERS | {"card_years": "7", "si_years": "7"}))
 
     assert "按您的回答，现在符合居转户的申请条件" in html
-    assert "让顾问帮您核实" in html  # the conditions it rests on are 待核实 until an editor reads the text
+    assert "这个结论用到了还没核实的条件" not in html
 
 
 def test_leaning_on_an_unverified_condition_says_so_and_offers_a_consultant(client):
@@ -69,7 +85,7 @@ def test_leaning_on_an_unverified_condition_says_so_and_offers_a_consultant(clie
         )
     )
 
-    assert "按您的回答，现在符合居转户的申请条件" in html
+    assert "按您的回答，可能已经符合居转户的申请条件" in html
     assert "这个结论用到了还没核实的条件" in html
     assert '<a href="/consult/">让顾问帮您核实</a>' in html
 
@@ -82,6 +98,15 @@ def test_mistakes_come_back_in_chinese_with_the_summary_first(client):
     assert "请填写年数；不满一年填 0。" in html
     assert "请从列表中选择一项。" in html
     assert "现在还不符合" not in html
+
+
+def test_the_salary_question_states_the_editors_standard_and_that_it_is_unverified(client):
+    html = page(client.get(URL))
+    salary = SettleCondition.objects.get(key="salary_alternative")
+
+    assert "没有中级职称的话：您的社保缴费基数或计税薪酬达到下面这条标准了吗？" in html
+    assert salary.explanation + "（本站还没能对照正式文本核实这条标准，待核实）" in html
+    assert "明显高于" not in html
 
 
 def test_a_switched_off_shortcut_is_not_asked(client, django_capture_on_commit_callbacks):
@@ -113,6 +138,7 @@ def test_the_self_test_fills_in_the_title_and_insurance_years(client):
     html = page(client.get(URL, {"result": assessment.token}))
 
     assert "已按您的积分自测结果填好职称和社保年限" in html
+    assert "这里只算持有居住证以后的年数" in html  # the self-test counted all years, the card or not
     assert '<option value="mid_title" selected>' in html
     assert 'name="si_years" value="8"' in html
     assert 'name="si_years" value="8"' not in page(client.get(URL))
