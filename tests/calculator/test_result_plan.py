@@ -121,7 +121,8 @@ def test_a_veto_or_over_sixty_shows_no_route_and_says_why(client):
     old = complete(client, {**PASSING, "age": "62"}, {"social_insurance_years": "10"})
     page = old.content.decode()
     assert with_attribute(parse(old.content), "data-route") == []
-    assert "「年龄」62 周岁不在积分制度适用范围内" in page
+    assert "「年龄」62 周岁不在积分制度适用范围内：分数只供参考，也不列出补分途径。" in page
+    assert "哪条途径都不能" not in page  # one wording beside the rules' own notice (一般不能…请先确认)
     assert "data-next-steps" not in page
 
 
