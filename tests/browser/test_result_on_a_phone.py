@@ -6,6 +6,7 @@ import json
 import pytest
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from calculator.models import Assessment
 from calculator.results import save_assessment
@@ -108,6 +109,48 @@ def test_try_recomputes_the_result_without_storing_it(chromium, seeded_live_serv
     assert Assessment.objects.count() == 2
     assert int(page.get_attribute("[data-total]", "data-total")) == 99 + 25
     page.context.close()
+
+
+def test_a_refused_copy_selects_the_link_for_a_long_press(phone, seeded_live_server):
+    # WeChat's browser often refuses the clipboard: the button must not just sit there.
+    phone.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));"
+    )
+    phone.goto(seeded_live_server.url + result_path(FAILING))
+    copy = phone.locator("[data-copy]")
+    expect(copy).to_have_text("复制链接")
+    copy.click()
+    expect(copy).to_have_text("请长按上面的链接复制")
+    assert phone.evaluate("String(window.getSelection())") == phone.inner_text(".share-link")
+
+
+def test_a_copied_link_says_so(phone, seeded_live_server):
+    phone.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    phone.goto(seeded_live_server.url + result_path(FAILING))
+    copy = phone.locator("[data-copy]")
+    expect(copy).to_have_text("复制链接")
+    copy.click()
+    expect(copy).to_have_text("已复制")
+    assert phone.evaluate("navigator.clipboard.readText()") == phone.inner_text(".share-link")
+
+
+WECHAT = (
+    "Mozilla/5.0 (Linux; Android 14; V2227A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/116.0 Mobile "
+    "Safari/537.36 XWEB/1160117 MMWEBSDK/20240404 MicroMessenger/8.0.49.2600(0x28003133) WeChat/arm64 Weixin"
+)
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "offered"), [(None, True), (WECHAT, False)], ids=["a browser", "WeChat"]
+)
+def test_print_is_offered_only_where_it_works(chromium, seeded_live_server, user_agent, offered):
+    options = {"user_agent": user_agent} if user_agent else {}
+    context = chromium.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, locale="zh-CN", **options)
+    page = context.new_page()
+    page.goto(seeded_live_server.url + result_path(FAILING))  # waits for "load": the deferred script has run
+    assert page.get_by_role("button", name="打印或存为 PDF").is_visible() is offered
+    assert page.get_by_role("button", name="复制链接").is_visible()
+    context.close()
 
 
 @pytest.mark.parametrize("state", STATES, ids=str)
