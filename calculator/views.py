@@ -204,7 +204,8 @@ def _summary_rows(form, step_url):
         yield {
             "label": field.label,
             "answer": _shown_answer(form, name),
-            "answered": _answered(field, value),
+            # The precondition's default is "是", not "没有/否/0": it is shown, never folded with those.
+            "answered": name == RECENT_CONTRIBUTIONS or _answered(field, value),
             "change_url": f"{step_url}?next=check#field-{name}",
         }
 

@@ -35,6 +35,7 @@ def test_only_answers_that_differ_from_the_defaults_and_the_required_ones_are_op
         "年龄（周岁）",
         "最高学历学位",
         "在沪缴纳职工社保年限（年）",
+        "最近 12 个月里，是否至少有 6 个月在上海正常缴纳职工社保？",  # defaults to 是: never folded
         "紧缺急需专业",
         "行政拘留（次）",
     ]
@@ -46,6 +47,7 @@ def test_every_other_answer_is_folded_with_its_change_link(client):
     rows = folded.find_all("div", class_="answer-row")
     assert folded.find("summary").text() == f"其余 {len(rows)} 项（没有、否或 0）"
     assert "职称或职业技能等级" in labels(rows) and "严重刑事犯罪记录" in labels(rows)
+    assert "是" not in {row.find("dd").text() for row in rows}, "the fold says 没有、否或 0"
     # Each unticked bonus appears once (its yes/no), not also as its hidden detail.
     assert labels(rows).count("在沪工作期间获得的表彰") == 1
     for row in rows:
