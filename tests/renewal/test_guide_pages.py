@@ -122,3 +122,27 @@ def test_a_guide_with_script_in_its_markdown_renders_without_it(client):
     assert "alert" not in html
     assert "onerror" not in html
     assert "安全" in html
+
+
+@pytest.mark.parametrize(
+    ("category", "tools", "consult"),
+    [
+        ("points", ['href="/jifen/"'], 'href="/consult/?service=planning"'),
+        ("renewal", ['href="/renewal/check/"'], 'href="/consult/?service=renewal"'),
+        ("address", ['href="/renewal/check/"'], 'href="/consult/?service=renewal"'),
+        # A first application: there is no card to renew yet, but a processing time to know.
+        ("eligibility", ['href="/renewal/processing/"'], 'href="/consult/"'),
+        # After 120 what is left to work out is 居转户 and the school deadline, not a 签注.
+        ("next_steps", ['href="/juzhuanhu/"', 'href="/shengxue/"'], 'href="/consult/"'),
+    ],
+)
+def test_each_category_ends_with_its_own_next_step(client, category, tools, consult):
+    make_article(f"cta-{category}", category=category)
+    html = client.get(f"/guides/cta-{category}/").content.decode()
+    cta = html[html.index('aria-label="下一步"') :]
+
+    for tool in tools:
+        assert tool in cta
+    assert consult in cta
+    if category in ("eligibility", "next_steps"):
+        assert "查我的签注期限" not in cta
