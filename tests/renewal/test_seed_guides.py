@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 
 seed = importlib.import_module("renewal.migrations.0002_seed_guides")
 review = importlib.import_module("renewal.migrations.0005_guide_dates_and_sources")
+unverified = importlib.import_module("renewal.migrations.0007_unverified_in_guides")
 
 
 def test_at_least_five_published_guides_cover_the_seed_topics():
@@ -71,7 +72,8 @@ def test_running_the_seed_again_never_overwrites_an_editors_edit():
 def test_reversing_keeps_edited_guides():
     Article.objects.filter(slug="points-120").update(title="编辑改过的标题")
 
-    review.restore_guides(apps, None)  # 0004 is reversed first
+    unverified.backwards(apps, None)  # as `migrate renewal 0003` reverses them: 0007 first, then 0005
+    review.restore_guides(apps, None)
     seed.remove_unedited_guides(apps, None)
 
     seeded_here = [guide["slug"] for guide in seed.GUIDES]
@@ -99,3 +101,27 @@ def test_the_seed_renders_html_with_its_own_frozen_sanitiser():
     html = seed.seed_html("<script>x</script>[a](javascript:alert(1))")
     assert "<script" not in html
     assert "javascript:" not in html
+
+
+def test_the_签注_guides_mark_the_30_and_60_days_unverified_as_the_check_page_does():
+    for slug in ("how-to-renew", "missed-deadline"):
+        guide = Article.objects.get(slug=slug)
+        assert "本站目前只在转载文章里见到，还没有找到正式文本（<strong>待核实</strong>）" in guide.body_html
+        assert guide.content_updated_on.isoformat() == "2026-12-03"
+
+
+def test_the_after_120_guides_have_no_placeholder_and_name_third_party_sources_as_such():
+    assert "还没有整理完" not in Article.objects.get(slug="after-120-benefits").body
+    titles = list(Article.objects.get(slug="after-120-apply").sources.values_list("title", flat=True))
+    third_party = [title for title in titles if "wodebaobaowang" in title or "isslerlaw" in title]
+    assert len(third_party) == 2
+    assert all(title.startswith("第三方网站") for title in third_party)
+
+
+def test_the_review_leaves_a_guide_an_editor_has_rewritten():
+    Article.objects.filter(slug="missed-deadline").update(body="编辑重写的正文。")
+    unverified.backwards(apps, None)
+    unverified.forwards(apps, None)
+
+    assert Article.objects.get(slug="missed-deadline").body == "编辑重写的正文。"
+    assert "待核实" in Article.objects.get(slug="how-to-renew").body  # undone and done again
