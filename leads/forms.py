@@ -262,7 +262,7 @@ class LeadForm(AsksForCodeFirst, forms.Form):
     consent = forms.BooleanField(
         # The tick box is worded in full (consent_label); this short name is what the error summary shows.
         label="同意隐私保护声明",
-        error_messages={"required": "请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"},
+        error_messages={"required": "请阅读并勾选同意《隐私保护声明》，我们才能保存您的信息并回电。"},
     )
     # 依据: 个人信息保护法 第二十三条: passing the lead to another company needs its own, separate consent.
     recipient_consent = forms.BooleanField(

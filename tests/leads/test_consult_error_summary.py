@@ -24,7 +24,7 @@ def test_the_blank_form_lists_every_problem_in_page_order(client):
         # Nothing was asked for yet, so the first step is named, not the sixth.
         ("#id_code", "短信验证码：请先获取验证码，再填写短信中的 6 位数字。"),
         ("#id_service_0", "您需要的服务：请选择您需要的服务。"),
-        ("#id_consent", "同意隐私保护声明：请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"),
+        ("#id_consent", "同意隐私保护声明：请阅读并勾选同意《隐私保护声明》，我们才能保存您的信息并回电。"),
     ]
     assert document.find("title").text().startswith("有错误：在线咨询")
     for field_id in ("id_name", "id_phone", "id_code", "id_service_0", "id_service_1", "id_consent"):

@@ -20,7 +20,9 @@ def form_errors(response):
 def test_without_the_consent_tick_nothing_is_stored(client):
     ask_for_code(client)
     response = client.post("/consult/", lead_form(code=last_code_sent_to(), consent=None))
-    assert form_errors(response)["consent"] == ["请阅读并勾选同意隐私政策，我们才能保存您的信息并回电。"]
+    assert form_errors(response)["consent"] == [
+        "请阅读并勾选同意《隐私保护声明》，我们才能保存您的信息并回电。"
+    ]
     assert Lead.objects.count() == 0
     html = response.content.decode()
     assert 'value="王先生"' in html and "想了解社保基数对积分的影响" in html

@@ -79,6 +79,7 @@ def test_the_result_is_attached_only_when_ticked(client):
     lead = Lead.objects.get()
     assert lead.result_token == token
     assert lead.result_consent_at == lead.consent_at
+    assert "您的积分自测结果已经附上" in client.get("/consult/thanks/").content.decode()
 
 
 def test_an_unticked_box_attaches_nothing(client):
@@ -86,6 +87,13 @@ def test_an_unticked_box_attaches_nothing(client):
     lead = Lead.objects.get()
     assert lead.result_token == ""
     assert lead.result_consent_at is None
+
+
+def test_asking_to_check_a_result_without_attaching_it_is_told_so(client):
+    assert submit_from_result_page(client, stored_result().token, service="check_score").status_code == 302
+    thanks = client.get("/consult/thanks/").content.decode()
+    assert "您没有附带积分自测结果" in thanks
+    assert "已经附上" not in thanks
 
 
 @pytest.mark.parametrize("token", ['"><b>x</b>', "no-such-result"])
