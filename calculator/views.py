@@ -46,6 +46,8 @@ from permitsite.shared_pages import shared_but_for
 from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
+# The value of a step's "‹ 上一步" button: it posts the step, so nothing typed there is lost.
+BACK = "back"
 # The tier the base helper carried into the wizard, announced once on the insurance step.
 CARRIED_KEY = "jifen_carried"
 
@@ -89,10 +91,14 @@ def step(request, slug):
     back_to_check = request.GET.get("next") == "check"
     if request.method == "POST":
         form = StepForm(ruleset, slug, data=request.POST, wage_hint=wage_hint(timezone.localdate()))
+        index = STEP_SLUGS.index(slug)
+        if request.POST.get("action") == BACK and index:
+            # What was typed here is kept, unchecked, for the way forward; the summary checks every step.
+            request.session[SESSION_KEY] = {**stored, slug: _as_posted(request, form)}
+            return redirect("calculator:step", slug=STEP_SLUGS[index - 1])
         if form.is_valid():
-            stored = {**stored, slug: {name: request.POST.get(name, "") for name in form.fields}}
+            stored = {**stored, slug: _as_posted(request, form)}
             request.session[SESSION_KEY] = stored
-            index = STEP_SLUGS.index(slug)
             if back_to_check or index == len(STEP_SLUGS) - 1:
                 return redirect("calculator:check")
             return redirect("calculator:step", slug=STEP_SLUGS[index + 1])
@@ -125,6 +131,10 @@ def step(request, slug):
         context["carried"],
         query=("next",),
     )
+
+
+def _as_posted(request, form) -> dict:
+    return {name: request.POST.get(name, "") for name in form.fields}
 
 
 def _carried(request, ruleset) -> engine.Option | None:

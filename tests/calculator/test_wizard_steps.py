@@ -62,10 +62,33 @@ def test_a_bonus_detail_is_asked_only_after_yes(client):
 def test_back_and_refresh_keep_the_answers(client):
     client.post("/jifen/basic/", BASIC)
     page = client.get("/jifen/insurance/").content.decode()
-    assert 'href="/jifen/basic/"' in page
+    # 上一步 posts the step (after 下一步, so Enter in a field still goes forward).
+    assert page.index(">下一步</button>") < page.index('name="action" value="back"')
     back = client.get("/jifen/basic/").content.decode()
     assert 'value="30"' in field_block(back, "age")
     assert '<option value="master" selected>' in back
+
+
+def test_going_back_keeps_what_was_typed_on_the_step_even_unfinished(client):
+    client.post("/jifen/basic/", BASIC)
+    response = client.post(
+        "/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "3", "action": "back"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/jifen/basic/"
+    forward = client.get("/jifen/insurance/").content.decode()
+    assert 'value="3"' in field_block(forward, "social_insurance_years")
+
+    # Half-typed and wrong is kept too; the summary still sends the person back to finish it.
+    client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "3x", "action": "back"})
+    forward = client.get("/jifen/insurance/").content.decode()
+    assert 'value="3x"' in field_block(forward, "social_insurance_years")
+    assert client.get("/jifen/check/")["Location"] == "/jifen/insurance/"
+
+
+def test_the_first_step_has_no_way_back(client):
+    assert 'value="back"' not in client.get("/jifen/basic/").content.decode()
+    response = client.post("/jifen/basic/", {**BASIC, "action": "back"})
+    assert response["Location"] == "/jifen/insurance/"  # taken as 下一步, never lost
 
 
 def test_the_summary_change_link_returns_to_the_summary(client):
