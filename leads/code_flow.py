@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from leads import services, sms
-from leads.codes import CODE_LIFETIME
+from leads.codes import CHECK_MESSAGES, CODE_LIFETIME, CodeCheck
 from leads.forms import CAPTCHA_KEY, CodeRequestForm
 from leads.limits import RESEND_COOLDOWN
 from leads.phones import mask_phone
@@ -160,6 +160,24 @@ class CodeFlow:
             return cls(request, purpose, form_class, form, code_form, submitted=True)
         form = partial(form_class, initial=initial, **form_kwargs)
         return cls(request, purpose, form_class, form, partial(CodeRequestForm, purpose=purpose))
+
+    @sensitive_variables()
+    def form_is_valid(self) -> bool:
+        """The page's form, judged whole. When another field is wrong, a code that is wrong too is said at
+        once, so nobody fixes one mistake only to be told of the next; a right code is not spent."""
+        if self.form.is_valid():
+            return True
+        data = self.form.cleaned_data
+        if "phone" in data and "code" in data:
+            try:
+                outcome = services.check_code_unspent(
+                    data["phone"], session_key(self.request), data["code"], self.purpose
+                )
+            except services.DatabaseBusy:
+                return False
+            if outcome is not CodeCheck.OK:
+                self.form.add_error("code", CHECK_MESSAGES[outcome])
+        return False
 
     def done(self, *, start_over=False):
         """The code was used: forget where it went; `start_over` shows empty forms again."""

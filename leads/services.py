@@ -196,8 +196,8 @@ def request_code(phone, session_key, ip, purpose, now=None):
 
 
 @sensitive_variables()
-def _consume_code(phone, session_key, code, purpose, now):
-    """Check a code inside the caller's transaction: counts a wrong try, spends a right one."""
+def _consume_code(phone, session_key, code, purpose, now, *, spend=True):
+    """Check a code inside the caller's transaction: counts a wrong try, spends a right one (`spend`)."""
     verification = (
         PhoneVerification.objects.select_for_update()
         .filter(
@@ -220,10 +220,23 @@ def _consume_code(phone, session_key, code, purpose, now):
     if outcome is CodeCheck.WRONG:
         verification.wrong_tries += 1
         verification.save(update_fields=["wrong_tries"])
-    elif outcome is CodeCheck.OK:
+    elif outcome is CodeCheck.OK and spend:
         verification.used_at = now
         verification.save(update_fields=["used_at"])
     return outcome
+
+
+@sensitive_variables()
+def check_code_unspent(phone, session_key, code, purpose, now=None):
+    """Judge a code without spending it, for a form that is wrong elsewhere: a wrong code counts as a try
+    (as it would on a valid form), a right one stays usable for the corrected submit. Raises DatabaseBusy."""
+    now = now or timezone.now()
+
+    def attempt():
+        with transaction.atomic():
+            return _consume_code(phone, session_key, code, purpose, now, spend=False)
+
+    return retry_once_if_locked(attempt)
 
 
 @sensitive_variables()

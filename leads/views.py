@@ -92,7 +92,7 @@ def consult(request):
         result_token=result_token,
         result_summary=result_summary,
     )
-    if flow.submitted and flow.form.is_valid():
+    if flow.submitted and flow.form_is_valid():
         lead = _save_lead(request, flow.form)
         if lead is not None:
             flow.done()
@@ -154,7 +154,7 @@ def deletion_request(request):
     """/privacy/requests/: prove the number by SMS code; its leads are deleted at once."""
     flow = CodeFlow.start(request, PhoneVerification.Purpose.DELETION, DeletionRequestForm)
     deleted = None
-    if flow.submitted and flow.form.is_valid():
+    if flow.submitted and flow.form_is_valid():
         deleted = _delete(request, flow.form)
         if deleted is not None:
             flow.done(start_over=True)

@@ -63,7 +63,7 @@ def subscribe(request):
     flow = CodeFlow.start(
         request, REMINDER, SubscribeForm, initial={"expiry": expiry.isoformat() if expiry else None}
     )
-    if flow.submitted and flow.form.is_valid():
+    if flow.submitted and flow.form_is_valid():
         subscription = _subscribe(request, flow.form)
         if subscription is not None:
             flow.done()
@@ -116,7 +116,7 @@ def stop(request):
     """/renewal/remind/stop/: for someone without the text at hand: the number and an SMS code."""
     flow = CodeFlow.start(request, REMINDER, StopForm)
     stopped = None
-    if flow.submitted and flow.form.is_valid():
+    if flow.submitted and flow.form_is_valid():
         stopped = _stop(request, flow.form)
         if stopped is not None:
             flow.done(start_over=True)

@@ -5,7 +5,7 @@ import logging
 import pytest
 from django.contrib.auth import get_user_model
 
-from leads.models import Lead
+from leads.models import Lead, PhoneVerification
 from permitsite.privacy import POLICY_VERSION
 from tests.leads.helpers import PHONE, ask_for_code, last_code_sent_to, lead_form, submit_lead
 
@@ -26,6 +26,25 @@ def test_without_the_consent_tick_nothing_is_stored(client):
     assert Lead.objects.count() == 0
     html = response.content.decode()
     assert 'value="王先生"' in html and "想了解社保基数对积分的影响" in html
+
+
+def test_a_wrong_code_is_said_together_with_the_missing_consent(client):
+    ask_for_code(client)
+    wrong = "000000" if last_code_sent_to() != "000000" else "111111"
+    errors = form_errors(client.post("/consult/", lead_form(code=wrong, consent=None)))
+    assert errors["code"] == ["验证码不正确，请核对短信后重新输入。"]
+    assert "consent" in errors
+    assert PhoneVerification.objects.get().wrong_tries == 1  # as on a valid form: guessing is not free
+
+
+def test_a_right_code_beside_another_mistake_is_not_spent(client):
+    ask_for_code(client)
+    code = last_code_sent_to()
+    errors = form_errors(client.post("/consult/", lead_form(code=code, consent=None)))
+    assert "code" not in errors
+    # The same code, now with the consent ticked.
+    assert client.post("/consult/", lead_form(code=code)).status_code == 302
+    assert Lead.objects.count() == 1
 
 
 @pytest.mark.parametrize(

@@ -140,3 +140,12 @@ def test_getting_a_code_without_javascript_keeps_what_was_typed(client):
     assert "验证码已发送到 138****5678" in html
     assert 'value="2027-03-01"' in html
     assert last_code_sent_to()
+
+
+def test_a_wrong_code_and_a_missing_consent_are_said_at_once(client):
+    ask_for_code(client, purpose="reminder")
+    wrong = "000000" if last_code_sent_to() != "000000" else "111111"
+    response = client.post("/renewal/remind/", reminder_form(code=wrong, consent=None))
+    errors = response.context["form"].errors
+    assert errors["code"] == ["验证码不正确，请核对短信后重新输入。"] and "consent" in errors
+    assert not Subscription.objects.exists()
