@@ -42,3 +42,50 @@ def submit_lead(client, ip="203.0.113.7", **overrides):
     assert ask_for_code(client, phone=phone, ip=ip).status_code == 200
     data = lead_form(code=last_code_sent_to(normalize_phone(phone)), **overrides)
     return client.post("/consult/", data, REMOTE_ADDR=ip)
+
+
+def two_browsers_with_codes(phone, now, purpose="lead"):
+    """Two browsers whose sessions were each sent a code for `phone`, a minute apart as the cooldown wants;
+    returns [(client, code), (client, code)]."""
+    from datetime import timedelta
+
+    from django.test import Client
+
+    from leads import services
+
+    browsers = []
+    for seconds_ago in (130, 65):
+        browser = Client()
+        sent_at = now - timedelta(seconds=seconds_ago)
+        assert not services.request_code(
+            phone, browser.session.session_key, "203.0.113.7", purpose, now=sent_at
+        ).refused
+        browsers.append((browser, last_code_sent_to(phone)))
+    return browsers
+
+
+def posted_at_the_same_moment(posts):
+    """Run each `post()` in its own thread, released together; their status codes (or the exception one
+    raised, so an assertion names it), in the order given."""
+    import threading
+
+    from django.db import connections
+
+    start_together = threading.Barrier(len(posts))
+    results = [None] * len(posts)
+
+    def run(index, post):
+        try:
+            start_together.wait(timeout=30)
+            results[index] = post().status_code
+        except Exception as error:
+            results[index] = repr(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
