@@ -17,6 +17,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 DATE_FORMAT = "日期格式应为 YYYY-MM-DD，例如 2026-06-15。"
+UNREADABLE_TEXT = "请求正文含有无法识别的字符，请用 UTF-8 编码的文字重新提交。"
 DATE_MISSING = "缺少这个参数，请按 YYYY-MM-DD 填写日期。"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
@@ -69,6 +70,8 @@ def endpoint(*methods: str, session: bool = False):
 
 def _no_duplicate_keys(pairs):
     keys = [key for key, _ in pairs]
+    if any(_LONE_SURROGATE.search(key) for key in keys):
+        raise ApiError({"__all__": [UNREADABLE_TEXT]})  # before the key is named in any message
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
         raise ApiError({duplicates[0]: ["这一项出现了不止一次，请只提交一次。"]})
@@ -93,7 +96,7 @@ def json_object(request, example: str = '{"age": 30}') -> dict:
     if _has_lone_surrogate(data):
         # JSON may escape half of a UTF-16 pair ("\ud800"): such a string cannot be written as UTF-8, so no
         # message that repeats it could be sent.
-        raise ApiError({"__all__": ["请求正文含有无法识别的字符，请用 UTF-8 编码的文字重新提交。"]})
+        raise ApiError({"__all__": [UNREADABLE_TEXT]})
     return data
 
 

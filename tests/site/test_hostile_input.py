@@ -269,6 +269,7 @@ LONE_SURROGATES = [
     r'{"age": 30, "title": "\ud800", "bases": {"\udfff": 1}}',
     r'{"age": 30, "purpose": "\ud800", "phone": "\ud83d"}',
     r'{"age": 30, "list": ["ok", ["\udabc"]]}',
+    r'{"\ud800": 1, "\ud800": 2}',  # a duplicate key is named in its message: checked first
 ]
 
 
