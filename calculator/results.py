@@ -146,10 +146,13 @@ class ResultSummary:
     threshold: int
     gap: int
     eligible: bool
+    outside: str = ""  # the answer that puts the person outside the system, if any
 
     def __str__(self):
         if not self.eligible:
             return f"{self.total} 分，有否决项"
+        if self.outside:
+            return f"{self.total} 分，{self.outside}不在积分制度适用范围内"
         if self.gap:
             return f"{self.total} 分，还差 {self.gap} 分"
         return f"{self.total} 分，已达到 {self.threshold} 分"
@@ -163,7 +166,11 @@ def summary_of(token: str) -> ResultSummary | None:
     if stored is None:
         return None
     return ResultSummary(
-        total=stored["total"], threshold=stored["threshold"], gap=stored["gap"], eligible=stored["eligible"]
+        total=stored["total"],
+        threshold=stored["threshold"],
+        gap=stored["gap"],
+        eligible=stored["eligible"],
+        outside=stored.get("outside") or "",  # set since results know it (calculator migration 0010)
     )
 
 

@@ -12,10 +12,17 @@ from tests.leads.helpers import ask_for_code, last_code_sent_to, lead_form
 pytestmark = pytest.mark.django_db
 
 
-def stored_result(total=86, gap=34, eligible=True):
+def stored_result(total=86, gap=34, eligible=True, outside=None):
     return Assessment.objects.create(
         answers={"age": 30},
-        result={"total": total, "threshold": 120, "gap": gap, "eligible": eligible, "items": []},
+        result={
+            "total": total,
+            "threshold": 120,
+            "gap": gap,
+            "eligible": eligible,
+            "items": [],
+            **({"outside": outside} if outside else {}),
+        },
         ruleset_version="2023-01",
         total=total,
         reaches_threshold=eligible and gap == 0,
@@ -53,6 +60,11 @@ def test_arriving_from_a_result_preselects_the_points_check_and_offers_an_untick
     [
         ({"total": 126, "gap": 0}, "将附上：126 分，已达到 120 分"),
         ({"total": 90, "gap": 30, "eligible": False}, "将附上：90 分，有否决项"),
+        # Over 60 a total past 120 is no pass (calculator/engine.py, outside_system).
+        (
+            {"total": 124, "gap": 0, "outside": "「年龄」62 周岁"},
+            "将附上：124 分，「年龄」62 周岁不在积分制度适用范围内",
+        ),
     ],
 )
 def test_the_summary_says_what_the_result_says(client, result, words):
