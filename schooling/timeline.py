@@ -206,6 +206,8 @@ def readiness(plan: Timeline, *, eligible: bool, reaches_now: bool, reached_on: 
         return BLOCKED
     if reaches_now:
         return ALREADY_LATE if plan.application_passed else ALREADY
+    if plan.application_passed:
+        return TOO_LATE  # whatever an older self-test projected: the last day to apply is behind us
     if reached_on is None:
         return UNKNOWN
     return IN_TIME if reached_on <= plan.points_needed_by else TOO_LATE

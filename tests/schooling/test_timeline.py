@@ -187,6 +187,14 @@ def test_already_at_120_but_past_the_application_day_is_already_late(plan_2031):
     assert readiness(late, eligible=True, reaches_now=True, reached_on=None) == ALREADY_LATE
 
 
+def test_short_of_120_past_the_application_day_is_too_late_whatever_an_old_projection_said(plan_2031):
+    late = dataclasses.replace(plan_2031, today=D(2030, 12, 15))
+
+    # A self-test from years ago projected December 2030 (before the deadline): that day has gone by unmet.
+    assert readiness(late, eligible=True, reaches_now=False, reached_on=D(2030, 12, 1)) == TOO_LATE
+    assert readiness(late, eligible=True, reaches_now=False, reached_on=None) == TOO_LATE
+
+
 def test_a_registration_already_over_is_passed(plan_2031):
     over = dataclasses.replace(plan_2031, today=D(2031, 1, 5))
 
