@@ -12,10 +12,17 @@ import datetime
 import importlib
 
 from django.db import migrations
+from django.utils import timezone
 
 seed = importlib.import_module("renewal.migrations.0002_seed_guides")
 
 REVIEWED = datetime.date(2026, 12, 3)
+# The "更新于" each of these guides had from 0005, put back when this is reversed.
+BEFORE = {
+    "how-to-renew": datetime.date(2026, 12, 2),
+    "missed-deadline": datetime.date(2026, 11, 27),
+    "after-120-benefits": datetime.date(2026, 12, 2),
+}
 
 BODY_EDITS = {
     "how-to-renew": (
@@ -47,22 +54,26 @@ SOURCE_TITLES = {
 }
 
 
-def _edit(apps, edits, titles):
+def _edit(apps, edits, titles, dates):
     Article = apps.get_model("renewal", "Article")
     ArticleSource = apps.get_model("renewal", "ArticleSource")
     for slug, (old, new) in edits.items():
         article = Article.objects.filter(slug=slug, body__contains=old).first()
         if article is not None:
-            article.body = article.body.replace(old, new)
-            article.body_html = seed.seed_html(article.body)
-            article.content_updated_on = REVIEWED
-            article.save()
+            body = article.body.replace(old, new)
+            # update(): the dates are ours to set, whatever a model's save() would do; the page has changed.
+            Article.objects.filter(pk=article.pk).update(
+                body=body,
+                body_html=seed.seed_html(body),
+                content_updated_on=dates[slug],
+                updated_at=timezone.now(),
+            )
     for old, new in titles.items():
         ArticleSource.objects.filter(article__slug="after-120-apply", title=old).update(title=new)
 
 
 def forwards(apps, schema_editor):
-    _edit(apps, BODY_EDITS, SOURCE_TITLES)
+    _edit(apps, BODY_EDITS, SOURCE_TITLES, dict.fromkeys(BODY_EDITS, REVIEWED))
 
 
 def backwards(apps, schema_editor):
@@ -70,6 +81,7 @@ def backwards(apps, schema_editor):
         apps,
         {slug: (new, old) for slug, (old, new) in BODY_EDITS.items()},
         {new: old for old, new in SOURCE_TITLES.items()},
+        BEFORE,
     )
 
 

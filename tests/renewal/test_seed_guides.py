@@ -125,3 +125,11 @@ def test_the_review_leaves_a_guide_an_editor_has_rewritten():
 
     assert Article.objects.get(slug="missed-deadline").body == "编辑重写的正文。"
     assert "待核实" in Article.objects.get(slug="how-to-renew").body  # undone and done again
+
+
+def test_undoing_the_review_puts_back_the_text_and_its_date():
+    unverified.backwards(apps, None)
+
+    guide = Article.objects.get(slug="missed-deadline")
+    assert "只在转载文章里见到" not in guide.body
+    assert guide.content_updated_on.isoformat() == "2026-11-27"
