@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 RENEWAL_EDITOR_PERMISSIONS = {
     f"{action}_{model}"
-    for model in ("article", "holidayoverride", "holidayyear")
+    for model in ("article", "articlesource", "holidayoverride", "holidayyear")
     for action in ("view", "add", "change", "delete")
 }
 
@@ -37,12 +37,20 @@ def test_an_editor_can_edit_a_guide(editor_client):
             "is_published": "on",
             "published_at_0": "2026-11-27",
             "published_at_1": "10:00:00",
+            "sources-TOTAL_FORMS": "1",
+            "sources-INITIAL_FORMS": "0",
+            "sources-0-title": "上海市公安局人口管理办公室的答复",
+            "sources-0-supports": "签注可以在任意社区事务受理服务中心办理",
+            "sources-0-checked_on": "2026-12-03",
+            "sources-0-position": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     guide.refresh_from_db()
     assert guide.title == "居住证签注怎么办（已更新）"
     assert guide.body_html == "<p>更新后的正文。</p>"
+    # The 信息来源 table is the editors' too: the guide shows it to everyone.
+    assert guide.sources.filter(title="上海市公安局人口管理办公室的答复").exists()
 
 
 def test_an_editor_can_open_the_holiday_calendar(editor_client):
