@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.views.decorators.debug import sensitive_variables
 
 from leads import services
-from leads.models import Lead, LeadAccessLog, Service
+from leads.models import CALL_DUE_STATUSES, Lead, LeadAccessLog, Service
 from leads.phones import InvalidPhone, normalize_phone
 from permitsite.admin_lookups import OfferedFiltersOnly
 from permitsite.admin_site import FreshCodeForm, code_is_fresh
@@ -37,7 +37,7 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
-        return [("yes", "已逾期未处理完"), ("no", "未逾期")]
+        return [("yes", "已逾期（新线索或跟进中）"), ("no", "未逾期")]
 
     def queryset(self, request, queryset):
         now = timezone.now()
@@ -82,6 +82,11 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     )
     list_filter = ("status", OverdueFilter, "service", ("assigned_to", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("assigned_to", "service")
+    # The day's work first: leads whose next call is ours (新线索, 跟进中), soonest due first; then the rest.
+    ordering = (
+        Case(When(status__in=CALL_DUE_STATUSES, then=Value(0)), default=Value(1)).asc(),
+        "due_by",
+    )
     # Phone searches are handled in get_search_results: up to 4 trailing digits for everyone, more only with
     # the reveal permission and then logged like a reveal.
     search_fields = ("name",)
@@ -234,13 +239,30 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
 
     @admin.action(description="分配给我", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        count = queryset.update(assigned_to=request.user)
-        self.message_user(request, f"已把 {count} 条线索分配给您。", messages.SUCCESS)
+        # A lead a colleague already has stays theirs: reassigning is done on the lead's page, on purpose.
+        taken = list(queryset.filter(assigned_to__isnull=True))
+        for lead in taken:
+            lead.assigned_to = request.user
+            lead.save(update_fields=["assigned_to", "updated_at"])
+            self.log_change(request, lead, [{"changed": {"fields": ["负责顾问"]}}])
+        skipped = (
+            queryset.exclude(assigned_to=request.user).exclude(pk__in=[lead.pk for lead in taken]).count()
+        )
+        message = f"已把 {len(taken)} 条线索分配给您。"
+        if skipped:
+            message += (
+                f"另有 {skipped} 条已由其他顾问负责，没有改动；需要转交的，请在线索页面修改“负责顾问”。"
+            )
+        self.message_user(request, message, messages.WARNING if skipped else messages.SUCCESS)
 
     @admin.action(description="去掉附带的自测结果（本人撤回这项同意时）", permissions=["change"])
     def remove_result(self, request, queryset):
-        count = queryset.exclude(result_token="").update(result_token="", result_consent_at=None)
-        self.message_user(request, f"已从 {count} 条线索中去掉附带的自测结果。", messages.SUCCESS)
+        leads = list(queryset.exclude(result_token=""))
+        for lead in leads:
+            lead.result_token, lead.result_consent_at = "", None
+            lead.save(update_fields=["result_token", "result_consent_at", "updated_at"])
+            self.log_change(request, lead, [{"changed": {"fields": ["附带的自测结果"]}}])
+        self.message_user(request, f"已从 {len(leads)} 条线索中去掉附带的自测结果。", messages.SUCCESS)
 
     @admin.action(description="导出所选线索为 CSV（含完整手机号，会被记录）", permissions=["export"])
     @method_decorator(sensitive_variables())

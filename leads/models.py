@@ -7,6 +7,9 @@ from leads.phones import mask_phone
 from permitsite.stamps import Stamped
 
 OPEN_STATUSES = ("new", "contacted", "following")
+# The statuses in which the next call is ours and due by `due_by`: the first callback, or a follow-up a
+# consultant has set a date for. 已联系 waits on the person, so it is never overdue.
+CALL_DUE_STATUSES = ("new", "following")
 CALLBACK_TIME_CHOICES = [(key, label) for key, (label, _, _) in CALLBACK_TIMES.items()]
 
 
@@ -64,7 +67,7 @@ class LeadQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def overdue(self, now=None):
-        return self.open().filter(due_by__lt=now or timezone.now())
+        return self.filter(status__in=CALL_DUE_STATUSES, due_by__lt=now or timezone.now())
 
 
 class Lead(models.Model):
@@ -97,7 +100,12 @@ class Lead(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_leads",
     )
-    due_by = models.DateTimeField("回电期限")
+    due_by = models.DateTimeField(
+        "回电期限",
+        help_text=(
+            "新线索：最晚回电时间（1 个工作日内）。跟进中：下次跟进的时间。已联系的线索在等对方，不算逾期。"
+        ),
+    )
     notes = models.TextField("跟进记录", blank=True)
     submissions = models.PositiveIntegerField("提交次数", default=1)
     created_at = models.DateTimeField("提交时间", default=timezone.now, db_index=True)
@@ -145,7 +153,7 @@ class Lead(models.Model):
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, now=None):
-        return self.is_open and self.due_by < (now or timezone.now())
+        return self.status in CALL_DUE_STATUSES and self.due_by < (now or timezone.now())
 
 
 class PhoneVerification(models.Model):

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -88,13 +89,27 @@ def test_overdue_open_leads_are_highlighted_and_filterable(consultant_with_revea
         phone="13900000002", name="已转化", created=timezone.now() - timedelta(days=5), status="converted"
     )
     make_lead(phone="13900000003", name="新来的")
+    # Called back in time and now waiting on the person: not overdue, however old its due time.
+    make_lead(
+        phone="13900000004", name="已联系", created=timezone.now() - timedelta(days=5), status="contacted"
+    )
     html = consultant_with_reveal_client.get(LIST_URL).content.decode()
     assert html.count('class="lead-overdue"') == 1
     assert "（已逾期）" in html
     overdue = consultant_with_reveal_client.get(LIST_URL + "?overdue=yes")
     assert [lead.pk for lead in overdue.context["cl"].result_list] == [old.pk]
     not_overdue = consultant_with_reveal_client.get(LIST_URL + "?overdue=no")
-    assert sorted(lead.name for lead in not_overdue.context["cl"].result_list) == ["已转化", "新来的"]
+    assert sorted(lead.name for lead in not_overdue.context["cl"].result_list) == [
+        "已联系",
+        "已转化",
+        "新来的",
+    ]
+
+
+def test_a_follow_up_past_its_date_is_overdue():
+    following = make_lead(created=timezone.now() - timedelta(days=5), status="following")
+    assert following.is_overdue()
+    assert list(Lead.objects.overdue()) == [following]
 
 
 def test_search_by_the_last_digits_finds_the_lead(consultant_with_reveal_client):
@@ -109,6 +124,35 @@ def test_assign_to_me_action(consultant_with_reveal_client, consultant_with_reve
     consultant_with_reveal_client.post(LIST_URL, {"action": "assign_to_me", "_selected_action": [lead.pk]})
     lead.refresh_from_db()
     assert lead.assigned_to == consultant_with_reveal
+    (entry,) = LogEntry.objects.filter(object_id=str(lead.pk))  # in the lead's history, without the number
+    assert (
+        entry.user == consultant_with_reveal
+        and "5678" in entry.object_repr
+        and "1391234" not in entry.object_repr
+    )
+
+
+def test_assign_to_me_leaves_a_colleagues_lead_alone_and_says_so(
+    consultant_with_reveal_client, consultant_with_reveal, admin_user
+):
+    mine, theirs = make_lead(), make_lead(phone="13700000000", name="别人", assigned_to=admin_user)
+    response = consultant_with_reveal_client.post(
+        LIST_URL, {"action": "assign_to_me", "_selected_action": [mine.pk, theirs.pk]}, follow=True
+    )
+    assert Lead.objects.get(pk=theirs.pk).assigned_to == admin_user
+    assert Lead.objects.get(pk=mine.pk).assigned_to == consultant_with_reveal
+    assert "已把 1 条线索分配给您。另有 1 条已由其他顾问负责，没有改动" in response.content.decode()
+
+
+def test_the_list_starts_with_the_calls_due_soonest(consultant_with_reveal_client):
+    now = timezone.now()
+    make_lead(phone="13900000001", name="已转化的老线索", created=now - timedelta(days=9), status="converted")
+    make_lead(phone="13900000002", name="今天新来的", created=now)
+    make_lead(phone="13900000003", name="前天来的", created=now - timedelta(days=2))
+    make_lead(phone="13900000004", name="等对方回复", created=now - timedelta(days=5), status="contacted")
+    names = [lead.name for lead in consultant_with_reveal_client.get(LIST_URL).context["cl"].result_list]
+    assert names[:2] == ["前天来的", "今天新来的"]
+    assert set(names[2:]) == {"已转化的老线索", "等对方回复"}
 
 
 def test_only_consultants_and_superusers_can_be_assigned(consultant_with_reveal_client, editor):
