@@ -10,8 +10,11 @@ from renewal.workdays import next_year_without_schedule
 register = template.Library()
 
 
-@register.simple_tag
-def holiday_schedule_warning():
+@register.simple_tag(takes_context=True)
+def holiday_schedule_warning(context):
+    request = context.get("request")
+    if request is None or not request.user.has_perm("renewal.add_holidayoverride"):
+        return ""  # a task only those who keep the holiday calendar can do
     year = next_year_without_schedule(timezone.localdate(), workday_calendar())
     if year is None:
         return ""

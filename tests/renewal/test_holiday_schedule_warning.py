@@ -58,3 +58,12 @@ def test_the_warning_goes_once_editors_mark_the_year_complete(admin_index):
 def test_no_warning_before_december(admin_index):
     november = datetime(2097, 11, 30, 10, 0, tzinfo=SHANGHAI)
     assert "节假日安排还没有录入" not in admin_index(november)
+
+
+@pytest.mark.django_db
+def test_consultants_are_not_given_the_editors_task(client, consultant, editor, sign_in_admin, time_machine):
+    time_machine.move_to(DECEMBER, tick=False)
+    sign_in_admin(client, consultant)  # after the move, so the session has not expired
+    assert "节假日安排还没有录入" not in client.get("/admin/").content.decode()
+    sign_in_admin(client, editor)  # editors keep the holiday calendar
+    assert WARNING in client.get("/admin/").content.decode()
