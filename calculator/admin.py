@@ -75,6 +75,24 @@ def shown(value) -> str:
     return str(value)
 
 
+class CheckedFilter(admin.SimpleListFilter):
+    """What an editor checks next: facts 待核实, checked over twelve months ago, or checked since."""
+
+    title = "核对"
+    parameter_name = "checked"
+
+    def lookups(self, request, model_admin):
+        return [("missing", "待核实"), ("old", "超过 12 个月"), ("recent", "12 个月内核对过")]
+
+    def queryset(self, request, queryset):
+        cutoff = review.review_cutoff(timezone.localdate())
+        return {
+            "missing": lambda: queryset.filter(verified_on__isnull=True),
+            "old": lambda: queryset.filter(verified_on__lt=cutoff),
+            "recent": lambda: queryset.filter(verified_on__gte=cutoff),
+        }.get(self.value(), lambda: queryset)()
+
+
 class MarksReviewed:
     """An admin action and a save hook for rows with verified_on / verified_by."""
 
@@ -89,7 +107,7 @@ class MarksReviewed:
             count += 1
         messages.success(request, f"已将 {count} 项标记为今天核对。")
 
-    @admin.display(description="核对")
+    @admin.display(description="核对", ordering="verified_on")
     def verified(self, obj):
         if obj.verified_on is None:
             return format_html('<strong class="review-missing">{}</strong>', "待核实")
@@ -541,7 +559,7 @@ class BandInline(admin.TabularInline):
 class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
     form = IndicatorForm
     list_display = ("label", "key", "ruleset", "category", "kind", "value", "active", "verified")
-    list_filter = (("ruleset", admin.RelatedOnlyFieldListFilter), "category", "kind", "active")
+    list_filter = (("ruleset", admin.RelatedOnlyFieldListFilter), "category", "kind", "active", CheckedFilter)
     list_select_related = ("ruleset", "group")
     search_fields = ("label", "key")
     ordering = ("ruleset", "order", "id")
@@ -658,6 +676,7 @@ class OptionAdmin(MarksReviewed, admin.ModelAdmin):
     list_filter = (
         ("ruleset", admin.RelatedOnlyFieldListFilter),
         ("indicator", admin.RelatedOnlyFieldListFilter),
+        CheckedFilter,
     )
     list_select_related = ("indicator", "ruleset")
     search_fields = ("label", "code", "indicator__label")
@@ -715,6 +734,7 @@ def _field_change(form, name) -> str:
 @admin.register(WagePeriod)
 class WagePeriodAdmin(MarksReviewed, admin.ModelAdmin):
     list_display = ("__str__", "monthly_average", "base_floor", "base_ceiling", "verified", "updated_at")
+    list_filter = (CheckedFilter,)
     fields = (
         "period_from", "period_to", "monthly_average", "base_floor", "base_ceiling", "source", "source_url",
         "verified_on", "verified_by",

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from calculator.admin import CheckedFilter
 from permitsite.sourced import SOURCE_FIELDS, checked_label
 from settle.models import SettleCondition
 
@@ -7,7 +8,7 @@ from settle.models import SettleCondition
 @admin.register(SettleCondition)
 class SettleConditionAdmin(admin.ModelAdmin):
     list_display = ("label", "key", "years", "active", "verified")
-    list_filter = ("active",)
+    list_filter = ("active", CheckedFilter)
     search_fields = ("label", "explanation", "source")
     fieldsets = (
         (None, {"fields": ("key", "label", "explanation", "years", "active", "order")}),

@@ -141,6 +141,29 @@ class TestIndicatorPages:
         assert "2026-11-20（王编辑）" in text
         assert "待核实" in text
 
+    @pytest.mark.parametrize(
+        ("checked", "keys"),
+        [("missing", {"education"}), ("old", {"age"}), ("recent", {"social_insurance_years"})],
+    )
+    def test_the_indicator_list_narrows_to_what_needs_checking(
+        self, editor_client, time_machine, checked, keys
+    ):
+        time_machine.move_to(datetime.datetime(2026, 12, 3, 10, tzinfo=datetime.UTC), tick=False)
+        wanted = Indicator.objects.filter(key__in=("age", "education", "social_insurance_years"))
+        Indicator.objects.exclude(pk__in=wanted).update(verified_on=datetime.date(2026, 12, 1))
+        Indicator.objects.filter(key="education").update(verified_on=None)
+        Indicator.objects.filter(key="age").update(
+            verified_on=datetime.date(2025, 12, 2)
+        )  # 12 months and a day
+        Indicator.objects.filter(key="social_insurance_years").update(verified_on=datetime.date(2025, 12, 3))
+
+        response = editor_client.get("/admin/calculator/indicator/", {"checked": checked, "active__exact": 1})
+        shown = {indicator.key for indicator in response.context["cl"].result_list}
+        if checked == "recent":
+            assert keys <= shown and "age" not in shown and "education" not in shown
+        else:
+            assert shown == keys
+
     def test_the_option_list_shows_review_dates(self, editor_client):
         Option.objects.filter(code="master").update(
             verified_on=datetime.date(2026, 10, 1), verified_by="李编辑"
