@@ -5,7 +5,7 @@ PYTHON ?= $(shell scripts/find-python)
 PORT ?= 8000
 export PORT
 
-.PHONY: run dev test test-slow lint check-python collect migrate clean bench lighthouse npm-packages
+.PHONY: run dev test test-slow lint check-python collect migrate clean bench lighthouse npm-packages messages
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 not found: see README.md" >&2; exit 1; }
@@ -63,6 +63,11 @@ node_modules/.installed: package.json package-lock.json
 
 lighthouse: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m scripts.lighthouse $(LIGHTHOUSE_ARGS)
+
+# locale/: the few admin strings Django and django-axes leave in English (needs gettext's msgfmt); the
+# compiled .mo is committed, so `make run` needs no gettext.
+messages: $(VENV)/.runtime-installed
+	$(BIN)/python manage.py compilemessages --locale zh_Hans --ignore "$(VENV)" --ignore node_modules
 
 clean:
 	rm -rf $(VENV) var/static

@@ -46,9 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "crispy_forms",
-    "axes",
+    "permitsite.apps.LoginProtectionConfig",  # axes
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "permitsite.apps.TotpDevicesConfig",  # django_otp.plugins.otp_totp
     "captcha",
     "permitsite",
     "calculator",
@@ -157,6 +157,8 @@ FORWARDED_ALLOW_IPS = envlist(env, "FORWARDED_ALLOW_IPS", [])
 trusted_proxies(tuple(FORWARDED_ALLOW_IPS))
 
 LANGUAGE_CODE = "zh-hans"
+# The admin strings Django 6.1 and django-axes leave in English (and one Django words oddly): `make messages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
