@@ -93,6 +93,20 @@ class CheckedFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+class IndicatorOfRulesetFilter(admin.RelatedOnlyFieldListFilter):
+    """Indicators named with their ruleset: after 复制为新草稿 every indicator exists twice, and an editor
+    must see which one is the published rules."""
+
+    def field_choices(self, field, request, model_admin):
+        used = model_admin.get_queryset(request).values_list(f"{self.field_path}__pk", flat=True)
+        indicators = (
+            Indicator.objects.filter(pk__in=used)
+            .select_related("ruleset")
+            .order_by("ruleset__version", "order", "id")
+        )
+        return [(indicator.pk, f"{indicator}（{indicator.ruleset.version}）") for indicator in indicators]
+
+
 class MarksReviewed:
     """An admin action and a save hook for rows with verified_on / verified_by."""
 
@@ -675,7 +689,7 @@ class OptionAdmin(MarksReviewed, admin.ModelAdmin):
     list_display = ("label", "code", "indicator", "points", "requires", "verified")
     list_filter = (
         ("ruleset", admin.RelatedOnlyFieldListFilter),
-        ("indicator", admin.RelatedOnlyFieldListFilter),
+        ("indicator", IndicatorOfRulesetFilter),
         CheckedFilter,
     )
     list_select_related = ("indicator", "ruleset")

@@ -164,6 +164,14 @@ class TestIndicatorPages:
         else:
             assert shown == keys
 
+    def test_the_option_lists_indicator_filter_names_each_ruleset(self, editor_client):
+        copy_as_draft(RuleSet.objects.get(version="2023-01"))
+        html = page_text(editor_client, "/admin/calculator/option/")
+        published = "最高学历学位（education）（2023-01）"
+        assert html.count(published) == 1
+        draft = RuleSet.objects.exclude(version="2023-01").get().version
+        assert html.count(f"最高学历学位（education）（{draft}）") == 1
+
     def test_the_option_list_shows_review_dates(self, editor_client):
         Option.objects.filter(code="master").update(
             verified_on=datetime.date(2026, 10, 1), verified_by="李编辑"
