@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from calculator import engine, review, rulesets
+from calculator.forms import STEPS, step_of
 from calculator.models import (
     Assessment,
     Band,
@@ -91,6 +92,16 @@ class CheckedFilter(admin.SimpleListFilter):
             "old": lambda: queryset.filter(verified_on__lt=cutoff),
             "recent": lambda: queryset.filter(verified_on__gte=cutoff),
         }.get(self.value(), lambda: queryset)()
+
+
+def _where_asked(indicator: Indicator) -> dict | None:
+    """The self-test step that asks this indicator, when its ruleset is the one in force and it is on."""
+    in_force = rulesets.ruleset_in_force()
+    if in_force is None or in_force.version != indicator.ruleset.version or not indicator.active:
+        return None
+    slug = step_of(rulesets.indicator_to_engine(indicator))
+    number, step = next((n, s) for n, s in enumerate(STEPS, start=1) if s.slug == slug)
+    return {"url": reverse("calculator:step", args=[slug]), "number": number, "title": step.title}
 
 
 class IndicatorOfRulesetFilter(admin.RelatedOnlyFieldListFilter):
@@ -640,6 +651,7 @@ class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
         ruleset = obj.ruleset if obj else RuleSet.objects.filter(pk=request.GET.get("ruleset") or 0).first()
         context["ruleset"] = ruleset
         context["saves_at_once"] = SAVES_AT_ONCE if ruleset is not None and ruleset.is_published else ""
+        context["on_site"] = _where_asked(obj) if obj is not None else None
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def _back_to_overview(self, request, obj, default):

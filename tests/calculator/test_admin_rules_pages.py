@@ -164,6 +164,16 @@ class TestIndicatorPages:
         else:
             assert shown == keys
 
+    def test_an_indicator_page_says_where_the_site_asks_it(self, editor_client):
+        social = Indicator.objects.get(key="social_insurance_years", ruleset__version="2023-01")
+        html = page_text(editor_client, f"/admin/calculator/indicator/{social.pk}/change/")
+        assert (
+            '<a href="/jifen/insurance/" target="_blank" rel="noopener">积分自测第 2 步“社保缴纳”</a>' in html
+        )
+        draft = copy_as_draft(social.ruleset).indicators.get(key="social_insurance_years")
+        html = page_text(editor_client, f"/admin/calculator/indicator/{draft.pk}/change/")
+        assert "这一项现在不在网站上" in html and "/jifen/insurance/" not in html
+
     def test_the_option_lists_indicator_filter_names_each_ruleset(self, editor_client):
         copy_as_draft(RuleSet.objects.get(version="2023-01"))
         html = page_text(editor_client, "/admin/calculator/option/")
