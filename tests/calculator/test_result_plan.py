@@ -94,7 +94,7 @@ def test_scoring_rows_are_open_and_zero_rows_folded(client):
     response = complete(client, FAILING, {"social_insurance_years": "3"})
     tree = parse(response.content)
     folded = tree.find("details", class_="score-zero")
-    assert folded.find("summary").text() == f"其余 {len(folded.find_all('li'))} 项未得分"
+    assert folded.find("summary").text() == f"其余 {len(folded.find_all('li'))} 项为 0 分"
     assert {li["data-points"] for li in folded.find_all("li")} == {"0"}
     open_rows = [li for li in tree.find_all("li", class_="score-item") if not inside(li, "details")]
     assert {li["data-item"]: li["data-points"] for li in open_rows} == {
