@@ -23,11 +23,13 @@ def meta_line(client, slug):
 
 
 def test_seeded_guides_carry_the_day_their_text_was_written_or_reviewed(client):
-    assert "更新于 2026年11月27日" in meta_line(client, "processing-time")
-    assert "更新于 2026年12月2日" in meta_line(client, "apply-conditions-materials")
-    assert "更新于 2026年12月3日" in meta_line(client, "missed-deadline")  # 0007 marked its 60 days 待核实
+    assert "更新于 2026年12月2日" in meta_line(client, "after-120-apply")
+    # 0007 and 0009 marked what is second-hand 待核实 in the others' text on 3 December.
+    assert "更新于 2026年12月3日" in meta_line(client, "missed-deadline")
+    assert "更新于 2026年12月3日" in meta_line(client, "processing-time")
     listing = client.get("/guides/").content.decode()
-    assert 'datetime="2026-11-27"' in listing and 'datetime="2026-12-02"' in listing
+    assert 'datetime="2026-12-02"' in listing and 'datetime="2026-12-03"' in listing
+    assert 'datetime="2026-11-27"' not in listing
 
 
 def test_every_seeded_guide_lists_dated_sources(client):
@@ -82,7 +84,7 @@ def test_an_edit_of_the_text_moves_the_date_and_other_saves_do_not(
 
     edit(client, guide, related=[], seo_description="只改了搜索摘要")
     client.get(guide.get_absolute_url())  # a view is counted
-    assert Article.objects.get(pk=guide.pk).content_updated_on == date(2026, 11, 27)
+    assert Article.objects.get(pk=guide.pk).content_updated_on == date(2026, 12, 3)
 
     with django_capture_on_commit_callbacks(execute=True):  # the pages' stamp moves on commit
         edit(client, guide, body=guide.body + "\n\n补充一句。")
@@ -118,6 +120,7 @@ def test_the_review_leaves_an_editors_guide_alone():
 
 def test_reversing_the_review_restores_the_seeded_text():
     seed = importlib.import_module("renewal.migrations.0002_seed_guides")
+    importlib.import_module("renewal.migrations.0009_more_unverified_in_guides").backwards(apps, None)
     importlib.import_module("renewal.migrations.0007_unverified_in_guides").backwards(apps, None)
     review.restore_guides(apps, None)
     seeded = {guide["slug"]: guide for guide in seed.GUIDES}

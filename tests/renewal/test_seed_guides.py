@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 seed = importlib.import_module("renewal.migrations.0002_seed_guides")
 review = importlib.import_module("renewal.migrations.0005_guide_dates_and_sources")
 unverified = importlib.import_module("renewal.migrations.0007_unverified_in_guides")
+more_unverified = importlib.import_module("renewal.migrations.0009_more_unverified_in_guides")
 
 
 def test_at_least_five_published_guides_cover_the_seed_topics():
@@ -72,7 +73,8 @@ def test_running_the_seed_again_never_overwrites_an_editors_edit():
 def test_reversing_keeps_edited_guides():
     Article.objects.filter(slug="points-120").update(title="编辑改过的标题")
 
-    unverified.backwards(apps, None)  # as `migrate renewal 0003` reverses them: 0007 first, then 0005
+    more_unverified.backwards(apps, None)  # as `migrate renewal 0003` reverses them: 0009, 0007, then 0005
+    unverified.backwards(apps, None)
     review.restore_guides(apps, None)
     seed.remove_unedited_guides(apps, None)
 
@@ -128,8 +130,31 @@ def test_the_review_leaves_a_guide_an_editor_has_rewritten():
 
 
 def test_undoing_the_review_puts_back_the_text_and_its_date():
+    more_unverified.backwards(apps, None)
     unverified.backwards(apps, None)
 
     guide = Article.objects.get(slug="missed-deadline")
     assert "只在转载文章里见到" not in guide.body
     assert guide.content_updated_on.isoformat() == "2026-11-27"
+
+
+@pytest.mark.parametrize(
+    ("slug", "marked"),
+    [
+        ("processing-time", "这 2、6、7 个工作日的时限，本站目前只在转载文章里见到"),
+        ("apply-conditions-materials", "这三段时限本站目前只在转载文章里见到"),
+        (
+            "address-change",
+            "常见的说法是<strong>搬家后 30 天内</strong>，本站还没有找到写明这个期限的正式文本",
+        ),
+        ("points-120", "本站目前只在第三方网站的转述里见到中文原文"),
+        ("after-120-benefits", "这一条本站目前只在 2013 年的新闻报道里见到"),
+    ],
+)
+def test_second_hand_rules_in_guides_say_so(client, slug, marked):
+    guide = Article.objects.get(slug=slug)
+    assert marked in guide.body_html and "待核实" in guide.body_html
+    assert guide.content_updated_on.isoformat() == "2026-12-03"
+    assert marked in client.get(f"/guides/{slug}/").content.decode()
+    more_unverified.backwards(apps, None)
+    assert marked not in Article.objects.get(slug=slug).body_html
