@@ -15,6 +15,7 @@ urlpatterns = [
     path("result/<token:token>/recompute/", views.recompute, name="recompute"),
     path("base/", views.base, name="base"),
     path("base/carry/", views.carry_tier, name="base_carry"),
+    path("rules/", views.rules, name="rules"),
     path("result/<token:token>/try/", views.try_change, name="try"),
     path("<slug:slug>/", views.step, name="step"),
 ]

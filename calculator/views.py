@@ -12,9 +12,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from calculator import base_tier, engine, planner
+from calculator import base_tier, engine, planner, review
 from calculator.forms import (
     GATE_PREFIX,
     RECENT_CONTRIBUTIONS,
@@ -42,7 +42,8 @@ from calculator.rulesets import RULES, published_rulesets, ruleset_in_force
 from calculator.validity import validity
 from calculator.wages import WAGES, source_of, wage_hint, wage_periods
 from permitsite import stamps
-from permitsite.shared_pages import shared_but_for
+from permitsite.facts import Source
+from permitsite.shared_pages import shared_but_for, shared_page
 from renewal.next_steps import next_steps
 
 SESSION_KEY = "jifen"
@@ -74,6 +75,48 @@ def start(request):
 
     # The rules in force (and so the shortest path it states) change with an edit or a date.
     return shared_but_for(request, page, started, stamps.current(RULES), timezone.localdate())
+
+
+CATEGORY_HEADINGS = (
+    (engine.BASIC, "基础指标"),
+    (engine.BONUS, "加分指标"),
+    (engine.DEDUCTION, "减分指标"),
+    (engine.VETO, "一票否决"),
+)
+
+
+@require_safe
+@shared_page(RULES)
+def rules(request):
+    """Every value the self-test scores with, as the rules in force state it, each with its basis and review
+    date: 待核实 where nobody has checked it against the Chinese text."""
+    ruleset = _ruleset_or_404()
+    groups = {group.key: group for group in ruleset.groups}
+    sections = [
+        {
+            "heading": heading,
+            "indicators": [
+                {
+                    "indicator": indicator,
+                    "summary": review.value_summary(indicator),
+                    "group": groups.get(indicator.group),
+                    # The page prints "依据：" before every note; many notes begin with it too.
+                    "source": Source(
+                        indicator.basis.removeprefix("依据：") or "编辑尚未填写", "", indicator.verified_on
+                    ),
+                }
+                for indicator in ruleset.active_indicators
+                if indicator.category == category and indicator.kind != engine.CONDITION
+            ],
+        }
+        for category, heading in CATEGORY_HEADINGS
+    ]
+    unverified = sum(1 for i in ruleset.active_indicators if i.verified_on is None)
+    return render(
+        request,
+        "calculator/rules.html",
+        {"ruleset": ruleset, "sections": sections, "unverified": unverified},
+    )
 
 
 @require_POST

@@ -12,6 +12,7 @@ PAGES = [
     "home",
     "calculator:start",
     "calculator:base",
+    "calculator:rules",
     "renewal:guide_list",
     "renewal:check",
     "renewal:processing",

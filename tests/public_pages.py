@@ -52,6 +52,7 @@ PUBLIC_PAGES = [
     # Back from the summary to change an answer: the step shows the visitor's own answers.
     PublicPage("wizard step 1 answered", "/jifen/basic/", answered=WIZARD_ANSWERS),
     PublicPage("base-tier helper", "/jifen/base/"),
+    PublicPage("points rules and sources", "/jifen/rules/"),
     # A stored assessment; calculator/samples.py provides the function that saves one.
     PublicPage(
         "result page", "/jifen/result/", prepare="calculator.samples.example_result_path", indexable=False

@@ -1,0 +1,74 @@
+"""/jifen/rules/: every value the self-test scores with, each with its basis and review date; 待核实 where
+no editor has checked it against the Chinese text. It follows an editor's change at once."""
+
+import datetime
+
+import pytest
+
+from calculator.models import Indicator
+from tests.html_tree import parse
+
+pytestmark = pytest.mark.django_db
+URL = "/jifen/rules/"
+
+
+def text(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_every_active_indicator_is_listed_with_its_values_and_basis(client):
+    html = text(client)
+    tree = parse(html.encode())
+    for indicator in Indicator.objects.filter(ruleset__version="2023-01", active=True).exclude(
+        kind="condition"
+    ):
+        (item,) = [li for li in tree.find_all("li") if li.get("id") == f"rule-{indicator.key}"]
+        assert indicator.label in item.text()
+        assert "依据：" in item.text()
+    assert "硕士研究生学历学位：100 分" in html  # an option with its points (RULES.md)
+    assert "44 周岁：29 分" in html and "16–43 周岁：30 分" in html  # the age bands
+    assert "每满 1 年计 3 分" in html  # social insurance
+    assert "依据：依据：" not in html
+    assert "发布前请" not in html  # an instruction to editors, not to readers (calculator migration 0011)
+
+
+def test_what_nobody_has_checked_says_so_and_a_checked_value_shows_its_date(
+    client, django_capture_on_commit_callbacks
+):
+    html = text(client)
+    waiting = Indicator.objects.filter(ruleset__version="2023-01", active=True, verified_on=None).exclude(
+        kind="condition"
+    )
+    before = waiting.count()
+    assert html.count("待核实</strong>") == before
+    assert "本站还没有对照人社部门公布的中文原文逐项核对" in html
+
+    age = Indicator.objects.get(ruleset__version="2023-01", key="age")
+    with django_capture_on_commit_callbacks(execute=True):  # the rules' stamp moves on commit
+        age.verified_on = datetime.date(2026, 12, 1)
+        age.save()
+    html = text(client)
+    assert html.count("待核实</strong>") == before - 1
+    assert '核对于 <time datetime="2026-12-01">2026年12月1日</time>' in html
+
+
+def test_the_start_page_and_every_result_link_here(client):
+    from calculator.samples import example_result_path
+
+    assert 'href="/jifen/rules/"' in client.get("/jifen/").content.decode()
+    assert 'href="/jifen/rules/"' in client.get(example_result_path()).content.decode()
+
+
+def test_the_editors_instruction_comes_back_when_the_migration_is_reversed():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("calculator.migrations.0011_basis_without_editor_instruction")
+    migration.restore_instruction(apps, None)
+    age = Indicator.objects.get(ruleset__version="2023-01", key="age")
+    assert age.basis.endswith("。发布前请对照市人社局网站的中文原文核对。")
+    migration.remove_instruction(apps, None)
+    assert not Indicator.objects.get(pk=age.pk).basis.endswith("发布前请对照市人社局网站的中文原文核对。")
