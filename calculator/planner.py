@@ -580,6 +580,32 @@ class _Finder:
                 + self._keeps_above(later, scored)
             )
             return (text,)
+        return self._falls_at_next_birthday()
+
+    def _falls_at_next_birthday(self) -> tuple[str, ...]:
+        """A year from now the insurance years may make up for the age points lost, but a birthday can come
+        months before the next full year of insurance: between the two the total may be short, or the person
+        past the age the system covers. Warn with the age to apply before."""
+        for indicator in self.ruleset.active_indicators:
+            fact = self.facts.indicator(indicator.key)
+            if indicator.kind != engine.BANDED or fact.over_time not in (ACCRUES, ACCRUES_IF_STARTED):
+                continue
+            age = _number(self.answers.get(indicator.key))
+            if not age or age >= indicator.max_value:
+                continue
+            older = self.answers.replace(**{indicator.key: age + 1})
+            scored = self._score(older)
+            if scored.reaches_threshold:
+                continue
+            turning = f"满 {age + 1} {indicator.unit}".rstrip()
+            if scored.outside:
+                return (f"{turning}以后就不在积分制度适用范围内了，请在那之前由单位提出申请。",)
+            lost = self.result.total - scored.total
+            return (
+                f"{turning}以后，「{indicator.label}」一项会少 {lost} 分：如果那时其他情况还没有变化"
+                f"（比如社保还没有再满一年），总分将是 {scored.total} 分，低于 {self.ruleset.threshold} 分。"
+                f"请在{turning}前由单位提出申请。",
+            )
         return ()
 
     def _keeps_above(self, later: engine.Answers, scored: engine.Result) -> str:

@@ -112,6 +112,25 @@ def test_a_passing_result_is_warned_a_year_ahead_when_the_age_points_fall(plan_f
     )
 
 
+def test_a_pass_that_a_birthday_can_undo_before_the_next_insurance_year_says_by_which_age(plan_for):
+    # 27 (45) + 60 + 11 × 3 = 120. A year on: 25 + 60 + 36 = 121, but at 46 before the 12th year: 118.
+    result = plan_for(age=45, education="bachelor", social_insurance_years=11)
+    assert result.passes
+    assert result.notices == (
+        "满 46 周岁以后，「年龄」一项会少 2 分：如果那时其他情况还没有变化（比如社保还没有再满一年），"
+        "总分将是 118 分，低于 120 分。请在满 46 周岁前由单位提出申请。",
+    )
+    # 30 at 43 and at 44 29: 30 + 60 + 33 = 123 falls to 122, still a pass: nothing to warn about.
+    assert plan_for(age=43, education="bachelor", social_insurance_years=11).notices == ()
+
+
+def test_a_pass_at_60_says_to_apply_before_61(plan_for):
+    # 5 (60) + 100 + 5 × 3 = 120; at 61 the system no longer covers the person.
+    result = plan_for(age=60, education="master", social_insurance_years=5)
+    assert result.passes
+    assert result.notices == ("满 61 周岁以后就不在积分制度适用范围内了，请在那之前由单位提出申请。",)
+
+
 def test_an_edited_lapse_window_changes_the_plan(default_ruleset):
     # An editor finds that detention counts for 2 years only: 89 → in 2 years 30 + 100 + 15 = 145.
     facts = facts_from(PLAN_FACTS, detention_count={"lapse_years": 2})
