@@ -419,15 +419,19 @@ class _Finder:
             months = option_fact.typical_months
             effort = option_fact.effort
             held = current.code if current else next((o.code for o in indicator.options if o.points == 0), "")
+            at_least = None
             if option_fact.counted_from and option_fact.counted_from != held:
                 # The typical time and the effort note hold only from the level they are counted from: from
-                # anywhere else the time is unknown and the note starts with getting that level first.
+                # anywhere else the whole time is unknown and the note starts with getting that level first.
+                # When that first level's own time is known from here, it is the least the whole can take.
                 months = None
                 start_at = indicator.option(option_fact.counted_from)
+                first = self.facts.option(indicator.key, start_at.code) if start_at is not None else None
+                if first is not None and first.typical_months and first.counted_from in ("", held):
+                    at_least = first.typical_months
                 if start_at is not None and effort.note:
-                    effort = Effort(
-                        None, f"先要取得「{start_at.label}」（所需时间待核实），然后{effort.note}"
-                    )
+                    first_time = f"通常约 {at_least} 个月" if at_least else "所需时间待核实"
+                    effort = Effort(None, f"先要取得「{start_at.label}」（{first_time}），然后{effort.note}")
             if option.requires in changes:
                 condition_months = self.facts.indicator(option.requires).typical_months
                 months = None if months is None or condition_months is None else max(months, condition_months)
@@ -438,7 +442,7 @@ class _Finder:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
             title = f"{indicator.label}：{option.label}{needs}"
             yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
-                          option.points, title)  # fmt: skip
+                          option.points, title, at_least)  # fmt: skip
 
     def _condition_change(self, indicator, fact):
         if self.answers.get(indicator.key) is True:
@@ -462,6 +466,12 @@ class _Finder:
         base = self.projected(change.months)
         if base is None:
             return None  # done only after the age the system covers
+        if (
+            change.months is None
+            and change.at_least_months
+            and self.projected(change.at_least_months) is None
+        ):
+            return None  # even its known part ends after the age the system covers
         scored = self._score(base.replace(**change.changes))
         if scored.total <= self._base_total(change.months) or scored.total <= self.result.total:
             return None  # the change itself adds nothing under the person's own conditions
@@ -469,7 +479,7 @@ class _Finder:
 
     def _combined(self, change: _Change, time_months: int | None) -> Route | None:
         """The change with the fewest extra years that reach, if sooner than waiting alone."""
-        for years in range((change.months or 0) // 12 + 1, self.horizon + 1):
+        for years in range((change.months or change.at_least_months or 0) // 12 + 1, self.horizon + 1):
             if time_months is not None and 12 * years >= time_months:
                 return None  # waiting alone is as quick and asks nothing
             later = self.projected(12 * years)
@@ -632,6 +642,8 @@ class _Change:
     sources: tuple[Source, ...] = ()
     step: int = 0  # the points of the level asked for, to prefer the smallest step that reaches
     title: str = ""
+    # When `months` is unknown but part of the way is known (本科 before its 学位): at least this long.
+    at_least_months: int | None = None
 
 
 def _sources(label: str, fact) -> tuple[Source, ...]:

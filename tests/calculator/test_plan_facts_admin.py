@@ -143,4 +143,17 @@ def test_学士学位_is_counted_from_本科_so_others_see_where_its_note_starts
     result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), facts)
     degree = next(r for r in result.routes if r.changes.get("education") == "bachelor_degree")
     assert degree.months is None
-    assert degree.effort.note.startswith("先要取得「大学本科学历」（所需时间待核实），然后在本科学历的基础上")
+    # 本科学历 from 大专 has a known time of its own: the note says it (the whole stays undated).
+    assert degree.effort.note.startswith("先要取得「大学本科学历」（通常约 30 个月），然后在本科学历的基础上")
+
+
+def test_a_degree_whose_known_first_step_ends_past_60_is_not_offered(default_ruleset):
+    # 59 with 大专: 本科学历 alone takes about 30 months, so 本科+学士学位 would end after 61 (issue: advice).
+    from calculator import planner
+    from calculator.engine import Answers
+    from calculator.plan_facts import plan_facts
+
+    answers = Answers({"age": 59, "education": "junior_college", "social_insurance_years": 20})
+    result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), plan_facts())
+    assert all(r.changes.get("education") != "bachelor_degree" for r in result.routes)
+    # At 30 the same route stays (the test above).
