@@ -111,7 +111,7 @@ def rules(request):
         }
         for category, heading in CATEGORY_HEADINGS
     ]
-    unverified = sum(1 for i in ruleset.active_indicators if i.verified_on is None)
+    unverified = sum(1 for section in sections for row in section["indicators"] if not row["source"].verified)
     return render(
         request,
         "calculator/rules.html",

@@ -245,9 +245,7 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
             lead.assigned_to = request.user
             lead.save(update_fields=["assigned_to", "updated_at"])
             self.log_change(request, lead, [{"changed": {"fields": ["负责顾问"]}}])
-        skipped = (
-            queryset.exclude(assigned_to=request.user).exclude(pk__in=[lead.pk for lead in taken]).count()
-        )
+        skipped = queryset.exclude(assigned_to=request.user).count()  # what is taken is the user's now
         message = f"已把 {len(taken)} 条线索分配给您。"
         if skipped:
             message += (

@@ -43,7 +43,9 @@ def test_what_nobody_has_checked_says_so_and_a_checked_value_shows_its_date(
     )
     before = waiting.count()
     assert html.count("待核实</strong>") == before
-    assert "本站还没有对照人社部门公布的中文原文逐项核对" in html
+    assert (
+        f"其中 {before} 项本站还没有对照人社部门公布的中文原文逐项核对" in html
+    )  # the items listed, no more
 
     age = Indicator.objects.get(ruleset__version="2023-01", key="age")
     with django_capture_on_commit_callbacks(execute=True):  # the rules' stamp moves on commit
