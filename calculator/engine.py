@@ -244,13 +244,18 @@ def outside_system(ruleset: Ruleset, answers: Answers) -> str:
 
     A band that scores nothing and carries a notice marks values the system does not cover (over 60)."""
     for indicator in ruleset.active_indicators:
-        if indicator.kind != BANDED:
-            continue
         value = answers.get(indicator.key)
-        band = indicator.band(value)
-        if band is not None and band.notice and band.points == 0:
+        if outside_system_band(indicator, value):
             return f"「{indicator.label}」{value} {indicator.unit}".rstrip()
     return ""
+
+
+def outside_system_band(indicator: Indicator, value) -> bool:
+    """Whether `value` falls in a band of `indicator` that the system does not cover (see outside_system)."""
+    if indicator.kind != BANDED:
+        return False
+    band = indicator.band(value)
+    return band is not None and bool(band.notice) and band.points == 0
 
 
 def _score_indicator(ruleset: Ruleset, indicator: Indicator, answers: Answers) -> _Scored:

@@ -45,6 +45,8 @@ COMBINED = "combined"
 EFFORT_LABELS = {0: "只需等待", 1: "较少", 2: "中等", 3: "较大"}
 # How far time is projected when nothing else stops it; the age bands normally stop it first.
 HORIZON_YEARS = 60
+# Routes of unknown time are flagged when the covered age ends this soon: the longest known step is 4 years.
+NEAR_COVERED_AGE_YEARS = 5
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def plan(
             f"按目前的规则，单靠下面任何一条都达不到 {ruleset.threshold} 分；它们按能加的分数排列，"
             "可以组合起来考虑，或请顾问帮您核实。",
         )
+    notices += finder.undated_near_covered_age(routes)
     return Plan(result, routes, finder.hints(), notices, beyond_valid_until=beyond)
 
 
@@ -271,8 +274,9 @@ class _Finder:
             current = self.answers.get(indicator.key)
             if fact.over_time in (ACCRUES, ACCRUES_IF_STARTED) and indicator.kind in engine.NUMERIC_KINDS:
                 number = _number(current)
-                if years and (fact.over_time == ACCRUES or number > 0):
-                    values[indicator.key] = min(indicator.max_value, number + years)
+                grown = _grown(indicator, number, months or 0)
+                if grown != number and (fact.over_time == ACCRUES or number > 0):
+                    values[indicator.key] = grown
             elif (
                 fact.over_time == LAPSES and fact.lapse_years is not None and years >= fact.lapse_years
             ) or (fact.over_time == THIS_YEAR and year_turned):
@@ -419,18 +423,16 @@ class _Finder:
             months = option_fact.typical_months
             effort = option_fact.effort
             held = current.code if current else next((o.code for o in indicator.options if o.points == 0), "")
-            at_least = None
+            at_least = 0
             if option_fact.counted_from and option_fact.counted_from != held:
                 # The typical time and the effort note hold only from the level they are counted from: from
                 # anywhere else the whole time is unknown and the note starts with getting that level first.
-                # When that first level's own time is known from here, it is the least the whole can take.
+                # The known times of the levels on the way to that first level are the least the whole takes.
                 months = None
                 start_at = indicator.option(option_fact.counted_from)
-                first = self.facts.option(indicator.key, start_at.code) if start_at is not None else None
-                if first is not None and first.typical_months and first.counted_from in ("", held):
-                    at_least = first.typical_months
+                at_least, all_known = self._known_months_to(indicator, option_fact.counted_from, held)
                 if start_at is not None and effort.note:
-                    first_time = f"通常约 {at_least} 个月" if at_least else "所需时间待核实"
+                    first_time = f"通常约 {at_least} 个月" if at_least and all_known else "所需时间待核实"
                     effort = Effort(None, f"先要取得「{start_at.label}」（{first_time}），然后{effort.note}")
             if option.requires in changes:
                 condition_months = self.facts.indicator(option.requires).typical_months
@@ -442,7 +444,23 @@ class _Finder:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
             title = f"{indicator.label}：{option.label}{needs}"
             yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
-                          option.points, title, at_least)  # fmt: skip
+                          option.points, title, at_least or None)  # fmt: skip
+
+    def _known_months_to(self, indicator, code: str, held: str) -> tuple[int, bool]:
+        """The typical months from the level held to `code`, level after level along what each is counted
+        from (大专以下 → 大专 → 本科), and whether every step's time is known. A step of unknown time adds
+        nothing, so the months are the least the way can take; (0, False) when the way is not known."""
+        below = indicator.option(held)
+        months, all_known, seen = 0, True, set()
+        while code and code != held:
+            option, fact = indicator.option(code), self.facts.option(indicator.key, code)
+            if code in seen or option is None or (below is not None and option.points <= below.points):
+                return 0, False  # a loop, or a level no higher than the one held: not this person's way
+            seen.add(code)
+            months += fact.typical_months or 0
+            all_known = all_known and bool(fact.typical_months)
+            code = fact.counted_from
+        return months, all_known
 
     def _condition_change(self, indicator, fact):
         if self.answers.get(indicator.key) is True:
@@ -592,6 +610,19 @@ class _Finder:
             return (text,)
         return self._falls_at_next_birthday()
 
+    def undated_near_covered_age(self, routes) -> tuple[str, ...]:
+        """A route of unknown time cannot be checked against the age the system covers: when that age ends
+        within a few years, say so, so that nobody starts a degree that cannot finish in time."""
+        if not any(route.months is None for route in routes):
+            return ()
+        for years in range(1, min(NEAR_COVERED_AGE_YEARS, self.horizon) + 1):
+            if self.projected(12 * years) is None:
+                return (
+                    f"再过不到 {years} 年，您的年龄就超出积分制度适用的范围了：所需时间待核实的途径，"
+                    "要在那之前完成并由单位提出申请才有用，动手前请先问清需要多久。",
+                )
+        return ()
+
     def _falls_at_next_birthday(self) -> tuple[str, ...]:
         """A year from now the insurance years may make up for the age points lost, but a birthday can come
         months before the next full year of insurance: between the two the total may be short, or the person
@@ -659,6 +690,24 @@ def moved_by_time(ruleset: engine.Ruleset, facts: Facts, changes: Mapping[str, o
         for key in changes
         if ruleset.indicator(key) is not None and facts.indicator(key).over_time in moving
     )
+
+
+def _grown(indicator: engine.Indicator, number: int, months: int) -> int:
+    """An age or a count of years paid, `months` from today. Whole years are certain; within a part year the
+    next birthday may or may not come, so a plan counts on whichever scores less: the older age (fewer age
+    points, perhaps past the age the system covers), the fewer years paid."""
+    years, part_year = divmod(months, 12)
+    fewer = min(indicator.max_value, number + years)
+    if not part_year or indicator.kind != engine.BANDED or fewer == indicator.max_value:
+        return fewer
+    more = fewer + 1
+
+    def points(number):
+        band = indicator.band(number)
+        return band.points if band else 0
+
+    past_covered_age = engine.outside_system_band(indicator, more)
+    return more if past_covered_age or points(more) < points(fewer) else fewer
 
 
 def _number(value) -> int:

@@ -131,6 +131,75 @@ def test_a_pass_at_60_says_to_apply_before_61(plan_for):
     assert result.notices == ("满 61 周岁以后就不在积分制度适用范围内了，请在那之前由单位提出申请。",)
 
 
+# --- part years and the age the system covers -------------------------------------------------------------
+
+
+def test_a_step_of_30_months_counts_on_the_birthday_that_costs_points(plan_for):
+    # 29 (44) + 50 (大专) + 10 × 3 = 109. 本科 takes about 30 months: by then 2 more years of insurance for
+    # certain, and 46 or 47 周岁 depending on the birthday. At 47: 23 + 60 + 36 = 119, short; at 46 it would
+    # be 121, so 本科 is no route of 30 months.
+    result = plan_for(age=44, education="junior_college", social_insurance_years=10)
+    assert result.total == 109
+    for route in result.routes:
+        assert (route.changes.get("education"), route.months) != ("bachelor", 30)
+
+
+def test_a_part_year_never_adds_a_year_of_insurance_or_an_age_that_scores_more(plan_for):
+    # 5 (56–60) at 56 and at 59 alike: a 30-month 大专 step is shown at 58 (whole years), with 2 more
+    # years paid: 5 + 50 + 22 × 3 = 121.
+    route = next(r for r in plan_for(age=56, education="none", social_insurance_years=20).routes
+                 if r.changes.get("education") == "junior_college")  # fmt: skip
+    assert (route.months, route.total) == (30, 121)
+    assert (route.changes["age"], route.changes["social_insurance_years"]) == (58, 22)
+
+
+def test_at_60_a_six_month_condition_is_not_a_route(plan_for):
+    # 5 + 60 + 15 = 80; 中级职称 would count once its base condition is met (about 6 months), but within
+    # those months the person may turn 61, past the age the system covers.
+    result = plan_for(age=60, education="bachelor", title_skill="mid_title", title_base_ok=False,
+                      social_insurance_years=5)  # fmt: skip
+    assert result.total == 80
+    assert all("title_base_ok" not in route.changes for route in result.routes)
+    # What is left has no known time; the person is told how little is left.
+    assert all(route.months is None for route in result.routes)
+    assert result.notices[-1] == (
+        "再过不到 1 年，您的年龄就超出积分制度适用的范围了：所需时间待核实的途径，"
+        "要在那之前完成并由单位提出申请才有用，动手前请先问清需要多久。"
+    )
+
+
+def test_a_degree_two_known_steps_away_counts_both(plan_for):
+    # From 大专以下, 学士学位 (counted from 本科, calculator 0009) comes after 大专 (30 months) and 专升本
+    # (30 months): at least 60 months.
+    result = plan_for(DEGREE_AFTER_本科, age=30, education="none", social_insurance_years=3)
+    degree = next(r for r in result.routes if r.changes.get("education") == "bachelor_degree")
+    assert degree.months is None
+    assert degree.effort.note.startswith("先要取得「大学本科学历」（通常约 60 个月），然后")
+    # At 56 those 60 months end past 60: the degree is not offered, and 4 years and under are left.
+    result = plan_for(DEGREE_AFTER_本科, age=56, education="none", social_insurance_years=20)
+    assert all(r.changes.get("education") != "bachelor_degree" for r in result.routes)
+    assert result.notices[-1].startswith("再过不到 5 年，您的年龄就超出积分制度适用的范围了")
+
+
+def test_the_covered_age_is_mentioned_only_near_it_and_only_for_undated_routes(plan_for):
+    assert not any("超出积分制度适用" in n for n in plan_for(age=55, social_insurance_years=2).notices)
+    # 30 years from the covered age: no notice even with undated routes.
+    result = plan_for(age=30, education="none", social_insurance_years=3)
+    assert any(r.months is None for r in result.routes)
+    assert not any("超出积分制度适用" in n for n in result.notices)
+
+
+DEGREE_AFTER_本科 = facts_from(
+    PLAN_FACTS,
+    education={
+        "options": [
+            {**option, "counted_from": "bachelor"} if option["code"] == "bachelor_degree" else option
+            for option in next(row for row in PLAN_FACTS if row["key"] == "education")["options"]
+        ]
+    },
+)
+
+
 def test_an_edited_lapse_window_changes_the_plan(default_ruleset):
     # An editor finds that detention counts for 2 years only: 89 → in 2 years 30 + 100 + 15 = 145.
     facts = facts_from(PLAN_FACTS, detention_count={"lapse_years": 2})
