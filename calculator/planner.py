@@ -225,7 +225,7 @@ def plan(
             f"按目前的规则，单靠下面任何一条都达不到 {ruleset.threshold} 分；它们按能加的分数排列，"
             "可以组合起来考虑，或请顾问帮您核实。",
         )
-    notices += finder.undated_near_covered_age(routes)
+    notices += finder.near_covered_age(routes)
     return Plan(result, routes, finder.hints(), notices, beyond_valid_until=beyond)
 
 
@@ -368,7 +368,8 @@ class _Finder:
             elif fact.over_time == LAPSES:
                 parts.append(f"「{indicator.label}」满 {fact.lapse_years} 年后不再计入")
             elif fact.over_time == THIS_YEAR:
-                parts.append(f"「{indicator.label}」过了当年不再计分")
+                unverified = "" if fact.verified_on else "，本站按自然年推算，以哪天为准待核实"
+                parts.append(f"「{indicator.label}」过了当年不再计分{unverified}")
         return "，".join(parts)
 
     def _time_effort(self, changes) -> Effort:
@@ -525,7 +526,11 @@ class _Finder:
         if kind == COMBINED:
             then = add_months(self.today, at_months)
             on = f"{then.year} 年 {then.month} 月"
-            text = f"{change.what}（{typical}），并再等 {at_months // 12} 年：到 {on}，{waited}。"
+            if change.months is None:  # the date is only when the waiting is done, never when the step is
+                years = at_months // 12
+                text = f"{change.what}（{typical}），并且至少要等到 {on}（再过 {years} 年）：那时{waited}。"
+            else:
+                text = f"{change.what}（{typical}），并再等 {at_months // 12} 年：到 {on}，{waited}。"
         elif waited and at_months:
             then = add_months(self.today, at_months)
             text = f"{change.what}，{typical}；到时（{then.year} 年 {then.month} 月）{waited}。"
@@ -566,7 +571,15 @@ class _Finder:
         scored = self._score(self.answers.replace(**changes))
         gain = scored.total - self.result.total
         reach = f"，达到 {self.ruleset.threshold} 分" if scored.reaches_threshold else ""
-        return Hint(f"如果您{what}：加 {gain} 分{reach}。", changes, gain, scored.reaches_threshold)
+        counted = scored.subtotal - self.result.subtotal
+        if counted != gain:  # deductions took the total below the floor: part of the item fills that first
+            text = (
+                f"如果您{what}：这一项计 {counted} 分，先要抵掉扣分后低于 {self.ruleset.floor} 分的部分，"
+                f"总分变为 {scored.total} 分{reach}。"
+            )
+        else:
+            text = f"如果您{what}：加 {gain} 分{reach}。"
+        return Hint(text, changes, gain, scored.reaches_threshold)
 
     def falls_back(self) -> tuple[str, ...]:
         """For a passing result: warn when time alone takes the total below the threshold, at the first
@@ -610,18 +623,20 @@ class _Finder:
             return (text,)
         return self._falls_at_next_birthday()
 
-    def undated_near_covered_age(self, routes) -> tuple[str, ...]:
-        """A route of unknown time cannot be checked against the age the system covers: when that age ends
-        within a few years, say so, so that nobody starts a degree that cannot finish in time."""
-        if not any(route.months is None for route in routes):
+    def near_covered_age(self, routes) -> tuple[str, ...]:
+        """When the age the system covers ends within a few years and a route may end close to it (its time
+        is unknown, or it ends within the last covered year), say how many years are left: nobody should
+        start a degree that cannot finish in time, or miss the last months to apply."""
+        undated = any(route.months is None for route in routes)
+        close = any(r.months is not None and self.projected(r.months + 12) is None for r in routes)
+        left = next((y for y in range(1, self.horizon + 1) if self.projected(12 * y) is None), None)
+        if left is None or not (close or (undated and left <= NEAR_COVERED_AGE_YEARS)):
             return ()
-        for years in range(1, min(NEAR_COVERED_AGE_YEARS, self.horizon) + 1):
-            if self.projected(12 * years) is None:
-                return (
-                    f"再过不到 {years} 年，您的年龄就超出积分制度适用的范围了：所需时间待核实的途径，"
-                    "要在那之前完成并由单位提出申请才有用，动手前请先问清需要多久。",
-                )
-        return ()
+        unknown = "；所需时间待核实的，动手前请先问清需要多久" if undated else ""
+        return (
+            f"再过不到 {left} 年，您的年龄就超出积分制度适用的范围了：下面的途径要在那之前完成，"
+            f"并由单位提出申请才有用{unknown}。",
+        )
 
     def _falls_at_next_birthday(self) -> tuple[str, ...]:
         """A year from now the insurance years may make up for the age points lost, but a birthday can come

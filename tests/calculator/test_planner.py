@@ -81,7 +81,8 @@ def test_a_passing_fresh_graduate_is_warned_that_应届_ends_with_the_year(plan_
     passing = plan_for(age=44, education="bachelor", fresh_graduate=True, shortage_major=True)
     assert passing.passes and passing.routes == ()
     assert passing.notices == (
-        "2026 年 12 月 31 日以后您的总分将是 119 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "2026 年 12 月 31 日以后您的总分将是 119 分（「全日制应届高校毕业生」过了当年不再计分，"
+        "本站按自然年推算，以哪天为准待核实），"
         "低于 120 分。"
         "请在 2026 年 12 月 31 日前由单位提出申请。"
         "如果来不及，要让总分回到 120 分以上，最快的途径是："
@@ -92,7 +93,8 @@ def test_a_passing_fresh_graduate_is_warned_that_应届_ends_with_the_year(plan_
     drops = plan_for(age=45, education="bachelor", fresh_graduate=True, shortage_major=True)
     assert drops.routes == ()
     assert drops.notices[0].startswith(
-        "2026 年 12 月 31 日以后您的总分将是 117 分（「全日制应届高校毕业生」过了当年不再计分），"
+        "2026 年 12 月 31 日以后您的总分将是 117 分（「全日制应届高校毕业生」过了当年不再计分，"
+        "本站按自然年推算，以哪天为准待核实），"
         "低于 120 分。"
         "请在 2026 年 12 月 31 日前由单位提出申请。"
     )
@@ -163,8 +165,8 @@ def test_at_60_a_six_month_condition_is_not_a_route(plan_for):
     # What is left has no known time; the person is told how little is left.
     assert all(route.months is None for route in result.routes)
     assert result.notices[-1] == (
-        "再过不到 1 年，您的年龄就超出积分制度适用的范围了：所需时间待核实的途径，"
-        "要在那之前完成并由单位提出申请才有用，动手前请先问清需要多久。"
+        "再过不到 1 年，您的年龄就超出积分制度适用的范围了：下面的途径要在那之前完成，"
+        "并由单位提出申请才有用；所需时间待核实的，动手前请先问清需要多久。"
     )
 
 
@@ -179,6 +181,26 @@ def test_a_degree_two_known_steps_away_counts_both(plan_for):
     result = plan_for(DEGREE_AFTER_本科, age=56, education="none", social_insurance_years=20)
     assert all(r.changes.get("education") != "bachelor_degree" for r in result.routes)
     assert result.notices[-1].startswith("再过不到 5 年，您的年龄就超出积分制度适用的范围了")
+
+
+def test_a_route_ending_in_the_last_covered_year_says_how_long_is_left(plan_for):
+    # 7 (55) + 100 = 107. Time alone: 5 years on, 5 (60) + 100 + 15 = 120, and the person turns 61 at some
+    # point in the year after: the plan says so, though the notice for undated routes alone needs 5 years.
+    result = plan_for(age=55, education="master", social_insurance_years=0)
+    by_time = only_route(result, "time")
+    assert (by_time.months, by_time.total, by_time.changes["age"]) == (60, 120, 60)
+    assert result.notices[-1].startswith(
+        "再过不到 6 年，您的年龄就超出积分制度适用的范围了：下面的途径要在那之前完成，并由单位提出申请才有用"
+    )
+
+
+def test_a_combination_with_an_unknown_step_dates_only_the_waiting(plan_for):
+    # 博士 (time unknown) with 2 more years: 5 (57) + 110 + 6 = 121 — "至少要等到", never "到 2028 年 12 月"
+    # as if the degree were done by then.
+    result = plan_for(age=55, education="master", social_insurance_years=0)
+    doctor = next(r for r in result.routes if r.changes.get("education") == "doctor")
+    assert (doctor.kind, doctor.months, doctor.total) == ("combined", None, 121)
+    assert "（所需时间待核实），并且至少要等到 2028 年 12 月（再过 2 年）：那时年龄到 57 周岁" in doctor.text
 
 
 def test_the_covered_age_is_mentioned_only_near_it_and_only_for_undated_routes(plan_for):
@@ -410,6 +432,16 @@ def test_awards_are_never_routes_but_if_you_get_one(plan_for):
     hints = {h.text for h in result.hints}
     assert "如果您获得「市级机关综合表彰」：加 60 分，达到 120 分。" in hints
     assert "如果您获得「省部级及以上表彰」：加 110 分，达到 120 分。" in hints
+
+
+def test_a_hint_under_the_floor_says_what_the_item_is_worth_and_what_the_total_becomes(plan_for):
+    # 30 + 100 + 9 − 150 = −11, shown as 0. 紧缺急需专业 is worth 30: the total becomes 19, not "加 19 分".
+    result = plan_for(age=31, education="master", social_insurance_years=3, false_materials_count=1)
+    shortage = next(h for h in result.hints if "紧缺急需专业" in h.text)
+    assert shortage.text == (
+        "如果您符合「紧缺急需专业」：这一项计 30 分，先要抵掉扣分后低于 0 分的部分，总分变为 19 分。"
+    )
+    assert shortage.gain == 19
 
 
 def test_an_award_already_held_is_not_hinted_again(plan_for):
