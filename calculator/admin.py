@@ -781,9 +781,13 @@ class WagePeriodAdmin(MarksReviewed, admin.ModelAdmin):
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
-    """Anonymous self-test records, read-only, with a weekly summary above the list."""
+    """Anonymous self-test records as counts: a list of totals with a weekly summary above it.
 
-    list_display = ("created_at", "total", "reaches_threshold", "ruleset_version", "result_link")
+    A record's answers (detention, crime: sensitive, /privacy/#sensitive) are shown to nobody here, nor its
+    result page: only a consultant sees them, through a consultation the person attached them to."""
+
+    list_display = ("created_at", "total", "reaches_threshold", "ruleset_version")
+    list_display_links = None
     list_filter = ("reaches_threshold", "ruleset_version", "created_at")
     date_hierarchy = "created_at"
     change_list_template = "admin/calculator/assessment/change_list.html"
@@ -795,9 +799,8 @@ class AssessmentAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="结果页")
-    def result_link(self, obj):
-        return format_html('<a href="{}">查看</a>', reverse("calculator:result", args=[obj.token]))
+    def has_view_permission(self, request, obj=None):
+        return obj is None and super().has_view_permission(request)
 
     def changelist_view(self, request, extra_context=None):
         since = timezone.now() - datetime.timedelta(weeks=self.weeks_shown)

@@ -179,6 +179,12 @@ def kept_until(created_on: date) -> date:
     return created_on + timedelta(days=RESULTS_RETENTION_DAYS_STATED)
 
 
+def delete_results(tokens) -> int:
+    """Delete the stored results behind these tokens; their links stop working. Returns how many."""
+    deleted, _ = Assessment.objects.filter(token__in=list(tokens)).delete()
+    return deleted
+
+
 def purge_expired(now: datetime, keep_tokens=(), retention_days=RESULTS_RETENTION_DAYS_STATED) -> int:
     """Delete stored results older than the retention period, except those in `keep_tokens` (attached to a
     consultation that is still kept). Returns how many were deleted."""

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.views.decorators.debug import sensitive_variables
 
+from calculator.results import delete_results
 from leads import codes, limits, notify, sms
 from leads.callback import DEFAULT_CALLBACK_TIME, callback_due
 from leads.codes import CodeCheck, IssuedCode
@@ -366,13 +367,17 @@ def delete_personal_data(*, phone, code, session_key, now=None):
 
 
 def _delete_leads(leads):
-    """Delete the leads and the admin's change history of them, which must not outlive them
-    (its object_repr once held the person's name). Returns the number of leads deleted."""
+    """Delete the leads, the admin's change history of them (its object_repr once held the person's name)
+    and the self-test results attached to them, which /privacy/ keeps only as long as their consultation
+    unless another one still holds them. Returns the number of leads deleted."""
     numbers = [str(pk) for pk in leads.values_list("pk", flat=True)]
+    attached = set(leads.exclude(result_token="").values_list("result_token", flat=True))
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Lead), object_id__in=numbers
     ).delete()
     _, per_model = leads.delete()
+    still_attached = Lead.objects.filter(result_token__in=attached).values_list("result_token", flat=True)
+    delete_results(attached - set(still_attached))
     return per_model.get(Lead._meta.label, 0)
 
 

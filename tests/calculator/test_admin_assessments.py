@@ -30,3 +30,16 @@ def test_records_are_read_only(editor_client):
     assert response.status_code in (302, 403)
     assessment.refresh_from_db()
     assert assessment.total == 130
+
+
+def test_a_record_s_answers_and_result_page_are_not_shown(editor_client):
+    # Answers may hold detention or crime (sensitive, /privacy/#sensitive): only a consultant sees them,
+    # through a consultation the person attached the result to.
+    assessment = record(130, True)
+    page = editor_client.get("/admin/calculator/assessment/").content.decode()
+    assert "130" in page
+    assert assessment.token not in page and f"/assessment/{assessment.pk}/change/" not in page
+    assert editor_client.get(f"/admin/calculator/assessment/{assessment.pk}/change/").status_code in (
+        302,
+        403,
+    )

@@ -128,3 +128,31 @@ def test_guides_and_the_renewal_check_link_to_the_matching_service(client):
         'href="/consult/?service=renewal"' in client.get("/renewal/check/?expiry=2027-03-01").content.decode()
     )
     assert 'href="/consult/?result=' in client.get(example_result_path()).content.decode()
+
+
+def test_deleting_the_consultation_deletes_the_result_attached_to_it(client):
+    # /privacy/: an attached result is kept as long as its consultation, then deleted; a deletion request
+    # (or the retention purge) must not leave its answers online behind the link.
+    from leads.services import purge
+
+    token = stored_result().token
+    submit_from_result_page(client, token, attach_result="on", service="check_score")
+    other = stored_result().token  # someone else's result, attached to nothing
+    purge(retention_days=-1)  # every lead is past a retention of "yesterday"
+    assert not Lead.objects.exists()
+    assert not Assessment.objects.filter(token=token).exists()  # its link answers 404
+    assert Assessment.objects.filter(token=other).exists()
+
+
+def test_a_result_another_consultation_still_holds_stays(client):
+    from leads.services import purge
+
+    token = stored_result().token
+    submit_from_result_page(client, token, attach_result="on", service="check_score")
+    first = Lead.objects.get()
+    Lead.objects.filter(pk=first.pk).update(created_at=first.created_at.replace(year=2020))
+    first.pk = None
+    first.save()  # a second consultation holding the same result, still within its retention period
+    purge()
+    assert Lead.objects.count() == 1
+    assert Assessment.objects.filter(token=token).exists()

@@ -35,6 +35,9 @@ def test_every_html_response_carries_the_security_headers(client, url):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert (
+        "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    )
 
 
 def test_the_maintenance_page_carries_them_too(client, unreachable_database, settings):
