@@ -47,8 +47,22 @@ def test_the_code_button_explains_a_bad_number_or_captcha(client):
 def test_the_code_button_shows_the_cooldown(client):
     press(client, "send_code")
     response = press(client, "send_code")
-    assert "验证码发送太频繁" in response.content.decode()
+    html = response.content.decode()
+    assert "验证码发送太频繁" in html
     assert len(sms.outbox) == 1
+    # Refused, so the next try needs a CAPTCHA again: it is shown, or nobody without JavaScript could retry.
+    assert 'name="captcha_1"' in html
+
+
+def test_the_sent_notice_ends_with_the_code_s_lifetime(client, time_machine):
+    time_machine.move_to("2026-12-03 10:00:00+08:00", tick=False)
+    press(client, "send_code")
+    html = client.get("/consult/").content.decode()
+    assert "验证码已发送到 138****5678" in html and 'name="captcha_1"' not in html
+    time_machine.shift(5 * 60 + 1)
+    html = client.get("/consult/").content.decode()
+    assert "验证码已发送" not in html  # the code can no longer be used: ask for another with a CAPTCHA
+    assert 'name="captcha_1"' in html
 
 
 def test_new_captcha_shows_a_fresh_image_and_keeps_the_form(client):
