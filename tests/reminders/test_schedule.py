@@ -121,6 +121,12 @@ def test_a_date_too_late_for_any_reminder_says_what_to_do():
     assert "补办期限已经过了" in subscription_problem(date(2026, 9, 1), TODAY)
 
 
+def test_the_last_day_of_the_grace_period_is_not_yet_past():
+    # 1 March 2027 + 60 days = 30 April 2027: on that day it is "only days left", from 1 May "passed".
+    assert "只剩几天" in subscription_problem(EXPIRY, date(2027, 4, 30))
+    assert "补办期限已经过了" in subscription_problem(EXPIRY, date(2027, 5, 1))
+
+
 def test_a_date_more_than_two_years_away_is_taken_for_a_typo():
     assert "超过两年" in subscription_problem(date(2029, 1, 1), TODAY)
     assert subscription_problem(date(2028, 12, 1), TODAY) == ""

@@ -200,3 +200,9 @@ def test_a_registration_already_over_is_passed(plan_2031):
 
     assert over.registration_passed
     assert readiness(over, eligible=True, reaches_now=True, reached_on=None) == PASSED
+
+
+def test_registration_is_open_to_its_last_day(plan_2031):
+    # The 2031 window closes on 18 December 2030: that day it is still open, the day after it has passed.
+    assert not dataclasses.replace(plan_2031, today=D(2030, 12, 18)).registration_passed
+    assert dataclasses.replace(plan_2031, today=D(2030, 12, 19)).registration_passed

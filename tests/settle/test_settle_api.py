@@ -43,6 +43,9 @@ def test_seven_years_with_a_middle_title_is_eligible_with_the_contract_fields(cl
     ]
     title = next(c for c in body["conditions"] if c["key"] == "title")
     assert title["status"] == "met"
+    # Exactly the years required is enough: the lines say so, as the verdict does.
+    years = {c["key"]: c["status"] for c in body["conditions"] if c["key"] in ("card_years", "si_years")}
+    assert years == {"card_years": "met", "si_years": "met"}
     assert title["source"]["verified"] is False
     assert title["source"]["verified_on"] is None
     assert "第五条第（四）项" in title["source"]["text"]
