@@ -1,5 +1,6 @@
 """The route finder: hand-computed routes under the default ruleset and the editor data that ships with it."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -525,3 +526,43 @@ def test_every_title_level_steps_only_upwards_under_its_own_condition(plan_for, 
     meets = [r for r in result.routes if r.kind in ("condition", "combined") and "title_base_ok" in r.changes]
     if held in NEEDS_THE_CONDITION and condition is not True:
         assert meets, "a held title that needs the condition is offered the condition"
+
+
+# --- boundaries -------------------------------------------------------------------------------------------
+
+
+def test_a_step_done_within_the_graduation_year_keeps_应届(default_ruleset, default_facts):
+    # On 29 April: 30 + 60 + 10 = 100, 中级职称 held without its base condition. Meeting it takes about 6
+    # months, done in October of the same year: 30 + max(60, 100) + 10 = 140, 应届 still counted.
+    answers = Answers(
+        {"age": 24, "education": "bachelor", "fresh_graduate": True, "title_skill": "mid_title",
+         "title_base_ok": False}
+    )  # fmt: skip
+    result = planner.plan(default_ruleset, answers, datetime.date(2026, 4, 29), default_facts)
+    condition = only_route(result, "condition")
+    assert (condition.months, condition.total, condition.gain) == (6, 140, 40)
+    assert "fresh_graduate" not in condition.changes
+
+
+def test_a_route_reaching_on_the_last_day_of_the_rules_is_within_them(default_ruleset, default_facts):
+    # 29 (44) + 90 = 119; a year on 27 + 90 + 3 = 120. From 31 December 2026 that is 31 December 2027, the
+    # last day the rules in force run to; a day later it is past them.
+    ruleset = dataclasses.replace(default_ruleset, valid_until=datetime.date(2027, 12, 31))
+    answers = Answers({"age": 44, "education": "bachelor_degree", "social_insurance_years": 0})
+    on_the_day = planner.plan(ruleset, answers, datetime.date(2026, 12, 31), default_facts)
+    by_time = only_route(on_the_day, "time")
+    assert (by_time.reached_on, by_time.beyond_valid_until) == (datetime.date(2027, 12, 31), False)
+    assert on_the_day.beyond_valid_until == ()
+    a_day_later = planner.plan(ruleset, answers, datetime.date(2027, 1, 1), default_facts)
+    assert only_route(a_day_later, "time").beyond_valid_until
+
+
+def test_a_change_that_only_makes_up_for_what_time_takes_away_is_no_route(plan_for):
+    # 5 (58) + 100 + 36 + 10 − 150 = 1. Once 应届 is gone, 博士 (time unknown) gives 5 + 110 + 36 − 150 = 1:
+    # nothing gained, so it is not listed ("加 0 分" would be no advice at all).
+    result = plan_for(age=58, education="master", social_insurance_years=12, false_materials_count=1,
+                      fresh_graduate=True)  # fmt: skip
+    assert result.total == 1
+    assert result.routes
+    assert all(route.gain > 0 for route in result.routes)
+    assert all(route.changes.get("education") != "doctor" for route in result.routes)
