@@ -20,7 +20,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from leads import services
 from leads.models import CALL_DUE_STATUSES, Lead, LeadAccessLog, Service
-from leads.phones import InvalidPhone, normalize_phone
+from leads.phones import InvalidPhone, normalize_phone, scrub
 from permitsite.admin_lookups import OfferedFiltersOnly
 from permitsite.admin_site import FreshCodeForm, code_is_fresh
 
@@ -120,6 +120,7 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
         "phone_with_reveal",
         "callback_time",
         "message",
+        "message_masked",
         "result_link",
         "created_at",
         "updated_at",
@@ -196,11 +197,21 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if self.has_reveal_permission(request):
             return self.fieldsets
-        # Without the permission, not even a link to the reveal page.
-        contact_fields = tuple(
-            "phone_masked" if name == "phone_with_reveal" else name for name in self.fieldsets[0][1]["fields"]
-        )
+        # Without the permission, not even a link to the reveal page, nor a number typed into the message.
+        without_reveal = {"phone_with_reveal": "phone_masked", "message": "message_masked"}
+        contact_fields = tuple(without_reveal.get(name, name) for name in self.fieldsets[0][1]["fields"])
         return ((self.fieldsets[0][0], {"fields": contact_fields}), *self.fieldsets[1:])
+
+    @admin.display(description="留言")
+    def message_masked(self, lead):
+        return scrub(lead.message)
+
+    def delete_model(self, request, obj):
+        # As a deletion request does: the admin's history of the lead and its attached result go with it.
+        services.delete_leads(Lead.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        services.delete_leads(queryset)
 
     @admin.display(description="附带的自测结果")
     def result_link(self, lead):

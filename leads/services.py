@@ -356,7 +356,7 @@ def delete_personal_data(*, phone, code, session_key, now=None):
             if outcome is not CodeCheck.OK:
                 return outcome, DeletedData()
             deleted = DeletedData(
-                leads=_delete_leads(Lead.objects.filter(phone=phone)), reminders=delete_for_phone(phone)
+                leads=delete_leads(Lead.objects.filter(phone=phone)), reminders=delete_for_phone(phone)
             )
             # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
             # purge_leads removes them after two days like everyone else's.
@@ -366,7 +366,7 @@ def delete_personal_data(*, phone, code, session_key, now=None):
     return retry_once_if_locked(attempt)
 
 
-def _delete_leads(leads):
+def delete_leads(leads):
     """Delete the leads, the admin's change history of them (its object_repr once held the person's name)
     and the self-test results attached to them, which /privacy/ keeps only as long as their consultation
     unless another one still holds them. Returns the number of leads deleted."""
@@ -395,7 +395,7 @@ def purge(now=None, retention_days=None):
     """Delete leads past the retention period and verification data nobody needs any more. Idempotent."""
     now = now or timezone.now()
     retention_days = settings.LEADS_RETENTION_DAYS if retention_days is None else retention_days
-    leads = _delete_leads(Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)))
+    leads = delete_leads(Lead.objects.filter(created_at__lt=now - timedelta(days=retention_days)))
     verifications, _ = PhoneVerification.objects.filter(created_at__lt=now - VERIFICATION_KEPT_FOR).delete()
     sends, _ = SmsSend.objects.filter(sent_at__lt=now - SMS_SEND_KEPT_FOR).delete()
     # Every view of a form page stores a CAPTCHA challenge; bots viewing pages must not grow the table.

@@ -71,3 +71,19 @@ def test_purge_leads_also_deletes_the_admin_history_of_purged_leads(admin_client
     call_command("purge_leads", stdout=None)
     assert not entries_about(old.pk).exists()
     assert entries_about(recent.pk).exists()
+
+
+def test_deleting_a_lead_in_the_admin_also_deletes_its_history(admin_client):
+    lead, other = make_lead(), make_lead(phone="13900001111")
+    edit_in_admin(admin_client, lead)
+    edit_in_admin(admin_client, other)
+    response = admin_client.post(f"/admin/leads/lead/{lead.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Lead.objects.filter(pk=lead.pk).exists()
+    assert not entries_about(lead.pk).exists()
+    assert entries_about(other.pk).exists()
+    # And several at once, from the list's delete action.
+    admin_client.post(
+        "/admin/leads/lead/", {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"}
+    )
+    assert not Lead.objects.exists() and not entries_about(other.pk).exists()

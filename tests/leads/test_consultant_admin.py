@@ -203,3 +203,16 @@ def test_the_consultant_workflow_leaves_no_access_log_until_a_reveal(consultant_
     consultant_with_reveal_client.get(LIST_URL)
     consultant_with_reveal_client.get(f"{LIST_URL}{lead.pk}/change/")
     assert LeadAccessLog.objects.count() == 0
+
+
+def test_a_number_typed_into_the_message_is_masked_without_the_reveal_permission(
+    consultant_client, consultant_with_reveal, sign_in_admin
+):
+    from django.test import Client
+
+    lead = make_lead(message="请打我另一个电话13687654321，白天方便")
+    page = consultant_client.get(f"/admin/leads/lead/{lead.pk}/change/").content.decode()
+    assert "请打我另一个电话136****4321，白天方便" in page and "13687654321" not in page
+    revealer = Client()
+    sign_in_admin(revealer, consultant_with_reveal)
+    assert "13687654321" in revealer.get(f"/admin/leads/lead/{lead.pk}/change/").content.decode()
