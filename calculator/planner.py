@@ -629,8 +629,11 @@ class _Finder:
         start a degree that cannot finish in time, or miss the last months to apply."""
         undated = any(route.months is None for route in routes)
         close = any(r.months is not None and self.projected(r.months + 12) is None for r in routes)
-        left = next((y for y in range(1, self.horizon + 1) if self.projected(12 * y) is None), None)
-        if left is None or not (close or (undated and left <= NEAR_COVERED_AGE_YEARS)):
+        if not (undated or close):
+            return ()
+        ahead = self.horizon if close else min(NEAR_COVERED_AGE_YEARS, self.horizon)
+        left = next((y for y in range(1, ahead + 1) if self.projected(12 * y) is None), None)
+        if left is None:
             return ()
         unknown = "；所需时间待核实的，动手前请先问清需要多久" if undated else ""
         return (
