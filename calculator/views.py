@@ -332,11 +332,16 @@ def result(request, token):
     in_force = ruleset_in_force()
     plan = _plan_of(assessment, used) if used is not None else None
     try_url = reverse("calculator:try", args=[assessment.token])
+    # A route that asks for a higher base says what that is in yuan today: "0.8 倍" alone means little.
+    wages = wage_hint(timezone.localdate())
     routes = [
         {
             "route": route,
             "try_url": f"{try_url}?{changes_as_query(route.changes)}",
             "short": max(0, stored["threshold"] - route.total),
+            "base_needed": wages.amount_of(route.changes["si_base_tier"])
+            if wages and route.source == "si_base_tier"
+            else None,
         }
         for route in (plan.routes if plan else ())
     ]
@@ -352,6 +357,7 @@ def result(request, token):
             # Over 60 the total may pass 120 while the system does not apply: only the plan knows.
             "passes": plan.passes if plan else stored["reaches_threshold"],
             "routes": routes,
+            "wages": wages,
             "routes_undated": any(r["route"].reaches and r["route"].months is None for r in routes),
             "next_steps": next_steps() if plan and plan.passes else (),
             "newer": in_force if in_force and in_force.version != assessment.ruleset_version else None,

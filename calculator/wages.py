@@ -63,6 +63,10 @@ class WageHint:
     def source(self) -> Source:
         return source_of(self.period)
 
+    def amount_of(self, code: str) -> Amount | None:
+        """The monthly base the multiple `code` needs in this period (None: not a multiple)."""
+        return next((amount for amount in self.amounts if amount.code == code), None)
+
     @property
     def missing_from(self) -> datetime.date | None:
         """When the figure is provisional: the first day whose own figure is missing."""

@@ -1,17 +1,20 @@
 """The result page as an adviser: routes in the API's order, a preview each, zero rows folded, next steps."""
 
+import datetime
 import json
+import zoneinfo
 
 import pytest
 from django.utils import timezone
 
-from calculator.models import Assessment
+from calculator.models import Assessment, WagePeriod
 from tests.calculator.wizard import complete, shown_total
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
 
 FAILING = {"age": "30", "education": "bachelor", "title_skill": "none"}
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 PASSING = {"age": "30", "education": "master", "title_skill": "none"}
 
 
@@ -171,3 +174,44 @@ def test_editors_decide_the_next_steps(client, django_capture_on_commit_callback
         "/guides/after-120-points-kept/",
     ]
     assert "居住证按时签注，积分才会继续确认。" in section.text()
+
+
+def route_items(response):
+    return with_attribute(parse(response.content), "data-route")
+
+
+def test_a_route_asking_for_a_higher_base_says_what_it_is_in_yuan(client, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 3, 10, 10, tzinfo=SHANGHAI), tick=False)
+    routes = route_items(complete(client, FAILING, {"social_insurance_years": "3"}))
+    base_route = routes[0]
+    assert base_route.find("p", class_="route-title").text().startswith("社保缴费基数加分")
+    assert base_route.find("p", class_="route-wage").text() == (
+        "按现在的数字，每月缴费基数至少 9,947.2 元（2025年7月至2026年6月社会平均工资 12,434 元的 0.8 倍，"
+        "数字待核实），每年 7 月随社会平均工资调整。"
+    )
+    assert all(r.find("p", class_="route-wage") is None for r in routes[1:])
+
+
+def test_the_yuan_are_marked_when_this_years_figure_is_not_out_yet(client, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 3, 10, tzinfo=SHANGHAI), tick=False)
+    routes = route_items(complete(client, FAILING, {"social_insurance_years": "3"}))
+    assert "12,434 元的 0.8 倍，2026年7月起的数字尚未公布，数字待核实" in routes[0].text()
+
+
+def test_without_a_wage_figure_the_route_says_only_the_multiple(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        WagePeriod.objects.all().delete()
+    routes = route_items(complete(client, FAILING, {"social_insurance_years": "3"}))
+    assert "0.8 倍" in routes[0].find("p", class_="route-effort").text()
+    assert routes[0].find("p", class_="route-wage") is None
+
+
+def test_the_3x_route_says_the_base_is_the_ceiling(client, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 3, 10, 10, tzinfo=SHANGHAI), tick=False)
+    # At 45 with a 学士学位 and no insurance yet (117 points), 24 months at 3 倍 are the quickest way to 120.
+    basic = {"age": "45", "education": "bachelor_degree"}
+    routes = route_items(complete(client, basic, {"social_insurance_years": "0"}))
+    assert routes[0].find("p", class_="route-title").text() == "社保缴费基数加分：近 3 年累计 24 个月，基数达到 3 倍"
+    assert routes[0].find("p", class_="route-wage").text().startswith(
+        "按现在的数字，每月缴费基数要按上限 37,302 元（2025年7月至2026年6月社会平均工资 12,434 元的 3 倍，"
+    )
