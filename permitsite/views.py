@@ -59,6 +59,7 @@ def privacy(request):
         "operator": current_operator(),
         "results_retention_days": privacy_policy.RESULTS_RETENTION_DAYS_STATED,
         "access_log_max_days": privacy_policy.ACCESS_LOG_MAX_DAYS_STATED,
+        "backup_days": privacy_policy.BACKUP_RETENTION_DAYS_STATED,
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
     }
     return render(request, "privacy.html", context)

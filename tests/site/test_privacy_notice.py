@@ -103,5 +103,5 @@ def test_the_consultants_notifications_are_described(client):
 
 
 def test_the_consent_names_the_version_of_this_notice(client):
-    assert POLICY_VERSION == "1.4"
+    assert POLICY_VERSION == "1.5"
     assert f"版本 {POLICY_VERSION}" in client.get("/consult/").content.decode()

@@ -6,6 +6,7 @@ misses committed rows); the copy is checked with `PRAGMA integrity_check`. Postg
 the file is readable by this account only (it holds names and phone numbers).
 """
 
+import datetime
 import os
 import shutil
 import sqlite3
@@ -16,6 +17,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
+
+from permitsite.privacy import BACKUP_RETENTION_DAYS_STATED
 
 
 class Command(BaseCommand):
@@ -29,6 +32,7 @@ class Command(BaseCommand):
         if vendor not in ("sqlite", "postgresql"):
             raise CommandError(f"不支持的数据库：{vendor}")
         suffix = ".sqlite3" if vendor == "sqlite" else ".dump"
+        in_default_place = output is None
         output = output or default_path(suffix)
         output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # Created private before a byte is written, so there is no moment it is readable by others.
@@ -42,6 +46,23 @@ class Command(BaseCommand):
             output.unlink(missing_ok=True)
             raise
         self.stdout.write(f"已备份到 {output}（{output.stat().st_size} 字节），已校验。")
+        if in_default_place:
+            removed = prune(output.parent, keep=output)
+            if removed:
+                self.stdout.write(f"已删除 {len(removed)} 份超过 {BACKUP_RETENTION_DAYS_STATED} 天的备份。")
+
+
+def prune(folder: Path, keep: Path) -> list[Path]:
+    """Delete this command's backups in `folder` older than /privacy/ says backups are kept."""
+    cutoff = timezone.now().timestamp() - datetime.timedelta(days=BACKUP_RETENTION_DAYS_STATED).total_seconds()
+    old = [
+        path
+        for path in folder.glob("db-*")
+        if path.suffix in (".sqlite3", ".dump") and path != keep and path.stat().st_mtime < cutoff
+    ]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
 
 
 def default_path(suffix: str) -> Path:
