@@ -48,12 +48,24 @@ def mask_phone(phone):
     return f"{phone[:3]}****{phone[-4:]}"
 
 
-_MOBILE_IN_TEXT_RE = re.compile(r"(?<!\d)((?:00)?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+# Eleven digits as people write them in a message: "138 1234 5678", "+86 138-1234-5678", "(+86)13812345678",
+# full-width digits from a Chinese keyboard. `\d` matches those too; _masked checks the digits themselves.
+_GAP = r"[ \-－.]?"
+_MOBILE_IN_TEXT_RE = re.compile(
+    rf"(?<!\d)([(（]?(?:[+＋]|00)?86[)）]?[ \-－.]*)?(\d{{3}}){_GAP}(\d{{4}}){_GAP}(\d{{4}})(?!\d)"
+)
+
+
+def _masked(match):
+    country, head, middle, tail = match.groups()
+    if not MOBILE_RE.fullmatch(unicodedata.normalize("NFKC", head + middle + tail)):
+        return match[0]  # a landline or an order number: not a mobile
+    return f"{country or ''}{head}****{tail}"
 
 
 def scrub(text, *secrets):
     """Text safe to log: every mobile number masked, every given secret (an SMS code) starred out."""
-    text = _MOBILE_IN_TEXT_RE.sub(r"\1\2****\3", str(text))
+    text = _MOBILE_IN_TEXT_RE.sub(_masked, str(text))
     for secret in secrets:
         if secret:
             text = text.replace(secret, "*" * len(secret))

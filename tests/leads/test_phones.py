@@ -82,3 +82,13 @@ def test_scrub_masks_every_mobile_number_and_the_given_secrets():
 
 def test_scrub_leaves_longer_digit_runs_alone():
     assert scrub("order 2138123456789") == "order 2138123456789"
+
+
+def test_scrub_masks_a_number_written_in_groups_with_a_country_code_or_in_full_width_digits():
+    text = "请打 137 0000 3333 或 +86 138-0000-1111，(+86)139.1234.5678，１３６１２３４５６７８"
+    assert scrub(text) == "请打 137****3333 或 +86 138****1111，(+86)139****5678，１３６****５６７８"
+
+
+def test_scrub_leaves_landlines_and_other_eleven_digit_groups_alone():
+    text = "座机 021-1234-5678，订单 120 1234 5678，邮编 200000"
+    assert scrub(text) == text
