@@ -209,7 +209,8 @@ def _rows(old: Mapping, new: Mapping, describe, fields, indicator_key="") -> lis
 def value_summary(indicator: engine.Indicator) -> str:
     """The indicator's own values in one Chinese sentence (options and bands are listed separately)."""
     unit = indicator.unit
-    cap = f"，最多 {indicator.cap} 分" if indicator.cap is not None else "，不封顶"
+    # "No cap" would overstate it: the rules only name none, and a group may still cap the item.
+    cap = f"，最多 {indicator.cap} 分" if indicator.cap is not None else "，规则没有写明本项上限"
     if indicator.kind == engine.CHOICE:
         points = sorted({o.points for o in indicator.options})
         return f"选一项，{len(indicator.options)} 个选项" + (

@@ -92,6 +92,8 @@ def rules(request):
     date: 待核实 where nobody has checked it against the Chinese text."""
     ruleset = _ruleset_or_404()
     groups = {group.key: group for group in ruleset.groups}
+    # A condition scores nothing itself, so it has no row: the options it holds back name it instead.
+    conditions = {i.key: i.label for i in ruleset.active_indicators if i.kind == engine.CONDITION}
     sections = [
         {
             "heading": heading,
@@ -100,6 +102,10 @@ def rules(request):
                     "indicator": indicator,
                     "summary": review.value_summary(indicator),
                     "group": groups.get(indicator.group),
+                    "options": [
+                        {"option": option, "condition": conditions.get(option.requires, "")}
+                        for option in indicator.options
+                    ],
                     # The page prints "依据：" before every note; many notes begin with it too.
                     "source": Source(
                         indicator.basis.removeprefix("依据：") or "编辑尚未填写", "", indicator.verified_on

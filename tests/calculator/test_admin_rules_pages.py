@@ -29,7 +29,7 @@ class TestOverview:
         for heading in ("基础指标", "加分指标", "减分指标", "一票否决"):
             assert heading in text
         assert "在沪缴纳职工社保年限 social_insurance_years" in text
-        assert "每满 1 年计 3 分，不封顶" in text
+        assert "每满 1 年计 3 分，规则没有写明本项上限" in text
         assert "满 5 年起算，每满 1 年计 2 分，最多 20 分" in text  # remote area
         assert "硕士研究生学历学位 master 100" in text
         assert "56–60 周岁： 5 分" in text
@@ -137,7 +137,7 @@ class TestIndicatorPages:
             verified_on=datetime.date(2026, 11, 20), verified_by="王编辑"
         )
         text = plain(page_text(editor_client, "/admin/calculator/indicator/"))
-        assert "每满 1 年计 3 分，不封顶" in text
+        assert "每满 1 年计 3 分，规则没有写明本项上限" in text
         assert "2026-11-20（王编辑）" in text
         assert "待核实" in text
 

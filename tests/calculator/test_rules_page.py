@@ -34,6 +34,32 @@ def test_every_active_indicator_is_listed_with_its_values_and_basis(client):
     assert "发布前请" not in html  # an instruction to editors, not to readers (calculator migration 0011)
 
 
+def item_text(client, key):
+    tree = parse(text(client).encode())
+    (item,) = [li for li in tree.find_all("li") if li.get("id") == f"rule-{key}"]
+    return item.text()
+
+
+def test_a_level_held_back_by_a_condition_says_so(client):
+    # RULES.md: 中级职称, 二级, 一级 and 高级职称 score nothing unless the base condition is met.
+    titles = item_text(client, "title_skill")
+    condition = "（还须满足“社保缴费基数达到上年度全市职工平均工资”，否则计 0 分）"
+    assert f"中级职称：100 分{condition}" in titles
+    assert f"高级职称：140 分{condition}" in titles
+    assert f"三级（高级工）：60 分{condition}" not in titles
+
+
+def test_the_conditions_of_an_item_are_shown_with_its_values(client):
+    assert "补缴的月份、非签约单位代缴的不算" in item_text(client, "social_insurance_years")
+    assert "近 5 年受到行政拘留的次数" in item_text(client, "detention_count")
+
+
+def test_an_item_without_its_own_cap_in_a_capped_group_is_not_called_uncapped(client):
+    investment = item_text(client, "investment_tax_wan")
+    assert "不封顶" not in investment
+    assert "规则没有写明本项上限。属于" in investment and "最多 120 分" in investment
+
+
 def test_what_nobody_has_checked_says_so_and_a_checked_value_shows_its_date(
     client, django_capture_on_commit_callbacks
 ):
