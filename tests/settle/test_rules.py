@@ -213,3 +213,20 @@ def test_the_earliest_month_carries_over_the_year_end(seeded_rules):
     result = check(seeded_rules, answers(card_years=5, si_years=5), datetime.date(2026, 1, 31))
 
     assert result.earliest == (2028, 1)
+
+
+TITLE_BASE_NOTICE = "您是以职称或职业资格申请：据公开解读，这样申请的人持证期间的社保缴费基数还要达到一定水平"
+
+
+@pytest.mark.parametrize("title", ["mid_title", "skill_2", "senior_title"])
+def test_a_verdict_resting_on_a_title_names_the_base_it_did_not_ask_about(seeded_rules, title):
+    result = check(seeded_rules, answers(title=title), TODAY)
+
+    assert result.eligible
+    assert any(notice.startswith(TITLE_BASE_NOTICE) for notice in result.notices)
+
+
+def test_no_base_notice_without_a_title_or_with_the_salary_route(seeded_rules):
+    for given in (answers(title="none"), answers(title="none", salary_alternative=True)):
+        result = check(seeded_rules, given, TODAY)
+        assert not any(notice.startswith(TITLE_BASE_NOTICE) for notice in result.notices)
