@@ -120,6 +120,7 @@ def test_the_review_leaves_an_editors_guide_alone():
 
 def test_reversing_the_review_restores_the_seeded_text():
     seed = importlib.import_module("renewal.migrations.0002_seed_guides")
+    importlib.import_module("renewal.migrations.0010_summaries_match_their_guides").backwards(apps, None)
     importlib.import_module("renewal.migrations.0009_more_unverified_in_guides").backwards(apps, None)
     importlib.import_module("renewal.migrations.0007_unverified_in_guides").backwards(apps, None)
     review.restore_guides(apps, None)

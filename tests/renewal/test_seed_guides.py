@@ -13,6 +13,7 @@ seed = importlib.import_module("renewal.migrations.0002_seed_guides")
 review = importlib.import_module("renewal.migrations.0005_guide_dates_and_sources")
 unverified = importlib.import_module("renewal.migrations.0007_unverified_in_guides")
 more_unverified = importlib.import_module("renewal.migrations.0009_more_unverified_in_guides")
+summaries = importlib.import_module("renewal.migrations.0010_summaries_match_their_guides")
 
 
 def test_at_least_five_published_guides_cover_the_seed_topics():
@@ -73,7 +74,8 @@ def test_running_the_seed_again_never_overwrites_an_editors_edit():
 def test_reversing_keeps_edited_guides():
     Article.objects.filter(slug="points-120").update(title="编辑改过的标题")
 
-    more_unverified.backwards(apps, None)  # as `migrate renewal 0003` reverses them: 0009, 0007, then 0005
+    summaries.backwards(apps, None)  # as `migrate renewal 0003` reverses them: 0010, 0009, 0007, then 0005
+    more_unverified.backwards(apps, None)
     unverified.backwards(apps, None)
     review.restore_guides(apps, None)
     seed.remove_unedited_guides(apps, None)
@@ -141,8 +143,8 @@ def test_undoing_the_review_puts_back_the_text_and_its_date():
 @pytest.mark.parametrize(
     ("slug", "marked"),
     [
-        ("processing-time", "这 2、6、7 个工作日的时限，本站目前只在转载文章里见到"),
-        ("apply-conditions-materials", "这三段时限本站目前只在转载文章里见到"),
+        ("processing-time", "转到派出所的 2 个工作日，本站还没有找到出处"),
+        ("apply-conditions-materials", "转到派出所的 2 天还没有找到出处"),
         (
             "address-change",
             "常见的说法是<strong>搬家后 30 天内</strong>，本站还没有找到写明这个期限的正式文本",
@@ -156,5 +158,19 @@ def test_second_hand_rules_in_guides_say_so(client, slug, marked):
     assert marked in guide.body_html and "待核实" in guide.body_html
     assert guide.content_updated_on.isoformat() == "2026-12-03"
     assert marked in client.get(f"/guides/{slug}/").content.decode()
+    summaries.backwards(apps, None)
     more_unverified.backwards(apps, None)
     assert marked not in Article.objects.get(slug=slug).body_html
+
+
+def test_a_guides_card_says_what_its_body_says(client):
+    cards = client.get("/guides/").content.decode()
+    assert "搬到新住处后 30 天内要登记新地址" not in cards
+    assert "搬到新住处后要尽快登记新地址（常说 30 天内，这个期限待核实）" in cards
+    benefits = Article.objects.get(slug="after-120-benefits")
+    assert benefits.summary.endswith("同住子女在上海参加中考、高考的资格（本站目前只在 2013 年的报道里见到，待核实）。")
+    assert benefits.content_updated_on.isoformat() == "2026-12-03"
+
+    summaries.backwards(apps, None)
+    assert "搬到新住处后 30 天内要登记新地址" in Article.objects.get(slug="address-change").summary
+    assert "30 天时限" in Article.objects.get(slug="address-change").seo_description

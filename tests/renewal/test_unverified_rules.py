@@ -21,10 +21,16 @@ def test_the_deadline_check_marks_the_30_60_day_rule_unverified(client, url):
     assert "待核实“到期前30天内签注、过期60天内补办年限不断”这条规则，本站目前只在转载文章里见到" in text
 
 
+def test_the_deadline_check_does_not_state_the_card_update_as_a_rule(client):
+    text = text_of(client, "/renewal/check/?expiry=2099-01-01")
+    assert "实体卡上的日期是否还要去受理中心或自助设备更新，本站还没有找到正式说法（待核实）" in text
+
+
 @pytest.mark.parametrize("url", ["/renewal/processing/", "/renewal/processing/?accepted=2026-02-12"])
-def test_the_processing_estimate_marks_the_2_6_7_working_days_unverified(client, url):
+def test_the_processing_estimate_marks_the_2_6_7_working_days_unverified_and_the_2_unsourced(client, url):
     text = text_of(client, url)
-    assert "待核实这2、6、7个工作日的时限，本站目前只在转载文章里见到" in text
+    assert "待核实审核的6个工作日和制证的7个工作日，本站目前只在转载文章里见到" in text
+    assert "转到派出所的2个工作日，本站还没有找到出处" in text
 
 
 def test_the_sources_link_from_the_notes_exists(client):
