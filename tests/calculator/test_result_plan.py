@@ -211,7 +211,9 @@ def test_the_3x_route_says_the_base_is_the_ceiling(client, time_machine):
     # At 45 with a 学士学位 and no insurance yet (117 points), 24 months at 3 倍 are the quickest way to 120.
     basic = {"age": "45", "education": "bachelor_degree"}
     routes = route_items(complete(client, basic, {"social_insurance_years": "0"}))
-    assert routes[0].find("p", class_="route-title").text() == "社保缴费基数加分：近 3 年累计 24 个月，基数达到 3 倍"
-    assert routes[0].find("p", class_="route-wage").text().startswith(
+    title = routes[0].find("p", class_="route-title").text()
+    assert title == "社保缴费基数加分：近 3 年累计 24 个月，基数达到 3 倍"
+    wage = routes[0].find("p", class_="route-wage").text()
+    assert wage.startswith(
         "按现在的数字，每月缴费基数要按上限 37,302 元（2025年7月至2026年6月社会平均工资 12,434 元的 3 倍，"
     )

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from calculator.models import Indicator
+from calculator.models import Indicator, RuleSet
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +100,18 @@ def test_the_editors_instruction_comes_back_when_the_migration_is_reversed():
     assert age.basis.endswith("。发布前请对照市人社局网站的中文原文核对。")
     migration.remove_instruction(apps, None)
     assert not Indicator.objects.get(pk=age.pk).basis.endswith("发布前请对照市人社局网站的中文原文核对。")
+
+
+def test_the_rules_api_names_the_validity_basis_without_notes_to_editors(client):
+    import importlib
+
+    from django.apps import apps
+
+    basis = client.get("/api/v1/rules").json()["valid_until_basis"]
+    assert basis == (
+        "《上海市居住证积分管理办法》（沪府规〔2022〕21号）："
+        "2023 年 1 月 1 日起施行，有效期至 2027 年 12 月 31 日。"
+    )
+    migration = importlib.import_module("calculator.migrations.0012_validity_basis_for_readers")
+    migration.as_seeded(apps, None)
+    assert "RULES.md" in RuleSet.objects.get(version="2023-01").valid_until_basis

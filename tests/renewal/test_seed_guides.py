@@ -168,7 +168,8 @@ def test_a_guides_card_says_what_its_body_says(client):
     assert "搬到新住处后 30 天内要登记新地址" not in cards
     assert "搬到新住处后要尽快登记新地址（常说 30 天内，这个期限待核实）" in cards
     benefits = Article.objects.get(slug="after-120-benefits")
-    assert benefits.summary.endswith("同住子女在上海参加中考、高考的资格（本站目前只在 2013 年的报道里见到，待核实）。")
+    expected = "同住子女在上海参加中考、高考的资格（本站目前只在 2013 年的报道里见到，待核实）。"
+    assert benefits.summary.endswith(expected)
     assert benefits.content_updated_on.isoformat() == "2026-12-03"
 
     summaries.backwards(apps, None)

@@ -8,7 +8,6 @@ from django.core.management import call_command
 
 from permitsite.privacy import BACKUP_RETENTION_DAYS_STATED
 
-
 DAY = 86400
 
 
@@ -21,11 +20,14 @@ def aged(path, days):
 
 # A backup reads the database from outside the test's transaction, so these tests commit.
 @pytest.mark.django_db(transaction=True)
-def test_a_nightly_backup_deletes_the_backups_older_than_the_privacy_notice_states(settings, tmp_path, capsys):
+def test_a_nightly_backup_deletes_the_backups_older_than_the_privacy_notice_says(settings, tmp_path, capsys):
     settings.VAR_DIR = tmp_path
     backups = tmp_path / "backups"
     backups.mkdir()
-    expired = [aged(backups / "db-20261001-030000.sqlite3", 31), aged(backups / "db-20261002-030000.dump", 40)]
+    expired = [
+        aged(backups / "db-20261001-030000.sqlite3", BACKUP_RETENTION_DAYS_STATED + 1),
+        aged(backups / "db-20261002-030000.dump", 40),
+    ]
     kept = [
         aged(backups / "db-20261105-030000.sqlite3", BACKUP_RETENTION_DAYS_STATED - 1),
         aged(backups / "notes.txt", 90),  # not a backup of ours

@@ -54,7 +54,8 @@ class Command(BaseCommand):
 
 def prune(folder: Path, keep: Path) -> list[Path]:
     """Delete this command's backups in `folder` older than /privacy/ says backups are kept."""
-    cutoff = timezone.now().timestamp() - datetime.timedelta(days=BACKUP_RETENTION_DAYS_STATED).total_seconds()
+    kept_for = datetime.timedelta(days=BACKUP_RETENTION_DAYS_STATED)
+    cutoff = timezone.now().timestamp() - kept_for.total_seconds()
     old = [
         path
         for path in folder.glob("db-*")
