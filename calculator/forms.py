@@ -45,6 +45,8 @@ STEP_SLUGS = tuple(s.slug for s in STEPS)
 INSURANCE_KEYS = ("social_insurance_years", "si_base_tier")
 # Questions about the contribution base, which show the year's amounts in yuan (calculator/wages.py).
 WAGE_QUESTIONS = ("si_base_tier", "title_base_ok")
+# The youngest age at which years of work (and so of insurance, service or marriage) can start to count.
+YEARS_COUNTED_FROM_AGE = 16
 
 
 def step_of(indicator: engine.Indicator) -> str:
@@ -76,10 +78,12 @@ def options_requiring(ruleset: engine.Ruleset, condition_key: str) -> list[tuple
 class StepForm(forms.Form):
     """One wizard step. `revealed` maps a conditional field to (controlling field, values that show it)."""
 
-    def __init__(self, ruleset: engine.Ruleset, slug: str, *args, wage_hint=None, **kwargs):
+    def __init__(self, ruleset: engine.Ruleset, slug: str, *args, wage_hint=None, age=None, **kwargs):
+        """`age`: the age given in an earlier step, which bounds every count of years asked here."""
         super().__init__(*args, **kwargs)
         self.ruleset = ruleset
         self.wage_hint = wage_hint
+        self.age = age
         self.slug = slug
         self.revealed: dict[str, tuple[str, tuple[str, ...]]] = {}
         for indicator in indicators_for(ruleset, slug):
@@ -159,7 +163,24 @@ class StepForm(forms.Form):
                 continue
             if cleaned.get(name) in (None, "") and name not in self.errors:
                 self.add_error(name, "请回答这个问题。")
+        self._within_age(cleaned)
         return cleaned
+
+    def _within_age(self, cleaned):
+        """Years of work, insurance or marriage cannot exceed the years since 16: more is almost always
+        months typed as years (36 for 3 years), which would score a false pass."""
+        if self.age is None:
+            return
+        most = max(0, self.age - YEARS_COUNTED_FROM_AGE)
+        for indicator in indicators_for(self.ruleset, self.slug):
+            years = cleaned.get(indicator.key)
+            counts_years = indicator.kind == engine.PER_UNIT and indicator.unit == "年"
+            if counts_years and isinstance(years, int) and years > most and indicator.key not in self.errors:
+                self.add_error(
+                    indicator.key,
+                    f"您在第 1 步填的年龄是 {self.age} 周岁，这里最多是 {most} 年（从 16 周岁算起）。"
+                    "这里填的是满几年，不是几个月，请检查。",
+                )
 
     def answers(self) -> dict:
         """The cleaned data as answers: gates dropped, yes/no as booleans, hidden conditionals left out."""

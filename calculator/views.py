@@ -138,8 +138,9 @@ def step(request, slug):
     ruleset = _ruleset_or_404()
     stored = _stored(request)
     back_to_check = request.GET.get("next") == "check"
+    age = _stored_age(stored) if slug != STEP_SLUGS[0] else None
     if request.method == "POST":
-        form = StepForm(ruleset, slug, data=request.POST, wage_hint=wage_hint(timezone.localdate()))
+        form = StepForm(ruleset, slug, data=request.POST, wage_hint=wage_hint(timezone.localdate()), age=age)
         index = STEP_SLUGS.index(slug)
         if request.POST.get("action") == BACK and index:
             # What was typed here is kept, unchecked, for the way forward; the summary checks every step.
@@ -168,7 +169,10 @@ def step(request, slug):
     if request.method == "POST":
         return page(form)
     if stored.get(slug):
-        return page(StepForm(ruleset, slug, initial=stored[slug], wage_hint=wage_hint(timezone.localdate())))
+        # Back from the summary, the stored answers are checked again, so what an earlier step's change
+        # (a younger age) or an edit of the rules made wrong is shown with its error, not silently.
+        bound = {"data": stored[slug]} if back_to_check else {"initial": stored[slug]}
+        return page(StepForm(ruleset, slug, wage_hint=wage_hint(timezone.localdate()), age=age, **bound))
     # A step nobody has answered yet shows no answer of the visitor's: its page is the same for everyone
     # who has the same notices, under the stamps of the rules and wage figures it prints.
     shown = (ruleset.version, stamps.current(RULES), stamps.current(WAGES), timezone.localdate())
@@ -180,6 +184,11 @@ def step(request, slug):
         context["carried"],
         query=("next",),
     )
+
+
+def _stored_age(stored) -> int | None:
+    age = stored.get(STEP_SLUGS[0], {}).get("age", "")
+    return int(age) if age.isascii() and age.isdigit() else None
 
 
 def _as_posted(request, form) -> dict:
@@ -217,7 +226,8 @@ def _validated_steps(request, ruleset):
     stored = _stored(request)
     forms = []
     for slug in STEP_SLUGS:
-        form = StepForm(ruleset, slug, data=stored.get(slug))
+        age = forms[0].cleaned_data.get("age") if forms else None
+        form = StepForm(ruleset, slug, data=stored.get(slug), age=age)
         if slug not in stored or not form.is_valid():
             return forms, slug
         forms.append(form)
@@ -229,7 +239,9 @@ def check(request):
     ruleset = _ruleset_or_404()
     forms, incomplete = _validated_steps(request, ruleset)
     if incomplete:
-        return redirect("calculator:step", slug=incomplete)
+        url = reverse("calculator:step", args=[incomplete])
+        # Answered but no longer valid: the step shows why, then comes back here.
+        return redirect(f"{url}?next=check" if incomplete in _stored(request) else url)
     if request.method == "POST":
         answers = {}
         for form in forms:

@@ -82,7 +82,11 @@ def test_going_back_keeps_what_was_typed_on_the_step_even_unfinished(client):
     client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "3x", "action": "back"})
     forward = client.get("/jifen/insurance/").content.decode()
     assert 'value="3x"' in field_block(forward, "social_insurance_years")
-    assert client.get("/jifen/check/")["Location"] == "/jifen/insurance/"
+    assert client.get("/jifen/check/")["Location"] == "/jifen/insurance/?next=check"
+    # There the stored answer is checked again and its error shown, not only the value.
+    again = client.get("/jifen/insurance/?next=check").content.decode()
+    assert 'value="3x"' in field_block(again, "social_insurance_years")
+    assert 'aria-invalid="true"' in field_block(again, "social_insurance_years")
 
 
 def test_the_first_step_has_no_way_back(client):
@@ -189,3 +193,40 @@ def test_the_deductions_step_says_how_its_sensitive_answers_are_used(client):
     html = client.get("/jifen/deductions/", follow=True).content.decode()
     assert "属于敏感个人信息" in html
     assert "另外勾选同意才会交给顾问" in html
+
+
+def test_years_of_insurance_beyond_the_age_are_refused_as_months_typed_as_years(client):
+    client.post("/jifen/basic/", {**BASIC, "age": "20", "education": "junior_college"})
+    refused = client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "30"})
+    assert refused.status_code == 200
+    block = field_block(refused.content.decode(), "social_insurance_years")
+    assert "您在第 1 步填的年龄是 20 周岁，这里最多是 4 年（从 16 周岁算起）。" in block
+    assert "这里填的是满几年，不是几个月，请检查。" in block
+    assert 'value="30"' in block
+    accepted = client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "4"})
+    assert accepted.status_code == 302
+
+
+def test_a_bonus_counted_in_years_is_bounded_by_the_age_too(client):
+    client.post("/jifen/basic/", {**BASIC, "age": "25"})
+    client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "3"})
+    refused = client.post("/jifen/bonus/", {"has_spouse_hukou_years": "on", "spouse_hukou_years": "12"})
+    assert refused.status_code == 200
+    assert "这里最多是 9 年" in field_block(refused.content.decode(), "spouse_hukou_years")
+
+
+def test_a_younger_age_given_later_sends_the_summary_back_to_the_years_it_makes_impossible(client):
+    client.post("/jifen/basic/", {**BASIC, "age": "40"})
+    client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "20"})
+    client.post("/jifen/bonus/", BONUS_NO)
+    client.post("/jifen/deductions/", DEDUCTIONS_NONE)
+    assert client.get("/jifen/check/").status_code == 200
+
+    client.post("/jifen/basic/?next=check", {**BASIC, "age": "30"})
+    summary = client.get("/jifen/check/")
+    assert summary["Location"] == "/jifen/insurance/?next=check"
+    page = client.get(summary["Location"]).content.decode()
+    assert "这里最多是 14 年" in field_block(page, "social_insurance_years")
+    fixed = client.post("/jifen/insurance/?next=check", {**INSURANCE_DEFAULT, "social_insurance_years": "12"})
+    assert fixed["Location"] == "/jifen/check/"
+    assert client.get("/jifen/check/").status_code == 200
