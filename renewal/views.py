@@ -76,8 +76,8 @@ def _check_page(request, form, result):
         "form": form,
         "result": result,
         "guides": guides,
-        # Offered beside the .ics whenever a reminder for this date could still go out.
-        "can_remind": result is not None and not subscription_problem(result.expiry, result.today),
+        # Offered beside the .ics whenever a reminder for this date could still go out; else why not.
+        "remind_problem": subscription_problem(result.expiry, result.today) if result else "",
         # What a sign-up today would still send, as /renewal/remind/ lists it: never a reminder already past.
         "texts_ahead": (
             [KIND_LABELS[r.kind] for r in upcoming_reminders(result.expiry, result.today)] if result else []

@@ -38,7 +38,7 @@ def test_the_rights_table_covers_the_reminders(client):
     assert "签注短信提醒（手机号、居住证有效期、每条提醒的发送记录、同意记录）：保存到有效期后第61天" in page
 
 
-def test_a_new_subscription_records_version_1_4(client, time_machine):
+def test_a_new_subscription_records_version_1_5(client, time_machine):
     from datetime import date
 
     from reminders.models import Subscription
@@ -46,5 +46,5 @@ def test_a_new_subscription_records_version_1_4(client, time_machine):
 
     time_machine.move_to(at(date(2026, 12, 2)), tick=False)
     subscribe(client)
-    assert POLICY_VERSION == "1.4"
-    assert Subscription.objects.get().consent_privacy_version == "1.4"
+    assert POLICY_VERSION == "1.5"
+    assert Subscription.objects.get().consent_privacy_version == "1.5"

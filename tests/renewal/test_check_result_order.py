@@ -74,6 +74,14 @@ def test_too_late_for_reminders_the_result_says_so(client):
 
 
 @time_machine.travel(TODAY, tick=False)
+def test_a_date_more_than_two_years_out_says_why_there_are_no_reminders(client):
+    _, result = result_text(client, "2029-01-15")  # a slip of the year in a date picker
+    assert "/renewal/remind/?expiry" not in result
+    assert "这个日期离今天超过两年。居住证每年签注一次，请核对证件上印的有效期。" in result
+    assert "短信提醒来不及了" not in result and "明年的短信提醒" not in result
+
+
+@time_machine.travel(TODAY, tick=False)
 def test_a_lapsed_card_is_offered_next_years_reminders(client):
     _, result = result_text(client, "2026-09-03")
     assert 'href="/renewal/remind/"' in result and "明年的短信提醒" in result

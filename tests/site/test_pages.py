@@ -18,7 +18,7 @@ def test_privacy_page_states_version_retention_and_rights(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "隐私保护声明" in html
-    assert "版本 1.4 · 更新于 2026年12月3日" in html
+    assert "版本 1.5 · 更新于 2026年12月3日" in html
     for topic in ("保存多久", "您的权利", "短信服务", "谁在处理您的信息"):
         assert topic in html
 
