@@ -10,7 +10,7 @@ import time_machine
 
 from calculator.results import save_assessment
 from calculator.rulesets import ruleset_in_force
-from schooling.models import RouteWithoutPoints
+from schooling.models import RegistrationWindow, RouteWithoutPoints
 
 pytestmark = pytest.mark.django_db
 URL = "/shengxue/"
@@ -70,11 +70,36 @@ def test_born_on_1_september_is_a_year_later(client):
 
 
 @time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
-def test_a_child_whose_registration_is_over_is_told_so(client):
-    html = page(client.get(URL, {"child_birth": "2010-03-01"}))  # 中考 2026: registration December 2025
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_a_child_whose_registration_is_over_is_told_so_and_not_asked_about_points(client):
+    html = page(client.get(URL, {"child_birth": "2011-03-01"}))  # 中考 2026: registration December 2025
 
-    assert "这一年的中考统一报名已经结束。" in html
-    assert "距离最晚拿到" not in html
+    text = re.sub(r"<[^>]+>", "", html)
+    assert "2026 年中考的报名已经在 2025年12月23日 截止。" in text
+    assert "孩子已经错过或参加过这次中考的，升学安排请向孩子的学校或区招生考试机构咨询" in text
+    assert "本站没有收录 2026 年公布的报名时间，上面按 2021 年公布的安排推算" in text
+    assert "报名时间还没有公布" not in text
+    assert "距离最晚拿到" not in text
+    assert "您的积分赶得上吗" not in text and "补报名的安排" not in text
+
+
+@time_machine.travel(AT_NOON_IN_SHANGHAI, tick=False)
+def test_while_late_registration_is_open_the_parent_is_told_until_when(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        RegistrationWindow.objects.create(
+            year=2027,
+            opens=datetime(2026, 11, 10).date(),
+            closes=datetime(2026, 11, 20).date(),
+            late_until=datetime(2026, 12, 10).date(),
+            source="2027 年中考报名通知",
+            verified_on=datetime(2026, 11, 1).date(),
+        )
+    text = re.sub(r"<[^>]+>", "", page(client.get(URL, {"child_birth": "2012-03-01"})))  # 中考 2027
+
+    assert "这一年的中考统一报名已经结束，补报名最迟到 2026年12月10日。" in text
+    assert "请尽快向孩子的学校或区招生考试机构问问补报名的安排" in text
 
 
 @pytest.mark.parametrize(
