@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from calculator import engine, planner
-from permitsite.sourced import Sourced
+from permitsite.sourced import Sourced, not_after_today
 
 POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
 
@@ -135,7 +135,11 @@ class Indicator(models.Model):
     help_text = models.TextField("说明", blank=True, help_text="问卷里显示在问题下方。")
     basis = models.TextField("依据", blank=True, help_text="政策出处：文件名、条款和网址。")
     verified_on = models.DateField(
-        "核对日期", null=True, blank=True, help_text="最近一次对照政策原文核对这一项的日期；留空表示待核实。"
+        "核对日期",
+        null=True,
+        blank=True,
+        validators=[not_after_today],
+        help_text="最近一次对照政策原文核对这一项的日期；留空表示待核实。",
     )
     verified_by = models.CharField("核对人", max_length=100, blank=True)
 
@@ -174,6 +178,7 @@ class Option(models.Model):
         "核对日期",
         null=True,
         blank=True,
+        validators=[not_after_today],
         help_text="最近一次对照政策原文核对这个选项的日期；留空表示待核实。",
     )
     verified_by = models.CharField("核对人", max_length=100, blank=True)
@@ -402,7 +407,7 @@ class PlanIndicator(models.Model):
     basis = models.TextField(
         "依据", blank=True, help_text="来源：文件名、条款、网址；没有找到官方说法的写明“待核实”。"
     )
-    verified_on = models.DateField("核对日期", null=True, blank=True)
+    verified_on = models.DateField("核对日期", null=True, blank=True, validators=[not_after_today])
 
     class Meta:
         verbose_name = "补分途径资料"
@@ -445,7 +450,7 @@ class PlanOption(models.Model):
     )
     effort_note = models.CharField("需要做什么", max_length=200, blank=True)
     basis = models.TextField("依据", blank=True)
-    verified_on = models.DateField("核对日期", null=True, blank=True)
+    verified_on = models.DateField("核对日期", null=True, blank=True, validators=[not_after_today])
 
     class Meta:
         verbose_name = "选项所需时间"

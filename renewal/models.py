@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from permitsite import stamps
+from permitsite.sourced import not_after_today
 from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED
 from renewal.markup import render_markdown
 from renewal.workdays import DayKind, WorkdayCalendar
@@ -120,6 +121,7 @@ class ArticleSource(models.Model):
     )
     checked_on = models.DateField(
         "查阅日期",
+        validators=[not_after_today],
         help_text="最近一次打开来源、确认它仍然这样写的那天。查阅不等于核实：只有转载文章支持的说法，正文里仍要标“待核实”。",
     )
     position = models.PositiveSmallIntegerField("顺序", default=0)

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from permitsite.facts import Source
-from permitsite.sourced import Sourced
+from permitsite.sourced import Sourced, not_after_today
 from schooling import timeline
 
 
@@ -35,7 +35,11 @@ class SchoolSystem(models.Model):
     entry_source = models.CharField("入学年龄的依据", max_length=300)
     entry_source_url = models.URLField("入学年龄依据网址", blank=True)
     entry_verified_on = models.DateField(
-        "入学年龄核对日期", null=True, blank=True, help_text="留空表示待核实，页面上会标注。"
+        "入学年龄核对日期",
+        null=True,
+        blank=True,
+        validators=[not_after_today],
+        help_text="留空表示待核实，页面上会标注。",
     )
     primary_years = models.PositiveSmallIntegerField(
         "小学年数", default=5, validators=[MinValueValidator(1), MaxValueValidator(8)]
@@ -46,7 +50,11 @@ class SchoolSystem(models.Model):
     stages_source = models.CharField("学制的依据", max_length=300)
     stages_source_url = models.URLField("学制依据网址", blank=True)
     stages_verified_on = models.DateField(
-        "学制核对日期", null=True, blank=True, help_text="留空表示待核实，页面上会标注。"
+        "学制核对日期",
+        null=True,
+        blank=True,
+        validators=[not_after_today],
+        help_text="留空表示待核实，页面上会标注。",
     )
     updated_at = models.DateTimeField("最后修改", auto_now=True)
 

@@ -209,3 +209,16 @@ def consultant_with_reveal_client(client, consultant_with_reveal, sign_in_admin)
 def viewer_client(client, viewer, sign_in_admin):
     sign_in_admin(client, viewer)
     return client
+
+
+@pytest.fixture
+def editor_client_at(client, editor, sign_in_admin, time_machine):
+    """`editor_client_at("2026-12-03 12:00+08:00")`: editor_client with the clock standing at that moment, for
+    what depends on the day (a check date may not be after today)."""
+
+    def at(moment):
+        time_machine.move_to(moment, tick=False)
+        sign_in_admin(client, editor)  # after the move, so the session has not expired
+        return client
+
+    return at

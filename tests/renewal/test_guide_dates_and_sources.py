@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 
 from renewal.models import Article, ArticleSource
+from tests.calculator.conftest import change_form_data
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,26 @@ def test_a_new_source_shows_on_the_cached_page_at_once(client, django_capture_on
         )
     html = client.get(guide.get_absolute_url()).content.decode()
     assert "人社局的答复" in html and "2027年1月5日" in html
+
+
+def test_a_source_cannot_be_checked_on_a_day_still_to_come(editor_client_at):
+    client = editor_client_at(datetime(2026, 12, 3, 12, 0, tzinfo=SHANGHAI))
+    guide = Article.objects.get(slug="points-120")
+    change = f"/admin/renewal/article/{guide.pk}/change/"
+    data = change_form_data(client.get(change))
+    new = data["sources-TOTAL_FORMS"] - 1  # the empty row at the end of the 信息来源 table
+    data |= {
+        f"sources-{new}-title": "人社局的答复",
+        f"sources-{new}-supports": "积分申请由单位提交",
+        f"sources-{new}-checked_on": "2027-09-09",
+        f"sources-{new}-position": "9",
+    }
+
+    response = client.post(change, data)
+
+    assert response.status_code == 200
+    assert "不能晚于今天（2026-12-03）" in response.content.decode()
+    assert "人社局的答复" not in client.get(guide.get_absolute_url()).content.decode()
 
 
 def test_the_review_leaves_an_editors_guide_alone():

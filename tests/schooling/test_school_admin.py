@@ -30,7 +30,7 @@ def test_an_editor_adding_the_years_registration_window_changes_the_next_answer(
                 "note": "",
                 "source": "2030 年中考报名通知",
                 "source_url": "",
-                "verified_on": "2029-11-28",
+                "verified_on": "2026-11-28",
             },
         )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -40,6 +40,32 @@ def test_an_editor_adding_the_years_registration_window_changes_the_next_answer(
     assert after["approval_needed_by"] == "2029-12-12"
     assert after["points_needed_by"] != before["points_needed_by"]
     assert after["registration"]["source"]["text"] == "2030 年中考报名通知"
+
+
+def test_school_facts_checked_on_a_day_still_to_come_are_refused(editor_client_at):
+    client = editor_client_at("2026-12-03 12:00+08:00")
+    system = SchoolSystem.objects.get()
+    url = f"/admin/schooling/schoolsystem/{system.pk}/change/"
+    data = change_form_data(client.get(url)) | {
+        "entry_verified_on": "2027-01-01",
+        "stages_verified_on": "2027-01-01",
+    }
+
+    html = client.post(url, data).content.decode()
+
+    assert html.count("不能晚于今天（2026-12-03）") == 2
+    assert school(client)["school_system"]["entry_source"]["verified"] is False
+
+
+def test_a_registration_window_checked_on_a_day_still_to_come_is_refused(editor_client_at):
+    client = editor_client_at("2026-12-03 12:00+08:00")
+    window = {"year": "2030", "opens": "2029-12-03", "closes": "2029-12-12", "source": "2030 年中考报名通知"}
+
+    response = client.post("/admin/schooling/registrationwindow/add/", window | {"verified_on": "2029-11-28"})
+
+    assert response.status_code == 200
+    assert "不能晚于今天（2026-12-03）" in response.content.decode()
+    assert school(client)["registration"]["estimated"] is True
 
 
 def test_an_editor_changing_the_processing_time_moves_the_deadline(

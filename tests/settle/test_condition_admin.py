@@ -47,11 +47,24 @@ def test_an_editor_verifying_a_condition_lifts_the_unverified_mark(
     before = settle(editor_client, card_years=7, si_years=7, title="none", salary_alternative=True)
     assert "salary_alternative" in before["unverified"]
 
-    edit(editor_client, "salary_alternative", django_capture_on_commit_callbacks, verified_on="2026-12-20")
+    edit(editor_client, "salary_alternative", django_capture_on_commit_callbacks, verified_on="2026-11-30")
 
     answer = settle(editor_client, card_years=7, si_years=7, title="none", salary_alternative=True)
     assert "salary_alternative" not in answer["unverified"]
     assert len(answer["unverified"]) == len(before["unverified"]) - 1
+
+
+def test_a_check_date_still_to_come_is_refused_and_the_condition_stays_unverified(editor_client_at):
+    client = editor_client_at("2026-12-03 12:00+08:00")
+    condition = SettleCondition.objects.get(key="salary_alternative")
+    data = change_form_data(client.get(change_url(condition))) | {"verified_on": "2099-12-31"}
+
+    response = client.post(change_url(condition), data)
+
+    assert response.status_code == 200
+    assert "不能晚于今天（2026-12-03）" in response.content.decode()
+    answer = settle(client, card_years=7, si_years=7, title="none", salary_alternative=True)
+    assert "salary_alternative" in answer["unverified"]
 
 
 def test_switching_a_shortcut_off_takes_it_out_of_the_answer(
