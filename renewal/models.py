@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -192,6 +193,24 @@ class HolidayYear(models.Model):
 
     def __str__(self):
         return f"{self.year}年"
+
+    def clean(self):
+        # Ticked, the year's estimates are shown as exact: with no holiday entered they would count Monday to
+        # Friday straight through the Spring Festival. Every year has official holidays, and a notice
+        # announcing them; adjusted working days alone are only half of it.
+        if not self.is_complete:
+            return
+        errors = {}
+        if not self.source.strip():
+            errors["source"] = "勾选“全年安排已录入”时请填写依据：公布该年节假日安排的通知。"
+        holidays = HolidayOverride.objects.filter(date__year=self.year, kind=DayKind.HOLIDAY)
+        if self.year and not holidays.exists():
+            errors["is_complete"] = (
+                f"{self.year}年还没有录入放假日：请先在“节假日调整”里录入该年全部放假日和调休上班日，"
+                "再勾选“全年安排已录入”。"
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 def _load_workday_calendar() -> WorkdayCalendar:

@@ -42,3 +42,49 @@ def test_a_year_outside_the_supported_range_is_refused(admin_client):
 
     assert response.status_code == 200
     assert not HolidayYear.objects.exists()
+
+
+# Marking a year complete makes every estimate touching it exact: the day rows must be there to count.
+NOTICE = "国务院办公厅关于2027年部分节假日安排的通知"
+
+
+def mark_complete(client, source):
+    return client.post(
+        "/admin/renewal/holidayyear/add/", {"year": "2027", "is_complete": "on", "source": source}
+    )
+
+
+def estimated(client):
+    return client.get("/api/v1/processing", {"accepted": "2027-02-01"}).json()["estimated"]
+
+
+def test_a_year_with_no_holidays_entered_cannot_be_marked_complete(editor_client):
+    response = mark_complete(editor_client, NOTICE)
+
+    assert response.status_code == 200
+    assert "2027年还没有录入放假日" in response.content.decode()
+    assert estimated(editor_client) is True
+
+
+def test_adjusted_working_days_alone_are_not_a_years_schedule(editor_client):
+    HolidayOverride.objects.create(date=date(2027, 2, 6), kind="adjusted_working_day", name="春节调休")
+
+    response = mark_complete(editor_client, NOTICE)
+
+    assert response.status_code == 200
+    assert "2027年还没有录入放假日" in response.content.decode()
+
+
+def test_a_year_is_marked_complete_only_with_the_notice_it_follows(
+    editor_client, django_capture_on_commit_callbacks
+):
+    HolidayOverride.objects.create(date=date(2027, 2, 8), kind="holiday", name="春节")
+
+    response = mark_complete(editor_client, "")
+
+    assert response.status_code == 200
+    assert "请填写依据" in response.content.decode()
+    assert estimated(editor_client) is True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mark_complete(editor_client, NOTICE).status_code == 302
+    assert estimated(editor_client) is False
