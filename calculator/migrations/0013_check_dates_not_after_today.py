@@ -7,7 +7,7 @@ import permitsite.sourced
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("calculator", "0011_basis_without_editor_instruction"),
+        ("calculator", "0012_validity_basis_for_readers"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ import permitsite.sourced
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("renewal", "0009_more_unverified_in_guides"),
+        ("renewal", "0010_summaries_match_their_guides"),
     ]
 
     operations = [
