@@ -68,6 +68,25 @@ def test_few_recent_contributions_are_noted_on_the_result(client):
     assert shown_total(response) == 99
 
 
+def test_a_passing_total_without_recent_contributions_says_so_before_any_next_step(client):
+    basic = {**BASIC, "education": "doctor"}
+    insurance = {"social_insurance_years": "3", "recent_contributions": "no"}
+    page = complete(client, basic, insurance).content.decode()
+    assert "已达到标准分值 120 分" in page
+    assert page.index("您目前还不满足这一条") < page.index("下一步：达到 120 分以后")
+
+
+def test_starting_again_from_a_result_clears_the_answers_and_keeps_the_result(client):
+    result = complete(client, BASIC, {"social_insurance_years": "3"})
+    url = result.wsgi_request.path
+    page = result.content.decode()
+    assert '<form method="post" action="/jifen/restart/">' in page
+    restarted = client.post("/jifen/restart/")
+    assert restarted["Location"] == "/jifen/basic/"
+    assert 'value="30"' not in client.get("/jifen/basic/").content.decode()
+    assert client.get(url).status_code == 200
+
+
 def test_a_newer_ruleset_is_offered_for_recomputing(client, publish_copy):
     response = complete(client, BASIC, {"social_insurance_years": "3"}, {"fresh_graduate": "on"})
     url = response.wsgi_request.path
