@@ -433,8 +433,10 @@ def _year_help(wage: base_tier.WageOn | None) -> str:
     period = wage.period
     levels = "，".join(f"{a.label} {a.yuan}" for a in base_tier.amounts(period))
     provisional = "（这一年度的数字尚未公布，暂按上一年度）" if wage.provisional else ""
+    unverified = "" if period.verified_on else "（待核实）"
     return (
-        f"当年社会平均工资 {base_tier.yuan(period.monthly)} 元{provisional}：{levels} 元（3 倍即上限）。"
+        f"当年社会平均工资 {base_tier.yuan(period.monthly)} 元{unverified}{provisional}："
+        f"{levels} 元（3 倍即上限）。"
         "没缴费的年度留空。"
     )
 
