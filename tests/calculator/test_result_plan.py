@@ -217,3 +217,16 @@ def test_the_3x_route_says_the_base_is_the_ceiling(client, time_machine):
     assert wage.startswith(
         "按现在的数字，每月缴费基数要按上限 37,302 元（2025年7月至2026年6月社会平均工资 12,434 元的 3 倍，"
     )
+
+
+def test_each_source_of_a_route_shows_its_check_date_or_that_it_is_unverified(client):
+    routes = route_items(complete(client, FAILING, {"social_insurance_years": "3"}))
+    marks = [
+        li.text()
+        for route in routes
+        for li in route.find_all("li")
+        if li.parent.get("class") == "route-sources"
+    ]
+    assert any(mark.endswith("核对）") for mark in marks)
+    assert any(mark.endswith("（待核实）") for mark in marks)  # e.g. the 学士学位 route's second-hand time
+    assert all(mark.endswith(("核对）", "（待核实）")) for mark in marks)
