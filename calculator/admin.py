@@ -215,8 +215,17 @@ class GoldenCaseInline(admin.TabularInline):
         return format_html('<strong class="review-missing">{} 分，与预期不同</strong>', total)
 
 
+class RuleSetForm(forms.ModelForm):
+    def clean_effective_from(self):
+        effective_from = self.cleaned_data["effective_from"]
+        if problem := rulesets.effective_date_problem(self.instance, effective_from):
+            raise ValidationError(problem)
+        return effective_from
+
+
 @admin.register(RuleSet)
 class RuleSetAdmin(admin.ModelAdmin):
+    form = RuleSetForm
     list_display = (
         "version", "name", "effective_from", "valid_until", "status", "in_force_today", "overview_link",
         "updated_at",
@@ -244,7 +253,13 @@ class RuleSetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A ruleset that scores today or scored in the past stays: as_of results must stay reproducible.
-        if obj is not None and obj.is_published and obj.effective_from <= timezone.localdate():
+        # One published without a date never scored a day, so nothing depends on it.
+        if (
+            obj is not None
+            and obj.is_published
+            and obj.effective_from is not None
+            and obj.effective_from <= timezone.localdate()
+        ):
             return False
         return super().has_delete_permission(request, obj)
 

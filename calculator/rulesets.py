@@ -131,6 +131,44 @@ def publication_problems(ruleset: RuleSet) -> list[str]:
     return problems + engine.ruleset_problems(to_engine(fresh))
 
 
+def effective_date_problem(
+    ruleset: RuleSet, new: datetime.date | None, today: datetime.date | None = None
+) -> str | None:
+    """Why `ruleset` may not move from its stored effective date to `new`, in Chinese; None when it may.
+
+    A published ruleset's date decides which rules scored each day, and what was shown for a day up to
+    today (saved results, as_of answers) must stay reproducible: so the date moves only while it and the
+    new one are both still ahead, and never onto another published ruleset's day. A draft's date is free."""
+    stored = RuleSet.objects.filter(pk=ruleset.pk).first() if ruleset.pk else None
+    if stored is None or not stored.is_published or new == stored.effective_from:
+        return None
+    today = today or timezone.localdate()
+    old = stored.effective_from
+    # A published ruleset without a date (saved before this check existed) never scored a day: only
+    # the new date matters.
+    if old is not None and old <= today:
+        return (
+            f"这个规则集从 {old} 起已经开始使用，生效日期不能再修改或清空："
+            "改了就会改变过去某些天按哪个规则计分，已经给出的结果也无法按当时的规则重算。"
+            "政策变了，请把它“复制为新草稿”，在草稿里填新的生效日期，核对后再发布。"
+        )
+    if new is None:
+        return (
+            f"已发布的规则集不能清空生效日期：清空后它永远不会被使用，原定 {old} 起的改动就被悄悄取消了。"
+            "想推迟，请改成今天以后的另一个日期。"
+        )
+    if new <= today:
+        return (
+            f"已发布的规则集的生效日期只能改到今天（{today}）以后：改到 {new}，"
+            "这些天已经按别的规则算出的结果就会被改写。要从今天起使用，请“复制为新草稿”，"
+            "生效日期填今天，核对后再发布。"
+        )
+    other = RuleSet.objects.published().filter(effective_from=new).exclude(pk=stored.pk).first()
+    if other is not None:
+        return f"已发布的规则集“{other.version}”在 {new} 生效，同一天只能有一个规则集生效，请换一个日期。"
+    return None
+
+
 def golden_case_differences(ruleset: RuleSet) -> list[tuple[GoldenCase, review.GoldenDifference]]:
     """The ruleset's golden cases whose total under it differs from the expected one, with their rows."""
     fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
