@@ -113,8 +113,8 @@ def indicator_to_engine(i: Indicator) -> engine.Indicator:
     )
 
 
-def publication_problems(ruleset: RuleSet) -> list[str]:
-    """Everything that stops `ruleset` from being published, in Chinese; empty when it may be."""
+def publication_problems(ruleset: RuleSet, today: datetime.date | None = None) -> list[str]:
+    """Everything that stops `ruleset` from being published `today`, in Chinese; empty when it may be."""
     problems = []
     if ruleset.effective_from is None:
         problems.append("请先填写生效日期。")
@@ -125,6 +125,14 @@ def publication_problems(ruleset: RuleSet) -> list[str]:
         .exists()
     ):
         problems.append(f"已有另一个已发布的规则集在 {ruleset.effective_from} 生效，请换一个生效日期。")
+    today = today or timezone.localdate()
+    # Published from a day already past, it would rewrite what those days were scored by. Once published,
+    # an earlier date is its history (effective_date_problem keeps it).
+    if ruleset.effective_from and not ruleset.is_published and ruleset.effective_from < today:
+        problems.append(
+            f"生效日期 {ruleset.effective_from} 早于今天（{today}）：发布后，这些天已经按别的规则算出的结果"
+            "就会被改写。请把生效日期改为今天或以后（填今天即从今天起使用）。"
+        )
     if ruleset.effective_from and ruleset.valid_until and ruleset.valid_until < ruleset.effective_from:
         problems.append("有效期至不能早于生效日期，请检查这两个日期。")
     fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()
@@ -180,12 +188,14 @@ def golden_case_differences(ruleset: RuleSet) -> list[tuple[GoldenCase, review.G
     return found
 
 
-def publish(ruleset: RuleSet, confirmed_cases: Collection[int] = ()) -> list[str]:
+def publish(
+    ruleset: RuleSet, confirmed_cases: Collection[int] = (), today: datetime.date | None = None
+) -> list[str]:
     """Publish if nothing stops it; returns the problems otherwise (and publishes nothing).
 
     A golden case whose total changed stops publishing until its id is in `confirmed_cases`; publishing
     then takes the new total as the expected one."""
-    problems = publication_problems(ruleset)
+    problems = publication_problems(ruleset, today)
     changed = golden_case_differences(ruleset)
     for row, difference in changed:
         if difference.actual is None:

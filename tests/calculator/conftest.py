@@ -38,8 +38,10 @@ def publish_copy(edit_rules):
                 copy.version = version
             copy.save()
             change(copy)
-            # The golden cases copied along may now total differently: this fixture confirms them.
-            assert publish(copy, confirmed_cases=[c.pk for c in copy.golden_cases.all()]) == []
+            # The golden cases copied along may now total differently: this fixture confirms them. Published
+            # on its own effective date, as an editor would have then: today refuses a date already past.
+            confirmed = [c.pk for c in copy.golden_cases.all()]
+            assert publish(copy, confirmed_cases=confirmed, today=effective_from) == []
             return copy
 
         return edit_rules(make)

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.utils import timezone
 
 from calculator.models import Band, Indicator, RuleSet
 
@@ -81,6 +82,30 @@ def test_publishing_on_the_date_of_another_published_ruleset_is_refused(
     assert "已有另一个已发布的规则集在 2023-01-01 生效" in publish(
         editor_client, draft, django_capture_on_commit_callbacks
     )
+
+
+def test_publishing_from_a_day_already_past_is_refused_and_from_today_allowed(
+    editor_client, django_capture_on_commit_callbacks
+):
+    draft = copy_default(editor_client, django_capture_on_commit_callbacks)
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    draft.effective_from = yesterday
+    draft.save()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert (
+        f"生效日期 {yesterday} 早于今天（{today}）：发布后，这些天已经按别的规则算出的结果就会被改写。"
+        in page
+    )
+    assert draft.status == "draft"
+    assert score(editor_client, f"?as_of={yesterday}")["ruleset"]["version"] == "2023-01"
+
+    draft.effective_from = today
+    draft.save()
+    page = publish(editor_client, draft, django_capture_on_commit_callbacks)
+    assert f"已发布“2023-01-草稿”，{today} 起生效。" in page
+    assert score(editor_client)["ruleset"]["version"] == "2023-01-草稿"
+    assert score(editor_client, f"?as_of={yesterday}")["ruleset"]["version"] == "2023-01"
 
 
 def test_a_published_future_ruleset_waits_for_its_date(editor_client, django_capture_on_commit_callbacks):
