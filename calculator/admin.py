@@ -541,6 +541,17 @@ class IndicatorForm(forms.ModelForm):
             "basis": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        # Until the form is valid the instance holds the stored key.
+        if self.instance.pk and (
+            problem := rulesets.renamed_code_problem(
+                self.instance.ruleset, "答案代码", self.instance.key, key
+            )
+        ):
+            raise ValidationError(problem)
+        return key
+
     def clean(self):
         cleaned = super().clean()
         ruleset = cleaned.get("ruleset") or getattr(self.instance, "ruleset", None)
@@ -551,8 +562,22 @@ class IndicatorForm(forms.ModelForm):
         return cleaned
 
 
+class OptionForm(forms.ModelForm):
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        # Until the form is valid the instance holds the stored code.
+        if self.instance.pk and (
+            problem := rulesets.renamed_code_problem(
+                self.instance.ruleset, "选项代码", self.instance.code, code
+            )
+        ):
+            raise ValidationError(problem)
+        return code
+
+
 class OptionInline(admin.TabularInline):
     model = Option
+    form = OptionForm
     fk_name = "indicator"
     extra = 0
     fields = ("order", "code", "label", "points", "requires", "basis", "verified_on", "verified_by")
@@ -713,6 +738,7 @@ class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
 class OptionAdmin(MarksReviewed, admin.ModelAdmin):
     """Every option at a glance with its review date; options are added on their indicator's page."""
 
+    form = OptionForm
     list_display = ("label", "code", "indicator", "points", "requires", "verified")
     list_filter = (
         ("ruleset", admin.RelatedOnlyFieldListFilter),

@@ -177,6 +177,20 @@ def effective_date_problem(
     return None
 
 
+def renamed_code_problem(ruleset: RuleSet, what: str, old: str, new: str) -> str | None:
+    """Why an answer code (`what`: 答案代码 or 选项代码) of `ruleset` may not change from `old` to `new`,
+    in Chinese; None when it may.
+
+    Saved self-tests (recomputed under newer rules), API callers and the route finder's data answer by
+    these codes: in a published ruleset a rename is a removal. A draft's codes are free."""
+    if not ruleset.is_published or new == old:
+        return None
+    return (
+        f"已发布的规则集里，{what}不能修改：已保存的自测答案和调用接口的程序都用“{old}”作答，"
+        f"改成“{new}”后它们会出错。要改{what}，请“复制为新草稿”，在草稿里修改后发布。"
+    )
+
+
 def golden_case_differences(ruleset: RuleSet) -> list[tuple[GoldenCase, review.GoldenDifference]]:
     """The ruleset's golden cases whose total under it differs from the expected one, with their rows."""
     fresh = with_rules(RuleSet.objects.filter(pk=ruleset.pk)).get()

@@ -4,7 +4,7 @@ who changed what, and a published ruleset's pages say plainly that a save takes 
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from calculator.models import Band, Indicator, RuleSet
+from calculator.models import Band, Indicator, Option, RuleSet, copy_as_draft
 from tests.calculator.conftest import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,63 @@ def test_a_review_date_without_a_name_is_signed_by_the_editor(
     assert (str(age.verified_on), age.verified_by) == ("2026-11-30", "bianji")
     response = editor_client.get("/api/v1/rules")
     assert {i["key"]: i for i in response.json()["indicators"]}["age"]["verified_by"] == "bianji"
+
+
+def score_master(client):
+    response = client.post(
+        "/api/v1/score", {"age": 30, "education": "master"}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["total"]
+
+
+def test_a_published_rulesets_answer_code_cannot_be_renamed_and_a_drafts_can(
+    editor_client, django_capture_on_commit_callbacks
+):
+    callbacks = django_capture_on_commit_callbacks
+    response = save(editor_client, callbacks, indicator_url("education"), key="edu")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        "已发布的规则集里，答案代码不能修改：已保存的自测答案和调用接口的程序都用“education”作答，"
+        "改成“edu”后它们会出错。要改答案代码，请“复制为新草稿”，在草稿里修改后发布。"
+    ) in page
+    assert Indicator.objects.filter(ruleset__version="2023-01", key="education").exists()
+    assert score_master(editor_client) == 130
+
+    copy_as_draft(RuleSet.objects.get(version="2023-01"))
+    draft_url = indicator_url("education", version="2023-01-草稿")
+    assert save(editor_client, callbacks, draft_url, key="edu").status_code == 302
+    assert Indicator.objects.filter(ruleset__version="2023-01-草稿", key="edu").exists()
+
+
+def rename_option(client, callbacks, indicator_page, old, new):
+    data = change_form_data(client.get(indicator_page))
+    (prefix,) = [k[: -len("-code")] for k, v in data.items() if k.endswith("-code") and v == old]
+    data[f"{prefix}-code"] = new
+    with callbacks(execute=True):
+        return client.post(indicator_page, data)
+
+
+def test_a_published_rulesets_option_code_cannot_be_renamed_and_a_drafts_can(
+    editor_client, django_capture_on_commit_callbacks
+):
+    callbacks = django_capture_on_commit_callbacks
+    refused = (
+        "已发布的规则集里，选项代码不能修改：已保存的自测答案和调用接口的程序都用“master”作答，"
+        "改成“masters”后它们会出错。"
+    )
+    response = rename_option(editor_client, callbacks, indicator_url("education"), "master", "masters")
+    assert response.status_code == 200
+    assert refused in response.content.decode()
+    # The option's own page refuses it too.
+    option = Option.objects.get(ruleset__version="2023-01", code="master")
+    response = save(editor_client, callbacks, f"/admin/calculator/option/{option.pk}/change/", code="masters")
+    assert response.status_code == 200
+    assert refused in response.content.decode()
+    assert score_master(editor_client) == 130
+
+    copy_as_draft(RuleSet.objects.get(version="2023-01"))
+    draft_url = indicator_url("education", version="2023-01-草稿")
+    assert rename_option(editor_client, callbacks, draft_url, "master", "masters").status_code == 302
+    assert Option.objects.filter(ruleset__version="2023-01-草稿", code="masters").exists()
