@@ -22,4 +22,22 @@
     questionOf(field).scrollIntoView();
     field.focus({ preventScroll: true });
   });
+
+  // A message under a field the person has since changed is stale ("请填写您的称呼" under a filled name):
+  // it goes, with its line in the summary; the server checks everything again on submit.
+  function settle(event) {
+    var field = event.target;
+    var wrapper = field.closest && field.closest('[id^="field-"]');
+    if (!wrapper || field.getAttribute("aria-invalid") !== "true") return;
+    Array.prototype.forEach.call(wrapper.querySelectorAll('[aria-invalid="true"]'), function (input) {
+      input.removeAttribute("aria-invalid");
+      var line = input.id && summary.querySelector('a[href="#' + input.id + '"]');
+      if (line) line.closest("li").remove();
+    });
+    var message = wrapper.querySelector(".invalid-feedback");
+    if (message) message.hidden = true;
+    if (!summary.querySelector("li")) summary.hidden = true;
+  }
+  document.addEventListener("input", settle);
+  document.addEventListener("change", settle);
 })();

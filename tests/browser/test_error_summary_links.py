@@ -39,3 +39,30 @@ def test_without_javascript_the_summary_comes_before_the_form(phone_without_js, 
     summary = phone_without_js.locator(".error-summary")
     summary.locator('a[href="#id_service_0"]').click()
     assert phone_without_js.url.endswith("#id_service_0")
+
+
+def test_a_message_goes_once_its_field_is_changed_and_the_summary_with_the_last_one(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_role("button", name="提交咨询").last.click()
+    summary = phone.locator(".error-summary")
+    expect(summary).to_be_focused()
+    name_message = phone.locator("#field-name .invalid-feedback")
+    expect(name_message).to_be_visible()
+
+    phone.fill("#id_name", "王先生")
+    expect(name_message).to_be_hidden()
+    expect(phone.locator("#id_name")).not_to_have_attribute("aria-invalid", "true")
+    assert [link.get_attribute("href") for link in summary.locator("a").all()] == [
+        "#id_phone",
+        "#id_code",
+        "#id_service_0",
+        "#id_consent",
+    ]
+    expect(phone.locator("#field-phone .invalid-feedback")).to_be_visible()  # not changed, still said
+
+    phone.fill("#id_phone", "13812345678")
+    phone.fill("#id_code", "123456")
+    phone.locator("#id_service_0").check()
+    phone.locator("#id_consent").check()
+    expect(summary).to_be_hidden()
+    assert phone.csp_violations == []
