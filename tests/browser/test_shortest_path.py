@@ -29,7 +29,8 @@ def answer_what_is_required(page, counted):
                 field.check()
                 counted["taps"] += 1
         elif not field.input_value():
-            field.fill("30")
+            # Plausible together: years of insurance cannot exceed the years since 16.
+            field.fill("30" if field.get_attribute("name") == "age" else "3")
             counted["typed"] += 1
 
 
