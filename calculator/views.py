@@ -93,7 +93,7 @@ def rules(request):
     ruleset = _ruleset_or_404()
     groups = {group.key: group for group in ruleset.groups}
     # A condition scores nothing itself, so it has no row: the options it holds back name it instead.
-    conditions = {i.key: i.label for i in ruleset.active_indicators if i.kind == engine.CONDITION}
+    conditions = {i.key: i for i in ruleset.active_indicators if i.kind == engine.CONDITION}
     sections = [
         {
             "heading": heading,
@@ -103,9 +103,16 @@ def rules(request):
                     "summary": review.value_summary(indicator),
                     "group": groups.get(indicator.group),
                     "options": [
-                        {"option": option, "condition": conditions.get(option.requires, "")}
+                        {"option": option, "condition": conditions.get(option.requires)}
                         for option in indicator.options
                     ],
+                    "conditions": list(
+                        {
+                            o.requires: conditions[o.requires]
+                            for o in indicator.options
+                            if o.requires in conditions
+                        }.values()
+                    ),
                     # The page prints "依据：" before every note; many notes begin with it too.
                     "source": Source(
                         indicator.basis.removeprefix("依据：") or "编辑尚未填写", "", indicator.verified_on
