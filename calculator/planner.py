@@ -128,6 +128,8 @@ class Route:
     source: str = ""  # the indicator whose change this is ("" for time alone)
     sources: tuple[Source, ...] = ()
     title: str = ""  # the change in a few words, for a list on a phone
+    # Whether the typical time rests on sources someone has checked; if not, `when` says 待核实.
+    months_verified: bool = True
     # It gets there after the ruleset's valid_until: the rules may have changed by then.
     beyond_valid_until: bool = False
 
@@ -142,7 +144,8 @@ class Route:
         on = f"{self.reached_on.year} 年 {self.reached_on.month} 月"
         if self.kind == TIME:
             return f"最晚 {on}（{self.months // 12} 年后）"
-        return f"约 {on}（通常约 {self.months} 个月）"
+        unverified = "" if self.months_verified else "，待核实"
+        return f"约 {on}（通常约 {self.months} 个月{unverified}）"
 
 
 @dataclass(frozen=True)
@@ -431,9 +434,12 @@ class _Finder:
                 # The known times of the levels on the way to that first level are the least the whole takes.
                 months = None
                 start_at = indicator.option(option_fact.counted_from)
-                at_least, all_known = self._known_months_to(indicator, option_fact.counted_from, held)
+                first = option_fact.counted_from
+                at_least, all_known, checked = self._known_months_to(indicator, first, held)
                 if start_at is not None and effort.note:
-                    first_time = f"通常约 {at_least} 个月" if at_least and all_known else "所需时间待核实"
+                    unverified = "" if checked else "，待核实"
+                    first_time = f"通常约 {at_least} 个月{unverified}" if at_least and all_known else ""
+                    first_time = first_time or "所需时间待核实"
                     effort = Effort(None, f"先要取得「{start_at.label}」（{first_time}），然后{effort.note}")
             if option.requires in changes:
                 condition_months = self.facts.indicator(option.requires).typical_months
@@ -447,21 +453,23 @@ class _Finder:
             yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
                           option.points, title, at_least or None)  # fmt: skip
 
-    def _known_months_to(self, indicator, code: str, held: str) -> tuple[int, bool]:
+    def _known_months_to(self, indicator, code: str, held: str) -> tuple[int, bool, bool]:
         """The typical months from the level held to `code`, level after level along what each is counted
-        from (大专以下 → 大专 → 本科), and whether every step's time is known. A step of unknown time adds
-        nothing, so the months are the least the way can take; (0, False) when the way is not known."""
+        from (大专以下 → 大专 → 本科), whether every step's time is known and whether every one is checked.
+        A step of unknown time adds nothing, so the months are the least the way can take; (0, False, False)
+        when the way is not known."""
         below = indicator.option(held)
-        months, all_known, seen = 0, True, set()
+        months, all_known, checked, seen = 0, True, True, set()
         while code and code != held:
             option, fact = indicator.option(code), self.facts.option(indicator.key, code)
             if code in seen or option is None or (below is not None and option.points <= below.points):
-                return 0, False  # a loop, or a level no higher than the one held: not this person's way
+                return 0, False, False  # a loop, or a level no higher than the one held: not the way
             seen.add(code)
             months += fact.typical_months or 0
             all_known = all_known and bool(fact.typical_months)
+            checked = checked and fact.verified_on is not None
             code = fact.counted_from
-        return months, all_known
+        return months, all_known, checked
 
     def _condition_change(self, indicator, fact):
         if self.answers.get(indicator.key) is True:
@@ -542,7 +550,8 @@ class _Finder:
         sources = change.sources + self._time_sources(changes)
         title = change.title if kind != COMBINED else f"{change.title}，再等 {at_months // 12} 年"
         return Route(kind, text, changes, gain, scored.reaches_threshold, months, change.effort, scored.total,
-                     reached_on, change.source, sources, title)  # fmt: skip
+                     reached_on, change.source, sources, title,
+                     months_verified=all(s.verified_on for s in change.sources))  # fmt: skip
 
     def _outcome(self, scored, gain) -> str:
         threshold = self.ruleset.threshold

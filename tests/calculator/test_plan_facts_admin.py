@@ -143,8 +143,10 @@ def test_学士学位_is_counted_from_本科_so_others_see_where_its_note_starts
     result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), facts)
     degree = next(r for r in result.routes if r.changes.get("education") == "bachelor_degree")
     assert degree.months is None
-    # 本科学历 from 大专 has a known time of its own: the note says it (the whole stays undated).
-    assert degree.effort.note.startswith("先要取得「大学本科学历」（通常约 30 个月），然后在本科学历的基础上")
+    # 本科学历 from 大专 has a known time of its own: the note says it (the whole stays undated), and that
+    # the time is second-hand (calculator 0008).
+    first = "先要取得「大学本科学历」（通常约 30 个月，待核实），然后在本科学历的基础上"
+    assert degree.effort.note.startswith(first)
 
 
 def test_a_degree_whose_known_first_step_ends_past_60_is_not_offered(default_ruleset):
@@ -157,3 +159,16 @@ def test_a_degree_whose_known_first_step_ends_past_60_is_not_offered(default_rul
     result = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), plan_facts())
     assert all(r.changes.get("education") != "bachelor_degree" for r in result.routes)
     # At 30 the same route stays (the test above).
+
+
+def test_a_routes_time_says_待核实_when_its_source_is_unchecked(default_ruleset):
+    from calculator import planner
+    from calculator.engine import Answers
+    from calculator.plan_facts import plan_facts
+
+    answers = Answers({"age": 30, "education": "none", "title_skill": "none", "social_insurance_years": 14})
+    routes = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), plan_facts()).routes
+    when = {r.source: r.when for r in routes if r.kind == planner.STEP}
+    # 大专's 30 months are from a third-party list (0008); the tiers' 36 from the rules' official text.
+    assert when["education"] == "约 2029 年 6 月（通常约 30 个月，待核实）"
+    assert when["si_base_tier"] == "约 2029 年 12 月（通常约 36 个月）"

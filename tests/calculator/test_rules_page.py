@@ -47,7 +47,8 @@ def test_a_level_held_back_by_a_condition_says_so(client):
     assert f"中级职称：100 分{condition}" in titles
     assert f"高级职称：140 分{condition}" in titles
     assert f"三级（高级工）：60 分{condition}" not in titles
-    assert "“社保缴费基数达到上年度全市职工平均工资”是指：最近 12 个月里，至少有 6 个月的社保缴费基数" in titles
+    explained = "“社保缴费基数达到上年度全市职工平均工资”是指：最近 12 个月里，至少有 6 个月的社保缴费基数"
+    assert explained in titles
 
 
 def test_the_conditions_of_an_item_are_shown_with_its_values(client):
