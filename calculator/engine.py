@@ -380,9 +380,35 @@ def parse_answers(ruleset: Ruleset, data: object) -> Answers:
         indicator = ruleset.indicator(key)
         if indicator is not None and indicator.active and key not in data and key not in errors:
             errors[key] = [f"请填写「{indicator.label}」。"]
+    for key, most in years_beyond_age(ruleset, values).items():
+        label = ruleset.indicator(key).label
+        errors[key] = [
+            f"「{label}」最多 {most} 年（年龄 {values['age']} 周岁）；请检查是不是把月数填成了年数。"
+        ]
     if errors:
         raise InvalidAnswers(errors)
     return Answers(values)
+
+
+# The youngest age from which years of work (and so of insurance, service or marriage) can count.
+YEARS_COUNTED_FROM_AGE = 16
+
+
+def years_beyond_age(ruleset: Ruleset, values: Mapping[str, object]) -> dict[str, int]:
+    """Counts of years the age cannot hold, each with the most it can: more years of insurance, service or
+    marriage than years since 16 is almost always months typed as years (36 for 3), a false pass."""
+    age = values.get("age")
+    if not isinstance(age, int) or isinstance(age, bool):
+        return {}
+    most = max(0, age - YEARS_COUNTED_FROM_AGE)
+    return {
+        indicator.key: most
+        for indicator in ruleset.active_indicators
+        if indicator.kind == PER_UNIT
+        and indicator.unit == "年"
+        and type(values.get(indicator.key)) is int
+        and values[indicator.key] > most
+    }
 
 
 def _parse_value(indicator: Indicator, raw: object) -> tuple[AnswerValue | None, str]:

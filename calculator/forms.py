@@ -45,8 +45,6 @@ STEP_SLUGS = tuple(s.slug for s in STEPS)
 INSURANCE_KEYS = ("social_insurance_years", "si_base_tier")
 # Questions about the contribution base, which show the year's amounts in yuan (calculator/wages.py).
 WAGE_QUESTIONS = ("si_base_tier", "title_base_ok")
-# The youngest age at which years of work (and so of insurance, service or marriage) can start to count.
-YEARS_COUNTED_FROM_AGE = 16
 
 
 def step_of(indicator: engine.Indicator) -> str:
@@ -167,18 +165,14 @@ class StepForm(forms.Form):
         return cleaned
 
     def _within_age(self, cleaned):
-        """Years of work, insurance or marriage cannot exceed the years since 16: more is almost always
-        months typed as years (36 for 3 years), which would score a false pass."""
+        """Years the step-1 age cannot hold (engine.years_beyond_age), worded for the wizard."""
         if self.age is None:
             return
-        most = max(0, self.age - YEARS_COUNTED_FROM_AGE)
-        for indicator in indicators_for(self.ruleset, self.slug):
-            years = cleaned.get(indicator.key)
-            counts_years = indicator.kind == engine.PER_UNIT and indicator.unit == "年"
-            if counts_years and isinstance(years, int) and years > most and indicator.key not in self.errors:
+        for key, most in engine.years_beyond_age(self.ruleset, {**cleaned, "age": self.age}).items():
+            if key in self.fields and key not in self.errors:
                 self.add_error(
-                    indicator.key,
-                    f"您在第 1 步填的年龄是 {self.age} 周岁，这里最多是 {most} 年（从 16 周岁算起）。"
+                    key,
+                    f"您在第 1 步填的年龄是 {self.age} 周岁，这里最多是 {most} 年。"
                     "这里填的是满几年，不是几个月，请检查。",
                 )
 

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from functools import partial
 
 from django import forms as django_forms
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -194,8 +194,12 @@ def step(request, slug):
 
 
 def _stored_age(stored) -> int | None:
-    age = stored.get(STEP_SLUGS[0], {}).get("age", "")
-    return int(age) if age.isascii() and age.isdigit() else None
+    """The step-1 age read as step 1 reads it ("20.0", full-width digits), so a step and the summary, which
+    validates step 1 itself, never disagree about it."""
+    try:
+        return django_forms.IntegerField().clean(stored.get(STEP_SLUGS[0], {}).get("age"))
+    except ValidationError:
+        return None
 
 
 def _as_posted(request, form) -> dict:

@@ -67,7 +67,8 @@ def test_out_of_range_numbers(default_ruleset, key, value):
 
 
 def test_range_boundaries_are_accepted(default_ruleset):
-    parse_answers(default_ruleset, {"age": 16, "social_insurance_years": 60, "crime_count": 20})
+    parse_answers(default_ruleset, {"age": 76, "social_insurance_years": 60, "crime_count": 20})
+    parse_answers(default_ruleset, {"age": 16, "social_insurance_years": 0})
     parse_answers(default_ruleset, {"age": 80, "investment_local_hires": 100000})
 
 
@@ -98,3 +99,18 @@ def test_body_must_be_an_object(default_ruleset, data):
 def test_switched_off_indicator_is_accepted_whatever_its_value(default_ruleset):
     answers = parse_answers(default_ruleset, {"age": 30, "veto_family_planning": "yes"})
     assert answers.get("veto_family_planning") == "yes"
+
+
+def test_years_beyond_the_age_are_refused_for_every_count_of_years(default_ruleset):
+    errors = errors_for(
+        default_ruleset,
+        {"age": 25, "social_insurance_years": 10, "public_service_years": 10, "spouse_hukou_years": 9},
+    )
+    assert errors == {
+        "social_insurance_years": [
+            "「在沪缴纳职工社保年限」最多 9 年（年龄 25 周岁）；请检查是不是把月数填成了年数。"
+        ],
+        "public_service_years": [
+            "「公共服务领域工作年限」最多 9 年（年龄 25 周岁）；请检查是不是把月数填成了年数。"
+        ],
+    }

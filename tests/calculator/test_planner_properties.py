@@ -14,6 +14,7 @@ from calculator.engine import (
     build_ruleset,
     parse_answers,
     score,
+    years_beyond_age,
 )
 from tests.calculator.conftest import DEFAULT_RULESET, PLAN_FACTS, facts_from
 
@@ -39,6 +40,9 @@ def answers(draw):
     for indicator in RULESET.active_indicators:
         if indicator.key != "age" and draw(st.booleans()):
             values[indicator.key] = draw(value_for(indicator))
+    # Only answers the engine accepts: no more years of insurance or service than the age holds.
+    for key, most in years_beyond_age(RULESET, values).items():
+        values[key] = most
     return values
 
 

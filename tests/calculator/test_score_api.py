@@ -94,6 +94,15 @@ def test_needs_no_csrf_token_and_sets_no_cookie():
         ),
         ({"age": 30, "detention_count": 21}, {"detention_count": ["「行政拘留」须在 0 到 20 之间。"]}),
         (
+            # More years than since 16: months typed as years, which would pass at 120.
+            {"age": 20, "education": "junior_college", "social_insurance_years": 30},
+            {
+                "social_insurance_years": [
+                    "「在沪缴纳职工社保年限」最多 4 年（年龄 20 周岁）；请检查是不是把月数填成了年数。"
+                ]
+            },
+        ),
+        (
             {"age": 30, "award": "nobel"},
             {
                 "award": [

@@ -200,7 +200,7 @@ def test_years_of_insurance_beyond_the_age_are_refused_as_months_typed_as_years(
     refused = client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "30"})
     assert refused.status_code == 200
     block = field_block(refused.content.decode(), "social_insurance_years")
-    assert "您在第 1 步填的年龄是 20 周岁，这里最多是 4 年（从 16 周岁算起）。" in block
+    assert "您在第 1 步填的年龄是 20 周岁，这里最多是 4 年" in block
     assert "这里填的是满几年，不是几个月，请检查。" in block
     assert 'value="30"' in block
     accepted = client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "4"})
@@ -230,3 +230,12 @@ def test_a_younger_age_given_later_sends_the_summary_back_to_the_years_it_makes_
     fixed = client.post("/jifen/insurance/?next=check", {**INSURANCE_DEFAULT, "social_insurance_years": "12"})
     assert fixed["Location"] == "/jifen/check/"
     assert client.get("/jifen/check/").status_code == 200
+
+
+@pytest.mark.parametrize("age", ["20.0", " 20 ", "２０"])
+def test_the_age_bound_reads_the_age_as_step_1_does(client, age):
+    # The summary validates step 1 itself; a step reading the age differently sent people round in a circle.
+    client.post("/jifen/basic/", {**BASIC, "age": age, "education": "junior_college"})
+    refused = client.post("/jifen/insurance/", {**INSURANCE_DEFAULT, "social_insurance_years": "10"})
+    assert refused.status_code == 200
+    assert "这里最多是 4 年" in field_block(refused.content.decode(), "social_insurance_years")
