@@ -402,7 +402,7 @@ class _Finder:
             sources = _sources(indicator.label, fact)
             changes = {indicator.key: True}
             yield _Change(STEP, indicator.key, changes, fact.typical_months, fact.effort, what, sources,
-                          indicator.points, what)  # fmt: skip
+                          indicator.points, what, checked=fact.verified_on is not None)  # fmt: skip
         if indicator.kind != engine.CHOICE:
             return
         held = [indicator.option(c) for c in _codes(self.answers.get(indicator.key))]
@@ -447,11 +447,13 @@ class _Finder:
             start = f"从「{current.label}」" if current else ""
             what = f"{indicator.label}{start}提高到「{option.label}」{needs}"
             sources = _sources(option.label, option_fact)
+            checked = option_fact.verified_on is not None
             if option.requires in changes:
                 sources += _sources(condition.label, self.facts.indicator(option.requires))
+                checked = checked and self.facts.indicator(option.requires).verified_on is not None
             title = f"{indicator.label}：{option.label}{needs}"
             yield _Change(STEP, indicator.key, changes, months, effort, what, sources,
-                          option.points, title, at_least or None)  # fmt: skip
+                          option.points, title, at_least or None, checked=checked)  # fmt: skip
 
     def _known_months_to(self, indicator, code: str, held: str) -> tuple[int, bool, bool]:
         """The typical months from the level held to `code`, level after level along what each is counted
@@ -485,7 +487,7 @@ class _Finder:
                     sources = _sources(indicator.label, fact)
                     title = f"满足「{indicator.label}」"
                     yield _Change(CONDITION, indicator.key, changes, fact.typical_months, fact.effort, what,
-                                  sources, 0, title)  # fmt: skip
+                                  sources, 0, title, checked=fact.verified_on is not None)  # fmt: skip
                     return
 
     def _alone(self, change: _Change) -> Route | None:
@@ -551,7 +553,7 @@ class _Finder:
         title = change.title if kind != COMBINED else f"{change.title}，再等 {at_months // 12} 年"
         return Route(kind, text, changes, gain, scored.reaches_threshold, months, change.effort, scored.total,
                      reached_on, change.source, sources, title,
-                     months_verified=all(s.verified_on for s in change.sources))  # fmt: skip
+                     months_verified=change.checked)  # fmt: skip
 
     def _outcome(self, scored, gain) -> str:
         threshold = self.ruleset.threshold
@@ -702,6 +704,8 @@ class _Change:
     title: str = ""
     # When `months` is unknown but part of the way is known (本科 before its 学位): at least this long.
     at_least_months: int | None = None
+    # Whether the facts behind `months` carry a check date (a blank basis is no check either).
+    checked: bool = False
 
 
 def _sources(label: str, fact) -> tuple[Source, ...]:

@@ -172,3 +172,20 @@ def test_a_routes_time_says_待核实_when_its_source_is_unchecked(default_rules
     # 大专's 30 months are from a third-party list (0008); the tiers' 36 from the rules' official text.
     assert when["education"] == "约 2029 年 6 月（通常约 30 个月，待核实）"
     assert when["si_base_tier"] == "约 2029 年 12 月（通常约 36 个月）"
+
+
+def test_a_typical_time_without_any_basis_is_not_shown_as_checked(default_ruleset):
+    # An editor may enter typical months and leave 依据 blank: the route lists no source then, and its
+    # time must still say 待核实 rather than look checked.
+    from calculator import planner
+    from calculator.engine import Answers
+
+    facts = planner.Facts.of(
+        [planner.IndicatorFact("si_base_tier", route=planner.STEP_UP)],
+        [planner.OptionFact("si_base_tier", "x0_8", typical_months=36)],
+    )
+    answers = Answers({"age": 30, "education": "bachelor", "social_insurance_years": 3})
+    routes = planner.plan(default_ruleset, answers, datetime.date(2026, 12, 2), facts).routes
+    (tier,) = [r for r in routes if r.source == "si_base_tier"]
+    assert tier.sources == ()
+    assert tier.when == "约 2029 年 12 月（通常约 36 个月，待核实）"
