@@ -253,13 +253,14 @@ def check(rules: SettleRules, answers: SettleAnswers, today: datetime.date) -> S
     record_ok = rules.active(RECORD) is None or not answers.bad_record
     cap = remote.years if route == REMOTE and remote else None
 
-    # The base that applying with a title may also require is not asked (its rule is unverified), so a
-    # verdict resting on a title names it rather than leaving it among the notes below.
-    if rules.active(TITLE_BASE) and (route == SENIOR_TITLE or (has_title and not salary_used)):
+    # The base that applying with a title may also require is not asked, so a verdict resting on a title
+    # names it (in the editors' words, with its check state) rather than leaving it among the notes below.
+    title_base = rules.active(TITLE_BASE)
+    if title_base and has_title and route != SENIOR_TITLE:
+        unverified = "" if title_base.source.verified else "（待核实）"
         notices.append(
-            "您是以职称或职业资格申请：据公开解读，这样申请的人持证期间的社保缴费基数还要达到一定水平"
-            "（倍数和年限各家说法不一，待核实）。本站没有问这一项，上面的结论也没有算它，"
-            "申请前请向单位人事或受理部门问清楚。"
+            f"您是以职称或职业资格申请：{title_base.explanation}{unverified}"
+            "本站没有问这一项，上面的结论也没有算它，申请前请向单位人事或受理部门问清楚。"
         )
 
     missing = []
