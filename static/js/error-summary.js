@@ -29,12 +29,20 @@
     var field = event.target;
     var wrapper = field.closest && field.closest('[id^="field-"]');
     if (!wrapper || field.getAttribute("aria-invalid") !== "true") return;
+    var message = wrapper.querySelector(".invalid-feedback");
     Array.prototype.forEach.call(wrapper.querySelectorAll('[aria-invalid="true"]'), function (input) {
       input.removeAttribute("aria-invalid");
+      input.classList.remove("is-invalid");
+      // A hidden message that aria-describedby still names would still be read out.
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+        return id && (!message || id !== message.id);
+      });
+      if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+      else input.removeAttribute("aria-describedby");
       var line = input.id && summary.querySelector('a[href="#' + input.id + '"]');
       if (line) line.closest("li").remove();
     });
-    var message = wrapper.querySelector(".invalid-feedback");
+    wrapper.classList.remove("field-invalid");
     if (message) message.hidden = true;
     if (!summary.querySelector("li")) summary.hidden = true;
   }

@@ -1,6 +1,8 @@
 """On a phone, the error summary of /consult/ has focus after a failed submit, and each of its links puts
 focus in its field with the field's question in view (static/js/error-summary.js)."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -51,7 +53,12 @@ def test_a_message_goes_once_its_field_is_changed_and_the_summary_with_the_last_
 
     phone.fill("#id_name", "王先生")
     expect(name_message).to_be_hidden()
-    expect(phone.locator("#id_name")).not_to_have_attribute("aria-invalid", "true")
+    name = phone.locator("#id_name")
+    expect(name).not_to_have_attribute("aria-invalid", "true")
+    # Not read out either: the field no longer names the hidden message.
+    assert "id_name_error" not in (name.get_attribute("aria-describedby") or "")
+    expect(phone.locator("#field-name")).not_to_have_class(re.compile(r"\bfield-invalid\b"))
+    expect(phone.locator("#field-phone")).to_have_class(re.compile(r"\bfield-invalid\b"))
     assert [link.get_attribute("href") for link in summary.locator("a").all()] == [
         "#id_phone",
         "#id_code",
