@@ -50,9 +50,9 @@ def mask_phone(phone):
 
 # Eleven digits as people write them in a message: "138 1234 5678", "+86 138-1234-5678", "(+86)13812345678",
 # full-width digits from a Chinese keyboard. `\d` matches those too; _masked checks the digits themselves.
-_GAP = r"[ \-－.]?"
+_GAP = r"[\s\u3000\-－—–.]{0,2}"
 _MOBILE_IN_TEXT_RE = re.compile(
-    rf"(?<!\d)([(（]?(?:[+＋]|00)?86[)）]?[ \-－.]*)?(\d{{3}}){_GAP}(\d{{4}}){_GAP}(\d{{4}})(?!\d)"
+    rf"(?<!\d)([(（]?(?:[+＋]|00)?86[)）]?[\s\u3000\-－—–.]*)?(\d{{3}}){_GAP}(\d{{4}}){_GAP}(\d{{4}})(?!\d)"
 )
 
 

@@ -89,6 +89,11 @@ def test_scrub_masks_a_number_written_in_groups_with_a_country_code_or_in_full_w
     assert scrub(text) == "请打 137****3333 或 +86 138****1111，(+86)139****5678，１３６****５６７８"
 
 
+def test_scrub_masks_numbers_split_by_wide_spaces_dashes_or_two_spaces():
+    text = "１３８　１２３４　５６７８；138—1234—5678；138–1234–5678；138  1234  5678"
+    assert scrub(text) == "１３８****５６７８；138****5678；138****5678；138****5678"
+
+
 def test_scrub_leaves_landlines_and_other_eleven_digit_groups_alone():
     text = "座机 021-1234-5678，订单 120 1234 5678，邮编 200000"
     assert scrub(text) == text
