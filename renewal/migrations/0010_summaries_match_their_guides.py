@@ -5,7 +5,7 @@
   them as a rule;
 - 中考/高考 after 120: the body rests them on a 2013 news report (0009), the card stated them flatly;
 - the 2 + 6 + 7 working days: the reposted article behind them gives the 6 and the 7 only; the 2 days to
-  forward the file have no source the site can name.
+  forward the file have no source the site can name; the card and search description mark them 待核实 too.
 
 Same rules as 0007 and 0009: frozen literals, a guide an editor has changed is left alone, and reversing
 puts back the text and the date each guide had.
@@ -40,8 +40,14 @@ EDITS = {
             "同住子女可以在上海参加中考，在上海读完高中的还可以在上海参加高考。",
             "同住子女在上海参加中考、高考的资格（本站目前只在 2013 年的报道里见到，待核实）。",
         ),
+        "seo_description": ("子女在沪参加中考、高考的资格，", "子女在沪参加中考、高考的资格（待核实），"),
     },
     "processing-time": {
+        "summary": (
+            "受理后一般要走 2 + 6 + 7 个工作日：",
+            "受理后常说要走 2 + 6 + 7 个工作日（时限待核实）：",
+        ),
+        "seo_description": ("（2、6、7 个工作日）", "（常说 2、6、7 个工作日，待核实）"),
         "body": (
             "> 这 2、6、7 个工作日的时限，本站目前只在转载文章里见到，还没有找到正式文本（**待核实**）；",
             "> 审核的 6 个工作日和制证的 7 个工作日，本站目前只在转载文章里见到；转到派出所的 2 个工作日，"

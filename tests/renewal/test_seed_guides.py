@@ -172,6 +172,14 @@ def test_a_guides_card_says_what_its_body_says(client):
     assert benefits.summary.endswith(expected)
     assert benefits.content_updated_on.isoformat() == "2026-12-03"
 
+    processing = Article.objects.get(slug="processing-time")
+    assert processing.summary.startswith("受理后常说要走 2 + 6 + 7 个工作日（时限待核实）：")
+    assert "（常说 2、6、7 个工作日，待核实）" in processing.seo_description
+    assert "中考、高考的资格（待核实）" in benefits.seo_description
+
     summaries.backwards(apps, None)
     assert "搬到新住处后 30 天内要登记新地址" in Article.objects.get(slug="address-change").summary
+    assert Article.objects.get(slug="processing-time").summary.startswith(
+        "受理后一般要走 2 + 6 + 7 个工作日："
+    )
     assert "30 天时限" in Article.objects.get(slug="address-change").seo_description
