@@ -106,17 +106,15 @@ def rules(request):
                         {"option": option, "condition": conditions.get(option.requires)}
                         for option in indicator.options
                     ],
-                    "conditions": list(
-                        {
+                    "conditions": [
+                        {"indicator": condition, "source": _rule_source(condition)}
+                        for condition in {
                             o.requires: conditions[o.requires]
                             for o in indicator.options
                             if o.requires in conditions
                         }.values()
-                    ),
-                    # The page prints "依据：" before every note; many notes begin with it too.
-                    "source": Source(
-                        indicator.basis.removeprefix("依据：") or "编辑尚未填写", "", indicator.verified_on
-                    ),
+                    ],
+                    "source": _rule_source(indicator),
                 }
                 for indicator in ruleset.active_indicators
                 if indicator.category == category and indicator.kind != engine.CONDITION
@@ -124,12 +122,23 @@ def rules(request):
         }
         for category, heading in CATEGORY_HEADINGS
     ]
-    unverified = sum(1 for section in sections for row in section["indicators"] if not row["source"].verified)
+    unverified = sum(
+        1
+        for section in sections
+        for row in section["indicators"]
+        for source in (row["source"], *(c["source"] for c in row["conditions"]))
+        if not source.verified
+    )
     return render(
         request,
         "calculator/rules.html",
         {"ruleset": ruleset, "sections": sections, "unverified": unverified},
     )
+
+
+def _rule_source(indicator: engine.Indicator) -> Source:
+    # The page prints "依据：" before every note; many notes begin with it too.
+    return Source(indicator.basis.removeprefix("依据：") or "编辑尚未填写", "", indicator.verified_on)
 
 
 @require_POST

@@ -4,8 +4,9 @@ no editor has checked it against the Chinese text. It follows an editor's change
 import datetime
 
 import pytest
+from django.db.models import Q
 
-from calculator.models import Indicator, RuleSet
+from calculator.models import Indicator, Option, RuleSet
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,11 @@ def test_a_level_held_back_by_a_condition_says_so(client):
     assert f"三级（高级工）：60 分{condition}" not in titles
     explained = "“社保缴费基数达到上年度全市职工平均工资”是指：最近 12 个月里，至少有 6 个月的社保缴费基数"
     assert explained in titles
+    # The condition carries its own basis and check state, besides the item's.
+    items = parse(text(client).encode()).find_all("li")
+    item = next(li for li in items if li.get("id") == "rule-title_skill")
+    assert len(item.find_all("div", class_="rule-condition")) == 1
+    assert "依据：" in item.find("div", class_="rule-condition").text()
 
 
 def test_the_conditions_of_an_item_are_shown_with_its_values(client):
@@ -66,9 +72,12 @@ def test_what_nobody_has_checked_says_so_and_a_checked_value_shows_its_date(
     client, django_capture_on_commit_callbacks
 ):
     html = text(client)
+    # A condition is shown, with its source, under the levels it holds back.
+    held_back_by = Option.objects.filter(indicator__ruleset__version="2023-01").exclude(requires="")
     waiting = Indicator.objects.filter(ruleset__version="2023-01", active=True, verified_on=None).exclude(
-        kind="condition"
+        Q(kind="condition") & ~Q(key__in=held_back_by.values("requires"))
     )
+    assert waiting.filter(kind="condition").exists()
     before = waiting.count()
     assert html.count("待核实</strong>") == before
     assert (
