@@ -3,8 +3,8 @@ and /renewal/remind/stop/. One place for the 获取验证码 / 换一张 / 重�
 JavaScript), the session's memory of where a code went, and the JSON answer of POST /consult/code/.
 
 A view asks `CodeFlow.start(request, purpose, FormClass, ...)` and gets the page's form, the code block's
-form and its notice; it handles only its own submit (`flow.submitted`), then `flow.done()`, and answers
-with `flow.page(...)`.
+form and its notice; it handles only its own submit (`flow.submitted`), then `flow.done()` and a redirect
+to its done page (`keep_for_done_page`), and otherwise answers with `flow.page(...)`.
 """
 
 import time
@@ -179,12 +179,9 @@ class CodeFlow:
                 self.form.add_error("code", CHECK_MESSAGES[outcome])
         return False
 
-    def done(self, *, start_over=False):
-        """The code was used: forget where it went; `start_over` shows empty forms again."""
+    def done(self):
+        """The code was used: forget where it went."""
         forget_code_sent(self.request, self.purpose)
-        if start_over:
-            self.form = self.form_class()
-            self.code_form = CodeRequestForm(purpose=self.purpose)
 
     def page(self, render_page, *shown, query=()):
         """The page. Until the visitor posts or is sent a code it is the same for everyone asking for its
@@ -197,3 +194,9 @@ class CodeFlow:
 
     def context(self):
         return {"form": self.form, **code_block(self.request, self.purpose, self.code_form, self.notice)}
+
+
+def keep_for_done_page(request, key, phone, **shown):
+    """What a done page shows after the redirect (Post/Redirect/Get, so a reload or 返回 posts nothing):
+    `shown` and the masked number, in the session under `key`."""
+    request.session[key] = {"phone": mask_phone(phone), **shown}

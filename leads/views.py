@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from calculator.results import summary_of
 from leads import notify, services
-from leads.code_flow import CodeFlow, send_code, session_key
+from leads.code_flow import CodeFlow, keep_for_done_page, send_code, session_key
 from leads.codes import CHECK_MESSAGES, CodeCheck
 from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_result_token
 from leads.models import SERVICES_TOPIC, Lead, PhoneVerification
@@ -19,6 +19,7 @@ from permitsite.operator import current_operator
 SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
 NOT_SAVED = "系统繁忙，您的信息这次没有保存成功，请再点一次“提交”。"
 THANKS_SESSION_KEY = "leads_thanks"
+DELETED_SESSION_KEY = "leads_deleted"
 # The service a link from a self-test result preselects: checking that result.
 RESULT_SERVICE = "check_score"
 
@@ -151,27 +152,38 @@ def thanks(request):
 @require_http_methods(["GET", "POST"])
 @sensitive_variables()
 def deletion_request(request):
-    """/privacy/requests/: prove the number by SMS code; its leads are deleted at once."""
+    """/privacy/requests/: prove the number by SMS code; its leads are deleted at once, and the done page
+    says what went."""
     flow = CodeFlow.start(request, PhoneVerification.Purpose.DELETION, DeletionRequestForm)
-    deleted = None
-    if flow.submitted and flow.form_is_valid():
-        deleted = _delete(request, flow.form)
-        if deleted is not None:
-            flow.done(start_over=True)
-    template = "leads/deletion_request.html"
-    return flow.page(lambda: render(request, template, {**flow.context(), "deleted": deleted}))
+    if flow.submitted and flow.form_is_valid() and _delete(request, flow.form):
+        flow.done()
+        return redirect("privacy_requests_done")
+    return flow.page(lambda: render(request, "leads/deletion_request.html", flow.context()))
 
 
 @sensitive_variables()
 def _delete(request, form):
+    phone = form.cleaned_data["phone"]
     try:
         outcome, deleted = services.delete_personal_data(
-            phone=form.cleaned_data["phone"], code=form.cleaned_data["code"], session_key=session_key(request)
+            phone=phone, code=form.cleaned_data["code"], session_key=session_key(request)
         )
     except services.DatabaseBusy:
         form.add_error(None, "系统繁忙，删除没有完成，请再点一次“删除”。")
-        return None
+        return False
     if outcome is not CodeCheck.OK:
         form.add_error("code", CHECK_MESSAGES[outcome])
-        return None
-    return deleted
+        return False
+    keep_for_done_page(
+        request, DELETED_SESSION_KEY, phone, deleted={"leads": deleted.leads, "reminders": deleted.reminders}
+    )
+    return True
+
+
+@never_cache
+def deletion_done(request):
+    """/privacy/requests/done/: what the deletion this browser just made deleted, with the masked number."""
+    done = request.session.get(DELETED_SESSION_KEY)
+    if done is None:
+        return redirect("privacy_requests")
+    return render(request, "leads/deletion_done.html", done)

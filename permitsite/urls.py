@@ -19,6 +19,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("about/", views.about, name="about"),
     path("privacy/requests/", leads_views.deletion_request, name="privacy_requests"),
+    path("privacy/requests/done/", leads_views.deletion_done, name="privacy_requests_done"),
     path("jifen/", include("calculator.urls")),
     path("", include("renewal.urls")),
     path("consult/", include("leads.urls")),

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
-from leads.code_flow import CodeFlow, session_key
+from leads.code_flow import CodeFlow, keep_for_done_page, session_key
 from leads.codes import CHECK_MESSAGES, CodeCheck
 from leads.services import ConsentEvidence, DatabaseBusy
 from leads.views import NOT_SAVED, SENSITIVE_FIELDS
@@ -23,6 +23,7 @@ from renewal.dateinput import InvalidDate, parse_date
 from renewal.deadlines import format_date_cn
 
 DONE_SESSION_KEY = "reminders_done"
+STOPPED_SESSION_KEY = "reminders_stopped"
 REMINDER = services.REMINDER
 
 
@@ -113,29 +114,39 @@ def done(request):
 @require_http_methods(["GET", "POST"])
 @sensitive_variables()
 def stop(request):
-    """/renewal/remind/stop/: for someone without the text at hand: the number and an SMS code."""
+    """/renewal/remind/stop/: for someone without the text at hand: the number and an SMS code; the done
+    page says what it did."""
     flow = CodeFlow.start(request, REMINDER, StopForm)
-    stopped = None
-    if flow.submitted and flow.form_is_valid():
-        stopped = _stop(request, flow.form)
-        if stopped is not None:
-            flow.done(start_over=True)
-    return flow.page(lambda: render(request, "reminders/stop.html", {**flow.context(), "stopped": stopped}))
+    if flow.submitted and flow.form_is_valid() and _stop(request, flow.form):
+        flow.done()
+        return redirect("reminders:stopped")
+    return flow.page(lambda: render(request, "reminders/stop.html", flow.context()))
 
 
 @sensitive_variables()
 def _stop(request, form):
+    phone = form.cleaned_data["phone"]
     try:
         outcome, existed = services.stop_with_code(
-            phone=form.cleaned_data["phone"], code=form.cleaned_data["code"], session_key=session_key(request)
+            phone=phone, code=form.cleaned_data["code"], session_key=session_key(request)
         )
     except DatabaseBusy:
         form.add_error(None, "系统繁忙，这次没有停止成功，请再点一次“停止提醒”。")
-        return None
+        return False
     if outcome is not CodeCheck.OK:
         form.add_error("code", CHECK_MESSAGES[outcome])
-        return None
-    return existed
+        return False
+    keep_for_done_page(request, STOPPED_SESSION_KEY, phone, stopped=existed)
+    return True
+
+
+@never_cache
+def stopped(request):
+    """/renewal/remind/stop/done/: what the stop this browser just made did, with the masked number."""
+    done = request.session.get(STOPPED_SESSION_KEY)
+    if done is None:
+        return redirect("reminders:stop")
+    return render(request, "reminders/stop_done.html", done)
 
 
 @never_cache

@@ -23,20 +23,37 @@ def _result_token():
     return example_result_path().rstrip("/").rsplit("/", 1)[-1]
 
 
+def _ask_for_code(client, data):
+    """Ask for a code for data's number, solving the real CAPTCHA."""
+    from captcha.models import CaptchaStore
+
+    store = CaptchaStore.objects.get(hashkey=CaptchaStore.generate_key())
+    fields = {"phone": data["phone"], "captcha_0": store.hashkey, "captcha_1": store.response}
+    assert (
+        client.post("/consult/code/", {**fields, "purpose": data.get("purpose", "lead")}).status_code == 200
+    )
+
+
 def _after_a_code_was_sent(path, data):
-    """Ask for a code for data's number (solving the real CAPTCHA), then post `data`: the code block shows no
-    CAPTCHA."""
+    """Ask for a code for data's number, then post `data`: the code block shows no CAPTCHA."""
 
     def visit(client):
-        from captcha.models import CaptchaStore
-
-        store = CaptchaStore.objects.get(hashkey=CaptchaStore.generate_key())
-        fields = {"phone": data["phone"], "captcha_0": store.hashkey, "captcha_1": store.response}
-        assert (
-            client.post("/consult/code/", {**fields, "purpose": data.get("purpose", "lead")}).status_code
-            == 200
-        )
+        _ask_for_code(client, data)
         return client.post(path, data)
+
+    return visit
+
+
+def _done(path, data):
+    """Ask for a code for data's number, post `data` with it and open the page the post redirects to."""
+
+    def visit(client):
+        from tests.leads.helpers import last_code_sent_to
+
+        _ask_for_code(client, data)
+        response = client.post(path, {**data, "code": last_code_sent_to(data["phone"])})
+        assert response.status_code == 302, f"{path} answered {response.status_code}"
+        return client.get(response["Location"])
 
     return visit
 
@@ -88,6 +105,13 @@ SUBMITTED_STATES = {
         "/privacy/requests/", {"action": "delete", "phone": "13912345678", "purpose": "deletion"}
     ),
     "deletion-errors": _post("/privacy/requests/", {"action": "delete"}),
+    "deletion-done": _done(
+        "/privacy/requests/",
+        {"action": "delete", "phone": "13912340001", "purpose": "deletion", "confirm": "on"},
+    ),
+    "reminder-stop-done": _done(
+        "/renewal/remind/stop/", {"action": "stop", "phone": "13912340002", "purpose": "reminder"}
+    ),
     "deletion-code-step-errors": _post("/privacy/requests/", {"action": "send_code", "phone": "123"}),
     "settle-errors": _post("/juzhuanhu/", {"card_years": "七", "title": "x", "tax_paid": "maybe"}),
     "settle-answered": _post(

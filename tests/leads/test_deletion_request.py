@@ -24,10 +24,10 @@ def two_leads_of_one_number(time_machine):
     assert Lead.objects.filter(phone=PHONE).count() == 2
 
 
-def delete_with_code(client, code, **extra):
+def delete_with_code(client, code, follow=False, **extra):
     data = {"phone": PHONE, "code": code, "confirm": "on", "action": "delete"}
     data.update(extra)
-    return client.post("/privacy/requests/", data)
+    return client.post("/privacy/requests/", data, follow=follow)
 
 
 def test_the_page_asks_for_number_captcha_code_and_confirmation(client):
@@ -38,8 +38,8 @@ def test_the_page_asks_for_number_captcha_code_and_confirmation(client):
 
 def test_a_proven_number_has_all_its_leads_deleted_at_once(client, two_leads_of_one_number):
     ask_for_code(client, purpose="deletion")
-    response = delete_with_code(client, last_code_sent_to())
-    assert response.status_code == 200
+    response = delete_with_code(client, last_code_sent_to(), follow=True)
+    assert response.redirect_chain == [("/privacy/requests/done/", 302)]
     assert "已删除这个手机号的 2 条咨询记录" in response.content.decode()
     assert not Lead.objects.filter(phone=PHONE).exists()
     assert Lead.objects.filter(phone="13900001111").count() == 1
@@ -82,7 +82,7 @@ def test_without_the_confirmation_tick_nothing_is_deleted(client, two_leads_of_o
 
 def test_a_number_without_leads_is_told_so_after_proving_it(client):
     ask_for_code(client, purpose="deletion")
-    response = delete_with_code(client, last_code_sent_to())
+    response = delete_with_code(client, last_code_sent_to(), follow=True)
     assert "这个手机号没有咨询记录" in response.content.decode()
 
 

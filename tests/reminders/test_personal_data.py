@@ -28,6 +28,7 @@ def test_a_deletion_request_removes_the_reminders_too(client, time_machine):
     response = client.post(
         "/privacy/requests/",
         {"phone": PHONE, "code": last_code_sent_to(), "confirm": "on", "action": "delete"},
+        follow=True,
     )
     html = response.content.decode()
     assert "签注短信提醒已停止并删除" in html

@@ -55,8 +55,9 @@ def test_the_page_stops_the_reminders_of_a_proven_number(client):
     other = subscription(phone="13900001111")
     ask_for_code(client, purpose="reminder")
     response = client.post(
-        "/renewal/remind/stop/", {"phone": PHONE, "code": last_code_sent_to(), "action": "stop"}
+        "/renewal/remind/stop/", {"phone": PHONE, "code": last_code_sent_to(), "action": "stop"}, follow=True
     )
+    assert response.redirect_chain == [("/renewal/remind/stop/done/", 302)]
     assert "已停止这个手机号的签注提醒" in response.content.decode()
     assert list(Subscription.objects.all()) == [other]
 
@@ -64,7 +65,7 @@ def test_the_page_stops_the_reminders_of_a_proven_number(client):
 def test_the_page_says_so_when_the_number_had_no_reminders(client):
     ask_for_code(client, purpose="reminder")
     response = client.post(
-        "/renewal/remind/stop/", {"phone": PHONE, "code": last_code_sent_to(), "action": "stop"}
+        "/renewal/remind/stop/", {"phone": PHONE, "code": last_code_sent_to(), "action": "stop"}, follow=True
     )
     assert "这个手机号没有订阅签注提醒" in response.content.decode()
 
