@@ -196,7 +196,14 @@ class CodeFlow:
         return {"form": self.form, **code_block(self.request, self.purpose, self.code_form, self.notice)}
 
 
-def keep_for_done_page(request, key, phone, **shown):
+def keep_for_done_page(request, key, phone, outcome, **shown):
     """What a done page shows after the redirect (Post/Redirect/Get, so a reload or 返回 posts nothing):
-    `shown` and the masked number, in the session under `key`."""
-    request.session[key] = {"phone": mask_phone(phone), **shown}
+    `shown` and the masked number, in the session under `key`. A second tap (CodeCheck.REPEATED) keeps what
+    the first left for the same number: the browser shows only the second answer, and it should say what
+    the first did; the repeat's own `shown` (what is true now) is for when the first's session write was
+    lost to the second's, which began before it ended."""
+    masked = mask_phone(phone)
+    kept = request.session.get(key) or {}
+    if outcome is CodeCheck.REPEATED and kept.get("phone") == masked:
+        return
+    request.session[key] = {"phone": masked, **shown}

@@ -198,7 +198,8 @@ def request_code(phone, session_key, ip, purpose, now=None):
 
 @sensitive_variables()
 def _consume_code(phone, session_key, code, purpose, now, *, spend=True):
-    """Check a code inside the caller's transaction: counts a wrong try, spends a right one (`spend`)."""
+    """Check a code inside the caller's transaction: counts a wrong try, spends a right one (`spend`).
+    REPEATED (the code this session spent moments ago, again) is for the caller to judge: see codes.py."""
     verification = (
         PhoneVerification.objects.select_for_update()
         .filter(
@@ -216,6 +217,7 @@ def _consume_code(phone, session_key, code, purpose, now, *, spend=True):
             expires_at=verification.expires_at,
             wrong_tries=verification.wrong_tries,
             used=verification.used_at is not None,
+            used_at=verification.used_at,
         )
     outcome = codes.check_code(issued, code, phone, _key("code"), now)
     if outcome is CodeCheck.WRONG:
@@ -271,6 +273,26 @@ class ConsentEvidence:
     user_agent: str
 
 
+def _recent_open_lead(phone, now):
+    """The lead a submission for `phone` updates: its newest open one of the last 24 hours."""
+    recent = Lead.objects.open().filter(phone=phone, created_at__gte=now - DUPLICATE_WINDOW)
+    return recent.order_by("-created_at")
+
+
+@sensitive_variables()
+def _lead_already_says(lead, name, service, message, result_token, callback_time, recipient):
+    """Whether storing this submission again would change nothing the lead says (submit_lead's rules)."""
+    limit = Lead._meta.get_field("message").max_length
+    return (
+        lead.name == name
+        and lead.service_id == service.pk
+        and lead.callback_time == callback_time
+        and lead.recipient == recipient
+        and merged_message(lead.message, message, limit) == lead.message
+        and (not result_token or lead.result_token == result_token)
+    )
+
+
 @sensitive_variables()
 def submit_lead(
     *,
@@ -287,6 +309,8 @@ def submit_lead(
     now=None,
 ):
     """Verify the code and store the lead. Returns (CodeCheck, Lead or None); raises DatabaseBusy.
+    REPEATED with the lead: the same session's second submission of what the lead already says, with the code
+    the first one spent (a double tap); nothing is stored or notified again.
 
     The same number again within 24 hours updates its open lead instead of adding a duplicate, even when
     both submissions arrive at the same moment. `recipient`: the separate company the person agreed to have
@@ -298,16 +322,17 @@ def submit_lead(
     def attempt():
         with transaction.atomic():
             outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.LEAD, now)
+            if outcome is CodeCheck.REPEATED:
+                lead = _recent_open_lead(phone, now).first()
+                if lead is not None and _lead_already_says(
+                    lead, name, service, message, result_token, callback_time, recipient
+                ):
+                    return outcome, lead  # a second tap: the first one saved it all, and told the consultants
+                return CodeCheck.USED, None
             if outcome is not CodeCheck.OK:
                 return outcome, None
             one_writer_per_number(phone)
-            lead = (
-                Lead.objects.select_for_update()
-                .open()
-                .filter(phone=phone, created_at__gte=now - DUPLICATE_WINDOW)
-                .order_by("-created_at")
-                .first()
-            )
+            lead = _recent_open_lead(phone, now).select_for_update().first()
             is_new = lead is None
             if is_new:
                 lead = Lead(phone=phone, created_at=now, submissions=0)
@@ -345,22 +370,33 @@ class DeletedData:
 @sensitive_variables()
 def delete_personal_data(*, phone, code, session_key, now=None):
     """A person who proved the number by SMS code: delete their leads and their 签注 reminders at once.
-    Returns (CodeCheck, DeletedData)."""
-    from reminders.services import delete_for_phone  # reminders builds on this module, not the reverse
+    Returns (CodeCheck, DeletedData). REPEATED: the same session's second 删除 with the code the first one
+    spent, when there is nothing left to delete (a double tap); what the first deleted is not known here."""
+    # reminders builds on this module, not the reverse
+    from reminders.models import Subscription
+    from reminders.services import delete_for_phone
 
     now = now or timezone.now()
+    purpose = PhoneVerification.Purpose.DELETION
 
     def attempt():
         with transaction.atomic():
-            outcome = _consume_code(phone, session_key, code, PhoneVerification.Purpose.DELETION, now)
+            outcome = _consume_code(phone, session_key, code, purpose, now)
+            if outcome is CodeCheck.REPEATED:
+                held = [model.objects.filter(phone=phone).exists() for model in (Lead, Subscription)]
+                return (CodeCheck.USED if any(held) else outcome), DeletedData()
             if outcome is not CodeCheck.OK:
                 return outcome, DeletedData()
             deleted = DeletedData(
                 leads=delete_leads(Lead.objects.filter(phone=phone)), reminders=delete_for_phone(phone)
             )
             # SmsSend rows hold only a keyed hash of the number and must stay for the anti-abuse limits;
-            # purge_leads removes them after two days like everyone else's.
-            PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).delete()
+            # purge_leads removes them after two days like everyone else's. The verification rows go, but
+            # for the one just spent on this request: without it a second tap of 删除 could not be told from
+            # a code never sent. It holds keyed hashes only and goes with the daily purge (/privacy/: 1 天).
+            PhoneVerification.objects.filter(phone_hash=digest("phone", phone)).exclude(
+                purpose=purpose, session_hash=codes.session_hash(_key("session"), session_key), used_at=now
+            ).delete()
             return outcome, deleted
 
     return retry_once_if_locked(attempt)

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from calculator.results import summary_of
 from leads import notify, services
 from leads.code_flow import CodeFlow, keep_for_done_page, send_code, session_key
-from leads.codes import CHECK_MESSAGES, CodeCheck
+from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
 from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_result_token
 from leads.models import SERVICES_TOPIC, Lead, PhoneVerification
 from permitsite import api, stamps
@@ -94,10 +94,11 @@ def consult(request):
         result_summary=result_summary,
     )
     if flow.submitted and flow.form_is_valid():
-        lead = _save_lead(request, flow.form)
+        outcome, lead = _save_lead(request, flow.form)
         if lead is not None:
             flow.done()
-            notify.deliver_after_response(lead, request)
+            if outcome is CodeCheck.OK:  # a second tap saved nothing; the first told the consultants
+                notify.deliver_after_response(lead, request)
             request.session[THANKS_SESSION_KEY] = lead.pk
             return redirect("leads:thanks")
 
@@ -132,11 +133,11 @@ def _save_lead(request, form):
         )
     except services.DatabaseBusy:
         form.add_error(None, NOT_SAVED)
-        return None
-    if outcome is not CodeCheck.OK:
+        return None, None
+    if outcome not in SUCCEEDED:
         form.add_error("code", CHECK_MESSAGES[outcome])
-        return None
-    return lead
+        return outcome, None
+    return outcome, lead
 
 
 @never_cache
@@ -171,12 +172,12 @@ def _delete(request, form):
     except services.DatabaseBusy:
         form.add_error(None, "系统繁忙，删除没有完成，请再点一次“删除”。")
         return False
-    if outcome is not CodeCheck.OK:
+    if outcome not in SUCCEEDED:
         form.add_error("code", CHECK_MESSAGES[outcome])
         return False
-    keep_for_done_page(
-        request, DELETED_SESSION_KEY, phone, deleted={"leads": deleted.leads, "reminders": deleted.reminders}
-    )
+    # A second tap does not know what the first deleted: it says what is true now (no counts).
+    counts = {"leads": deleted.leads, "reminders": deleted.reminders} if outcome is CodeCheck.OK else None
+    keep_for_done_page(request, DELETED_SESSION_KEY, phone, outcome, deleted=counts)
     return True
 
 

@@ -46,12 +46,17 @@ def subscribe(*, phone, expiry, code, session_key, evidence, now=None):
     """Verify the code, then start (or change) the number's reminders. Returns (CodeCheck, Subscription|None).
 
     One subscription per number: subscribing again replaces the expiry date. Raises DatabaseBusy.
+    REPEATED with the subscription: the same session's second sign-up for the date it already has, with the
+    code the first one spent (a double tap); nothing is stored again.
     """
     now = now or timezone.now()
 
     def attempt():
         with transaction.atomic():
             outcome = leads_services.verify_code(phone, session_key, code, REMINDER, now)
+            if outcome is CodeCheck.REPEATED:
+                subscription = Subscription.objects.filter(phone=phone, expiry=expiry).first()
+                return (outcome, subscription) if subscription else (CodeCheck.USED, None)
             if outcome is not CodeCheck.OK:
                 return outcome, None
             leads_services.one_writer_per_number(phone)
@@ -69,12 +74,17 @@ def subscribe(*, phone, expiry, code, session_key, evidence, now=None):
 
 @sensitive_variables()
 def stop_with_code(*, phone, code, session_key, now=None):
-    """Stop the number's reminders and delete what we hold for them. Returns (CodeCheck, whether any were)."""
+    """Stop the number's reminders and delete what we hold for them. Returns (CodeCheck, whether any were).
+    REPEATED: the same session's second stop with the code the first one spent, when there is nothing left
+    to stop (a double tap); whether the first found any is not known here."""
     now = now or timezone.now()
 
     def attempt():
         with transaction.atomic():
             outcome = leads_services.verify_code(phone, session_key, code, REMINDER, now)
+            if outcome is CodeCheck.REPEATED:
+                held = Subscription.objects.filter(phone=phone).exists()
+                return (CodeCheck.USED if held else outcome), False
             if outcome is not CodeCheck.OK:
                 return outcome, False
             return outcome, delete_for_phone(phone) > 0

@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods
 
 from leads.code_flow import CodeFlow, keep_for_done_page, session_key
-from leads.codes import CHECK_MESSAGES, CodeCheck
+from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
 from leads.services import ConsentEvidence, DatabaseBusy
 from leads.views import NOT_SAVED, SENSITIVE_FIELDS
 from permitsite import privacy as privacy_policy
@@ -94,7 +94,7 @@ def _subscribe(request, form):
     except DatabaseBusy:
         form.add_error(None, NOT_SAVED)
         return None
-    if outcome is not CodeCheck.OK:
+    if outcome not in SUCCEEDED:
         form.add_error("code", CHECK_MESSAGES[outcome])
         return None
     return subscription
@@ -133,10 +133,13 @@ def _stop(request, form):
     except DatabaseBusy:
         form.add_error(None, "系统繁忙，这次没有停止成功，请再点一次“停止提醒”。")
         return False
-    if outcome is not CodeCheck.OK:
+    if outcome not in SUCCEEDED:
         form.add_error("code", CHECK_MESSAGES[outcome])
         return False
-    keep_for_done_page(request, STOPPED_SESSION_KEY, phone, stopped=existed)
+    # A second tap does not know whether the first found reminders: it says what is true now (None).
+    keep_for_done_page(
+        request, STOPPED_SESSION_KEY, phone, outcome, stopped=existed if outcome is CodeCheck.OK else None
+    )
     return True
 
 

@@ -75,6 +75,16 @@ def test_a_used_code_cannot_be_reused():
     assert check_code(issued(used=True), "042917", "13812345678", KEY, NOW) is CodeCheck.USED
 
 
+def test_the_spent_code_again_moments_after_its_use_is_a_repeat_and_only_then():
+    from leads.codes import REPEAT_WINDOW
+
+    spent = issued(used=True, used_at=NOW)
+    assert check_code(spent, "042917", "13812345678", KEY, NOW + REPEAT_WINDOW) is CodeCheck.REPEATED
+    assert check_code(spent, "042918", "13812345678", KEY, NOW) is CodeCheck.USED
+    late = NOW + REPEAT_WINDOW + timedelta(seconds=1)
+    assert check_code(spent, "042917", "13812345678", KEY, late) is CodeCheck.USED
+
+
 def test_after_five_wrong_tries_even_the_right_code_is_refused():
     assert MAX_WRONG_TRIES == 5
     assert check_code(issued(wrong_tries=4), "042917", "13812345678", KEY, NOW) is CodeCheck.OK

@@ -43,7 +43,9 @@ def test_a_proven_number_has_all_its_leads_deleted_at_once(client, two_leads_of_
     assert "已删除这个手机号的 2 条咨询记录" in response.content.decode()
     assert not Lead.objects.filter(phone=PHONE).exists()
     assert Lead.objects.filter(phone="13900001111").count() == 1
-    assert PhoneVerification.objects.filter(purpose="deletion").count() == 0
+    # Only the verification that proved this request stays, spent, until the daily purge.
+    assert list(PhoneVerification.objects.filter(used_at=None, purpose="deletion")) == []
+    assert PhoneVerification.objects.filter(purpose="lead").count() == 1  # the other number's
 
 
 def test_access_log_rows_survive_the_deletion_without_the_lead(client, two_leads_of_one_number, admin_user):

@@ -35,6 +35,9 @@ def test_a_deletion_answers_with_a_page_a_reload_does_not_post_again(client, tim
         assert "已删除这个手机号的 1 条咨询记录" in html
         assert "138****5678" in html and PHONE not in html
     assert Client().get("/privacy/requests/done/")["Location"] == "/privacy/requests/"
+    # A second tap says what the first deleted, not that nothing is left to delete.
+    assert client.post("/privacy/requests/", data)["Location"] == "/privacy/requests/done/"
+    assert "已删除这个手机号的 1 条咨询记录" in client.get("/privacy/requests/done/").content.decode()
 
 
 def test_a_stop_answers_with_a_page_a_reload_does_not_post_again(client):
@@ -48,3 +51,6 @@ def test_a_stop_answers_with_a_page_a_reload_does_not_post_again(client):
         assert "138****5678" in html and PHONE not in html
     assert Client().get("/renewal/remind/stop/done/")["Location"] == "/renewal/remind/stop/"
     assert not Subscription.objects.exists()
+    # A second tap says what the first did, not that there was nothing to stop.
+    assert client.post("/renewal/remind/stop/", data)["Location"] == "/renewal/remind/stop/done/"
+    assert "已停止这个手机号的签注提醒" in client.get("/renewal/remind/stop/done/").content.decode()
