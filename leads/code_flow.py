@@ -49,10 +49,10 @@ def code_sent_to(request, purpose):
     return sent[0]
 
 
-def _remember_code_sent(request, purpose, phone):
+def _remember_code_sent(request, purpose, phone, sent_at=None):
     request.session[CODES_SENT_SESSION_KEY] = {
         **request.session.get(CODES_SENT_SESSION_KEY, {}),
-        purpose: [mask_phone(phone), time.time()],
+        purpose: [mask_phone(phone), sent_at or time.time()],
     }
 
 
@@ -98,6 +98,10 @@ def code_step(request, purpose):
     if request.POST.get("action") in ("new_captcha", "new_code"):
         return CodeRequestForm(initial=typed_phone, purpose=purpose), notice
     code_form = CodeRequestForm(request.POST, purpose=purpose)
+    if not code_form.is_valid() and _just_sent(request, purpose, code_form):
+        # A second tap (or a reload) of the 获取验证码 that sent it: its challenge is spent, and within the
+        # cooldown no new code could go anyway. Show the code on its way (code_block), not a CAPTCHA error.
+        return CodeRequestForm(initial=typed_phone, purpose=purpose), notice
     if code_form.is_valid():
         status, body = send_code(request, code_form)
         if status == 200:
@@ -106,6 +110,22 @@ def code_step(request, purpose):
         else:
             code_form.add_error(None, body["error"])
     return code_form, notice
+
+
+@sensitive_variables()
+def _just_sent(request, purpose, code_form):
+    """Whether only the CAPTCHA stands between this request and a code that this browser was sent for the
+    number within the resend cooldown. The database says so (not the session): the first request's session
+    is saved only when it ends, and the SMS provider may still be holding it when the second tap arrives.
+    The session then learns of the code here, as the first request's would have."""
+    if set(code_form.errors) != {"captcha"}:
+        return False
+    phone = code_form.cleaned_data["phone"]
+    sent_at = services.code_sent_within(phone, session_key(request), purpose, RESEND_COOLDOWN)
+    if sent_at is None:
+        return False
+    _remember_code_sent(request, purpose, phone, sent_at.timestamp())
+    return True
 
 
 def code_block(request, purpose, code_form, notice):

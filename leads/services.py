@@ -197,6 +197,25 @@ def request_code(phone, session_key, ip, purpose, now=None):
 
 
 @sensitive_variables()
+def code_sent_within(phone, session_key, purpose, period, now=None):
+    """When this session's unused code for `phone` and `purpose` was made, if within `period`; else None.
+    Only the session's own codes: whether anyone else asked for one for the number is never told."""
+    now = now or timezone.now()
+    return (
+        PhoneVerification.objects.filter(
+            phone_hash=digest("phone", phone),
+            session_hash=codes.session_hash(_key("session"), session_key),
+            purpose=purpose,
+            used_at__isnull=True,
+            created_at__gt=now - period,
+        )
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
+@sensitive_variables()
 def _consume_code(phone, session_key, code, purpose, now, *, spend=True):
     """Check a code inside the caller's transaction: counts a wrong try, spends a right one (`spend`).
     REPEATED (the code this session spent moments ago, again) is for the caller to judge: see codes.py."""

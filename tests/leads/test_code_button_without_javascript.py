@@ -1,6 +1,11 @@
 """Without JavaScript, 获取验证码 and 换一张 post the whole form and get it back, filled in."""
 
+import threading
+
 import pytest
+from captcha.models import CaptchaStore
+from django.db import connections
+from django.test import Client
 
 from leads import sms
 from leads.models import Lead
@@ -73,3 +78,67 @@ def test_new_captcha_shows_a_fresh_image_and_keeps_the_form(client):
     assert "/captcha/image/" in html
     assert sms.outbox == []
     assert first is not response.context["code_form"]
+
+
+def test_a_second_tap_on_the_code_button_shows_the_code_on_its_way(client, monkeypatch, time_machine):
+    from captcha.conf import settings as captcha_settings
+
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", False)  # a solved challenge is then spent
+    time_machine.move_to("2026-12-03 10:00:00+08:00", tick=False)
+    challenge = CaptchaStore.objects.get(hashkey=CaptchaStore.generate_key())
+    data = lead_form(action="send_code", captcha_0=challenge.hashkey, captcha_1=challenge.response, code="")
+
+    client.post("/consult/", data)
+    html = client.post("/consult/", data).content.decode()
+    assert "验证码已发送到 138****5678，5 分钟内有效。" in html
+    assert "图片验证码不正确" not in html and 'name="captcha_1"' not in html
+    assert len(sms.outbox) == 1
+
+    # Another browser learns nothing of it; past the cooldown a new code could go, so the challenge counts.
+    html = Client().post("/consult/", data).content.decode()
+    assert "图片验证码不正确或已过期" in html and "已发送" not in html
+    time_machine.shift(61)
+    assert "图片验证码不正确或已过期" in client.post("/consult/", data).content.decode()
+    assert len(sms.outbox) == 1
+
+
+class HeldBackend(sms.LocmemBackend):
+    """Holds every text until the test lets it go, as a slow provider does."""
+
+    entered = threading.Event()
+    release = threading.Event()
+
+    def send(self, message):
+        HeldBackend.entered.set()
+        assert HeldBackend.release.wait(timeout=30)
+        super().send(message)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_second_tap_while_the_provider_still_holds_the_first_shows_the_code_on_its_way(
+    settings, monkeypatch, seeded_transactional_db
+):
+    from captcha.conf import settings as captcha_settings
+
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_TEST_MODE", False)
+    settings.SMS_BACKEND = "tests.leads.test_code_button_without_javascript.HeldBackend"
+    HeldBackend.entered.clear()
+    HeldBackend.release.clear()
+    browser = Client()
+    twin = Client()  # the same browser's second tap, on a connection of its own
+    twin.cookies[settings.SESSION_COOKIE_NAME] = browser.session.session_key
+    challenge = CaptchaStore.objects.get(hashkey=CaptchaStore.generate_key())
+    data = lead_form(action="send_code", captcha_0=challenge.hashkey, captcha_1=challenge.response, code="")
+
+    first = threading.Thread(target=lambda: browser.post("/consult/", data))
+    first.start()
+    try:
+        assert HeldBackend.entered.wait(timeout=30)
+        html = twin.post("/consult/", data).content.decode()
+    finally:
+        HeldBackend.release.set()
+        first.join(timeout=30)
+        connections.close_all()
+    assert "验证码已发送到 138****5678，5 分钟内有效。" in html
+    assert "图片验证码不正确" not in html
+    assert len(sms.outbox) == 1
