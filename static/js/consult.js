@@ -3,6 +3,32 @@
 (function () {
   "use strict";
 
+  // One post per form: on a slow network a second tap would post it again. The server answers such a repeat
+  // as it did the first (leads/codes.py REPEATED); this only spares the second request.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-code-url]"), function (form) {
+    var sending = false;
+    var buttons = form.querySelectorAll("button[name=action]:not([value=send_code])");
+    function disable(state) {
+      Array.prototype.forEach.call(buttons, function (button) { button.disabled = state; });
+    }
+    form.addEventListener("submit", function (event) {
+      if (sending) {
+        event.preventDefault();
+        return;
+      }
+      sending = true;
+      // Not at once: the entry list is built after this handler, and a disabled button's action is left out.
+      setTimeout(function () { disable(true); }, 0);
+    });
+    // 返回 may show this page from the back-forward cache, as it was left: ready to post again.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        sending = false;
+        disable(false);
+      }
+    });
+  });
+
   var forms = document.querySelectorAll("form[data-code-url]");
   Array.prototype.forEach.call(forms, function (form) {
     var button = form.querySelector("button[name=action][value=send_code]");

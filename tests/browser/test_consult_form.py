@@ -115,3 +115,33 @@ def test_a_daily_limit_shows_the_message_without_an_hours_long_countdown(phone, 
     assert button.is_enabled()
     assert "秒后可重发" not in phone.locator("main").inner_text()
     assert sms.outbox == []
+
+
+def test_a_second_tap_while_the_first_is_on_its_way_posts_nothing(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_label("您的称呼").fill("王先生")
+    phone.get_by_label("手机号码").fill("13812345678")
+    phone.get_by_label("图片验证码").fill("passed")
+    phone.get_by_role("button", name="获取验证码").click()
+    phone.locator("[data-code-status]").get_by_text("验证码已发送").wait_for()
+    phone.get_by_label("短信验证码").fill(sent_code())
+    phone.get_by_label("积分规划（免费）").check()
+    phone.get_by_label(re.compile("我已阅读并同意")).check()
+    posts = []
+    phone.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+    network = phone.context.new_cdp_session(phone)
+    network.send("Network.enable")
+    network.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 1500, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+
+    submit = phone.get_by_role("button", name="提交咨询", exact=True).last
+    submit.scroll_into_view_if_needed()
+    box = submit.bounding_box()
+    for _ in range(2):  # two taps 300 ms apart, where the button is, disabled or not
+        phone.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        phone.wait_for_timeout(300)
+    phone.wait_for_url("**/consult/thanks/")
+    assert posts == [live_server.url + "/consult/"]
+    assert Lead.objects.get().submissions == 1
