@@ -89,6 +89,18 @@
         .catch(function () {});
     }
 
+    // Enter (or 前往 on a phone keyboard) in the CAPTCHA answer means 获取验证码, the next step there, not
+    // 提交咨询: submitting the whole form would spend the challenge and send no code.
+    var captchaInput = form.querySelector("input[name=captcha_1]");
+    if (captchaInput) {
+      captchaInput.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && !event.isComposing) {
+          event.preventDefault();
+          if (!button.disabled) { button.click(); }
+        }
+      });
+    }
+
     var newCaptcha = form.querySelector("button[name=action][value=new_captcha]");
     if (newCaptcha) {
       newCaptcha.addEventListener("click", function (event) {

@@ -145,3 +145,16 @@ def test_a_second_tap_while_the_first_is_on_its_way_posts_nothing(phone, live_se
     phone.wait_for_url("**/consult/thanks/")
     assert posts == [live_server.url + "/consult/"]
     assert Lead.objects.get().submissions == 1
+
+
+def test_enter_in_the_captcha_asks_for_the_code_instead_of_submitting(phone, live_server):
+    phone.goto(live_server.url + "/consult/")
+    phone.get_by_label("您的称呼").fill("王先生")
+    phone.get_by_label("手机号码").fill("13812345678")
+    phone.get_by_label("图片验证码").fill("passed")
+    phone.get_by_label("图片验证码").press("Enter")  # a phone keyboard's 前往
+
+    phone.locator("[data-code-status]").get_by_text("验证码已发送到 138****5678").wait_for()
+    assert [message.phone for message in sms.outbox] == ["13812345678"]
+    assert phone.url.endswith("/consult/") and phone.locator(".error-summary").count() == 0
+    assert Lead.objects.count() == 0
