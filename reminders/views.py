@@ -165,7 +165,10 @@ def manage(request, token):
     action = request.POST.get("action")
     if request.method == "POST" and action == "stop":
         services.stop_with_link(token)
-        return render(request, "reminders/stopped.html", {"masked_phone": subscription.masked_phone})
+        # The same done page as a stop by code (Post/Redirect/Get): a reload there posts nothing to a link
+        # that no longer exists.
+        keep_for_done_page(request, STOPPED_SESSION_KEY, subscription.phone, CodeCheck.OK, stopped=True)
+        return redirect("reminders:stopped")
     if request.method == "POST" and action == "renewed":
         form = RenewedForm(request.POST, current_expiry=subscription.expiry)
         if form.is_valid():

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from captcha.conf import settings as captcha_settings
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from leads import sms
 from reminders.models import Subscription
@@ -69,7 +70,8 @@ def test_the_link_of_a_text_stops_the_reminders(phone, live_server):
     assert phone.get_by_role("heading", level=1).inner_text() == "我的签注提醒"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.get_by_role("button", name="停止提醒并删除我的号码").click()
-    phone.get_by_role("heading", name="签注提醒已停止").wait_for()
+    phone.wait_for_url("**/renewal/remind/stop/done/")
+    expect(phone.get_by_role("status")).to_contain_text("已停止这个手机号的签注提醒")
     assert not Subscription.objects.exists()
     assert phone.csp_violations == []
 

@@ -31,8 +31,12 @@ def test_opening_the_link_only_shows_the_choices(client):
 def test_the_link_stops_the_reminders_and_deletes_the_number(client, time_machine):
     reminders = subscription()
     response = client.post(f"/r/{reminders.token}", {"action": "stop"})
-    assert "签注提醒已停止" in response.content.decode()
+    assert response.status_code == 302 and response["Location"] == "/renewal/remind/stop/done/"
     assert not Subscription.objects.exists()
+    # A reload of what the person sees posts nothing and still says it is done.
+    for _ in range(2):
+        done = client.get(response["Location"]).content.decode()
+        assert "已停止这个手机号的签注提醒" in done and "138****5678" in done and PHONE not in done
 
     gone = client.get(f"/r/{reminders.token}")
     assert gone.status_code == 404
