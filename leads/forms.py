@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from leads import captchas
 from leads.callback import CALLBACK_TIMES, DEFAULT_CALLBACK_TIME, WORKING_DAYS_ONLY
 from leads.models import PhoneVerification, offered_services
 from leads.phones import InvalidPhone, normalize_phone
@@ -69,6 +70,12 @@ class ChineseCaptchaInput(CaptchaTextInput):
 
     template_name = "leads/widgets/captcha.html"
 
+    def fetch_captcha_store(self, name, value, attrs=None, generator=None):
+        """The package's own, with the challenge from this process's batch (leads/captchas.py)."""
+        self._key = captchas.fresh_key()
+        self._value = [self._key, ""]
+        self.id_ = self.build_attrs(attrs).get("id", None)
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["subwidgets"][0]["attrs"] = {}
@@ -89,7 +96,7 @@ class ChineseCaptchaInput(CaptchaTextInput):
 # many visitors (leads/code_flow.py) gets a new challenge for each of them.
 CAPTCHA_KEY = Own(
     re.compile(r'name="captcha_0" value="([0-9a-f]{40})"'),
-    lambda request: CaptchaStore.generate_key(),
+    lambda request: captchas.fresh_key(),
     lambda request, content: 'name="captcha_0"' in content,
 )
 

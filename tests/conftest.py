@@ -10,6 +10,7 @@ from django.db import connections
 from django.dispatch import receiver
 from django.test.signals import setting_changed
 
+from leads import captchas
 from permitsite import stamps
 from renewal import view_counts
 
@@ -60,6 +61,12 @@ def guide_views(monkeypatch):
     counter = view_counts.ViewCounter()
     monkeypatch.setattr(view_counts, "guide_views", counter)
     return counter
+
+
+@pytest.fixture(autouse=True)
+def captcha_reserve(monkeypatch):
+    """This test's own CAPTCHA batch: keys another test wrote (and its flush removed) are never handed out."""
+    monkeypatch.setattr(captchas, "reserve", captchas.Reserve())
 
 
 @receiver(setting_changed)
