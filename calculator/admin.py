@@ -52,6 +52,8 @@ CATEGORY_TITLES = dict(Indicator.Category.choices)
 SAVES_AT_ONCE = (
     "这个规则集已经发布：在这里保存的修改立即生效，所有人的下一次自测和接口调用都会用新的值。"
     "只纠正错字或明显的录入错误时可以直接改；政策变了，请先“复制为新草稿”，改好、预览、核对后再发布。"
+    "已保存的自测答案和调用接口的程序按指标和选项的代码作答，所以这里不能删除指标或选项："
+    "不再计分的指标请取消“启用”。"
 )
 
 
@@ -116,6 +118,22 @@ class IndicatorOfRulesetFilter(admin.RelatedOnlyFieldListFilter):
             .order_by("ruleset__version", "order", "id")
         )
         return [(indicator.pk, f"{indicator}（{indicator.ruleset.version}）") for indicator in indicators]
+
+
+class KeepsPublishedCodes:
+    """No deleting an indicator or option of a published ruleset: saved self-tests and API callers answer by
+    its code, and a deletion breaks them as a rename would (rulesets.renamed_code_problem). For an inline,
+    `obj` is the indicator the options belong to."""
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
+        actions.pop("delete_selected", None)  # it would not ask has_delete_permission per row
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.ruleset.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 class MarksReviewed:
@@ -575,7 +593,7 @@ class OptionForm(forms.ModelForm):
         return code
 
 
-class OptionInline(admin.TabularInline):
+class OptionInline(KeepsPublishedCodes, admin.TabularInline):
     model = Option
     form = OptionForm
     fk_name = "indicator"
@@ -621,7 +639,7 @@ class BandInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
+class IndicatorAdmin(KeepsPublishedCodes, MarksReviewed, admin.ModelAdmin):
     form = IndicatorForm
     list_display = ("label", "key", "ruleset", "category", "kind", "value", "active", "verified")
     list_filter = (("ruleset", admin.RelatedOnlyFieldListFilter), "category", "kind", "active", CheckedFilter)
@@ -728,14 +746,9 @@ class IndicatorAdmin(MarksReviewed, admin.ModelAdmin):
             super().log_change(request, obj.ruleset, f"删除指标“{obj}”")
         return super().log_deletions(request, queryset)
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.ruleset.is_published and obj.key in engine.REQUIRED_KEYS:
-            return False
-        return super().has_delete_permission(request, obj)
-
 
 @admin.register(Option)
-class OptionAdmin(MarksReviewed, admin.ModelAdmin):
+class OptionAdmin(KeepsPublishedCodes, MarksReviewed, admin.ModelAdmin):
     """Every option at a glance with its review date; options are added on their indicator's page."""
 
     form = OptionForm

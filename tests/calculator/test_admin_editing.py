@@ -188,3 +188,47 @@ def test_a_published_rulesets_option_code_cannot_be_renamed_and_a_drafts_can(
     draft_url = indicator_url("education", version="2023-01-草稿")
     assert rename_option(editor_client, callbacks, draft_url, "master", "masters").status_code == 302
     assert Option.objects.filter(ruleset__version="2023-01-草稿", code="masters").exists()
+
+
+def delete_option(client, callbacks, indicator_page, code):
+    data = change_form_data(client.get(indicator_page))
+    (prefix,) = [k[: -len("-code")] for k, v in data.items() if k.endswith("-code") and v == code]
+    data[f"{prefix}-DELETE"] = "on"
+    with callbacks(execute=True):
+        return client.post(indicator_page, data)
+
+
+def test_a_published_rulesets_options_and_indicators_cannot_be_deleted_and_a_drafts_can(
+    editor_client, django_capture_on_commit_callbacks
+):
+    callbacks = django_capture_on_commit_callbacks
+    page = editor_client.get(indicator_url("education")).content.decode()
+    assert "所以这里不能删除指标或选项" in page
+    assert '-DELETE"' not in page  # no 删除 box on any option
+    delete_option(editor_client, callbacks, indicator_url("education"), "master")
+    option = Option.objects.get(ruleset__version="2023-01", code="master")
+    assert (
+        editor_client.post(f"/admin/calculator/option/{option.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    bulk = {"action": "delete_selected", "_selected_action": [option.pk], "post": "yes"}
+    editor_client.post("/admin/calculator/option/", bulk)
+    fresh_graduate = Indicator.objects.get(ruleset__version="2023-01", key="fresh_graduate")
+    deleted = editor_client.post(f"/admin/calculator/indicator/{fresh_graduate.pk}/delete/", {"post": "yes"})
+    assert deleted.status_code == 403
+    assert Option.objects.filter(pk=option.pk).exists()
+    assert Indicator.objects.filter(pk=fresh_graduate.pk).exists()
+    assert score_master(editor_client) == 130
+
+    copy_as_draft(RuleSet.objects.get(version="2023-01"))
+    draft_url = indicator_url("education", version="2023-01-草稿")
+    assert delete_option(editor_client, callbacks, draft_url, "master").status_code == 302
+    assert not Option.objects.filter(ruleset__version="2023-01-草稿", code="master").exists()
+    draft_item = Indicator.objects.get(ruleset__version="2023-01-草稿", key="fresh_graduate")
+    assert (
+        editor_client.post(
+            f"/admin/calculator/indicator/{draft_item.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 302
+    )
+    assert not Indicator.objects.filter(pk=draft_item.pk).exists()
