@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.pages import PageUnreachable, Target, open_page
@@ -170,7 +170,21 @@ def bench_server(workers: int | None, threads: int | None, args, drive) -> list[
                 rows.append(target)
             else:
                 rows.append(measure(target, base_url, server_pid, drive, args))
+        # Conditions drift over a run of minutes (another process, a round on one worker): the ceiling is
+        # measured again at the end and every share taken against the better of the two, the lower share.
+        rows[0] = best_of(rows[0], measure(CEILING, base_url, server_pid, drive, args))
     return rows
+
+
+def best_of(first: Measurement, again: Measurement) -> Measurement:
+    """Two measurements of one endpoint as one: the better rate, the worse tail, every round and error."""
+    best = max(first, again, key=lambda measured: measured.requests_per_second)
+    return replace(
+        best,
+        p99_ms=max(first.p99_ms, again.p99_ms),
+        errors=first.errors + again.errors,
+        rounds=first.rounds + again.rounds,
+    )
 
 
 def targets(base_url: str, env: dict, args):

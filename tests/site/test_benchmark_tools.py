@@ -66,6 +66,25 @@ def test_an_endpoint_is_reported_by_its_best_clean_round_with_the_worst_tail_and
     assert "| 835 / 2400 / 1900 |" in bench.table([result])
 
 
+def test_the_ceiling_measured_at_both_ends_of_a_run_counts_at_its_better():
+    first = bench.Measurement(
+        bench.CEILING.name, "GET /__bench__/ceiling", 2800, 4.6, 80.0, 0, 0.66, (2800, 1100)
+    )
+    again = bench.Measurement(
+        bench.CEILING.name, "GET /__bench__/ceiling", 3500, 4.0, 60.0, 0, 0.50, (3500, 3400)
+    )
+    merged = bench.best_of(first, again)
+    assert (merged.requests_per_second, merged.p50_ms, merged.p99_ms, merged.cpu_ms) == (
+        3500,
+        4.0,
+        80.0,
+        0.50,
+    )
+    assert merged.rounds == (2800, 1100, 3500, 3400)
+    home = bench.Measurement("home", "GET /", 1750, 7.0, 20.0)
+    assert "| 50% |" in bench.table([merged, home])
+
+
 def test_writing_the_results_keeps_the_hand_written_parts_of_the_document(tmp_path, monkeypatch):
     doc = tmp_path / "benchmarks.md"
     doc.write_text(f"# Benchmarks\n\nintro\n\n{bench.START}\nold table\n{bench.END}\n\n## Tuning\nnotes\n")
