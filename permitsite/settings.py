@@ -1,6 +1,7 @@
-"""Settings for 上海居住证助手. Every environment variable the site reads is in this file.
+"""Settings for 上海居住证助手. Every environment variable Django reads is in this file; gunicorn.conf.py
+also reads PORT and FORWARDED_ALLOW_IPS, and alone reads GUNICORN_*.
 
-See README.md ("配置") for the table of variables and their defaults.
+See README.md ("Configuration") for the table of variables and their defaults.
 """
 
 import datetime

@@ -1,4 +1,5 @@
-"""Reading a date typed by a person or sent to the API, with Chinese messages for every mistake."""
+"""Reading a date a person typed (a form field, a link's ?expiry=, the send_reminders command), with Chinese
+messages for every mistake. The /api/v1 endpoints accept only YYYY-MM-DD (permitsite.api.parse_date)."""
 
 import re
 import unicodedata
