@@ -2,12 +2,18 @@
 anonymous Assessment that keeps it behind a random token."""
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
+from django.utils import timezone
+
 from calculator import engine, planner
 from calculator.models import Assessment
+from calculator.plan_facts import plan_facts
+from calculator.rulesets import published_rulesets
 from permitsite.privacy import RESULTS_RETENTION_DAYS_STATED
 
 # What secrets.token_urlsafe gives, up to Assessment.token's max_length. Anything else a visitor sends (in a
@@ -136,6 +142,39 @@ def save_assessment(ruleset: engine.Ruleset, answers: dict, recent_contributions
         reaches_threshold=result.reaches_threshold,
         recent_contributions=recent_contributions,
     )
+
+
+def ruleset_of(assessment: Assessment) -> engine.Ruleset | None:
+    """The published ruleset the assessment was scored under (None if it has since been unpublished)."""
+    return next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
+
+
+_recent_plans: OrderedDict[str, tuple] = OrderedDict()
+_recent_plans_lock = threading.Lock()
+RECENT_PLANS = 256
+
+
+def plan_of(assessment: Assessment) -> planner.Plan | None:
+    """The plan for a stored result under its own ruleset (None if that has been unpublished), kept per
+    process for its next views (back from 试一试, a refresh) until the rules or the route-finder data change:
+    a plan scores the answers a few dozen times."""
+    ruleset = ruleset_of(assessment)
+    if ruleset is None:
+        return None
+    facts = plan_facts()
+    with _recent_plans_lock:
+        kept = _recent_plans.get(assessment.token)
+        if kept and kept[0] is ruleset and kept[1] is facts:
+            _recent_plans.move_to_end(assessment.token)
+            return kept[2]
+    # The answers describe the person on the day of the test, so the plan counts from that day.
+    today = timezone.localdate(assessment.created_at)
+    plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, facts)
+    with _recent_plans_lock:
+        _recent_plans[assessment.token] = (ruleset, facts, plan)
+        while len(_recent_plans) > RECENT_PLANS:
+            _recent_plans.popitem(last=False)
+    return plan
 
 
 @dataclass(frozen=True)

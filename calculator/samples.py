@@ -68,16 +68,11 @@ def example_routes_result_path() -> str:
 def example_try_path() -> str:
     """The 试一试 preview of such a result with its first route's changes."""
     from django.urls import reverse
-    from django.utils import timezone
 
-    from calculator import engine, planner
-    from calculator.plan_facts import plan_facts
-    from calculator.results import changes_as_query
-    from calculator.rulesets import ruleset_in_force
+    from calculator.results import changes_as_query, plan_of
 
     assessment = _below_the_threshold()
-    today = timezone.localdate(assessment.created_at)
-    plan = planner.plan(ruleset_in_force(), engine.Answers(assessment.answers), today, plan_facts())
+    plan = plan_of(assessment)
     return f"{reverse('calculator:try', args=[assessment.token])}?{changes_as_query(plan.routes[0].changes)}"
 
 

@@ -2,8 +2,6 @@
 page that anyone with its link can open. Scoring and planning live in engine.py and planner.py."""
 
 import datetime
-import threading
-from collections import OrderedDict
 from functools import partial
 
 from django import forms as django_forms
@@ -35,7 +33,9 @@ from calculator.results import (
     changes_as_query,
     changes_from_query,
     kept_until,
+    plan_of,
     result_as_json,
+    ruleset_of,
     save_assessment,
 )
 from calculator.rulesets import RULES, published_rulesets, ruleset_in_force
@@ -326,11 +326,6 @@ def _shown_answer(form, name) -> str:
     return str(choices.get(value, value))
 
 
-def _ruleset_of(assessment):
-    """The published ruleset the assessment was scored under (None if it has since been unpublished)."""
-    return next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
-
-
 def _breakdown(items, threshold) -> dict:
     """Scoring rows open, the rest folded: the items of a result with the width of their bars."""
     scale = max([abs(i["points"]) for i in items] + [threshold])
@@ -338,37 +333,13 @@ def _breakdown(items, threshold) -> dict:
     return {"scoring": [r for r in rows if r["points"]], "zero": [r for r in rows if not r["points"]]}
 
 
-_recent_plans: OrderedDict[str, tuple] = OrderedDict()
-_recent_plans_lock = threading.Lock()
-RECENT_PLANS = 256
-
-
-def _plan_of(assessment, ruleset) -> planner.Plan:
-    """The plan for a stored result, kept per process for its next views (back from 试一试, a refresh) until
-    the rules or the route-finder data change: a plan scores the answers a few dozen times."""
-    facts = plan_facts()
-    with _recent_plans_lock:
-        kept = _recent_plans.get(assessment.token)
-        if kept and kept[0] is ruleset and kept[1] is facts:
-            _recent_plans.move_to_end(assessment.token)
-            return kept[2]
-    # The answers describe the person on the day of the test, so the plan counts from that day.
-    today = timezone.localdate(assessment.created_at)
-    plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, facts)
-    with _recent_plans_lock:
-        _recent_plans[assessment.token] = (ruleset, facts, plan)
-        while len(_recent_plans) > RECENT_PLANS:
-            _recent_plans.popitem(last=False)
-    return plan
-
-
 @require_GET
 def result(request, token):
     assessment = get_object_or_404(Assessment, token=token)
     stored = assessment.result
-    used = _ruleset_of(assessment)
+    used = ruleset_of(assessment)
     in_force = ruleset_in_force()
-    plan = _plan_of(assessment, used) if used is not None else None
+    plan = plan_of(assessment)
     try_url = reverse("calculator:try", args=[assessment.token])
     # A route that asks for a higher base says what that is in yuan today: "0.8 倍" alone means little.
     wages = wage_hint(timezone.localdate())
@@ -416,7 +387,7 @@ def try_change(request, token):
     """“试一试”: the result recomputed with a route's changes (from the query string). Nothing is stored
     unless the person asks for it (POST), which saves the changed answers as a new result."""
     assessment = get_object_or_404(Assessment, token=token)
-    ruleset = _ruleset_of(assessment) or _ruleset_or_404()
+    ruleset = ruleset_of(assessment) or _ruleset_or_404()
     try:
         changes = changes_from_query(ruleset, request.GET)
         answers = engine.parse_answers(ruleset, {**assessment.answers, **changes})

@@ -8,13 +8,9 @@ title, a degree) are listed as possibly quicker.
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from calculator import engine, planner
+from calculator import engine
 from calculator.models import Assessment
-from calculator.plan_facts import plan_facts
-from calculator.results import is_token
-from calculator.rulesets import published_rulesets
+from calculator.results import is_token, plan_of, ruleset_of
 
 
 @dataclass(frozen=True)
@@ -35,12 +31,11 @@ def parent_result(token: str) -> ParentResult | None:
         return None
     stored = assessment.result
     reached_on, undated = None, ()
-    ruleset = next((r for r in published_rulesets() if r.version == assessment.ruleset_version), None)
+    ruleset = ruleset_of(assessment)
     # Over 60 the total may pass 120, but the system does not cover the parent: never "already at 120".
     outside = engine.outside_system(ruleset, engine.Answers(assessment.answers)) if ruleset else ""
     if ruleset is not None and stored["eligible"] and not stored["reaches_threshold"] and not outside:
-        today = timezone.localdate(assessment.created_at)
-        plan = planner.plan(ruleset, engine.Answers(assessment.answers), today, plan_facts())
+        plan = plan_of(assessment)
         dated = [r.reached_on for r in plan.routes if r.reaches and r.reached_on]
         reached_on = min(dated) if dated else None
         undated = tuple(r.text for r in plan.routes if r.reaches and r.reached_on is None)
