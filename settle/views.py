@@ -8,13 +8,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from calculator.models import Assessment
-from calculator.results import is_token
 from permitsite import stamps
 from permitsite.shared_pages import shared_but_for
 from settle import rules
 from settle.conditions import CONDITIONS, settle_rules
 from settle.forms import SettleForm
+from settle.selftest import answers_from_self_test
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -36,23 +35,9 @@ def check(request):
         if form.is_valid():
             return page(form, rules.check(conditions, form.answers(), timezone.localdate()))
         return page(form)
-    initial = _from_self_test(request.GET.get("result", ""))
+    initial = answers_from_self_test(request.GET.get("result", ""))
     if initial:
         return page(SettleForm(conditions, initial=initial))
     # The empty form is the same for everyone, under the conditions' stamp.
     shown = (stamps.current(CONDITIONS), timezone.localdate())
     return shared_but_for(request, lambda: page(SettleForm(conditions)), *shown)
-
-
-def _from_self_test(token: str) -> dict:
-    """What the person's own 积分 self-test already says: their title and years of social insurance."""
-    assessment = Assessment.objects.filter(token=token).only("answers").first() if is_token(token) else None
-    if assessment is None:
-        return {}
-    answers = assessment.answers
-    initial = {}
-    if answers.get("title_skill") in rules.TITLE_CODES:
-        initial["title"] = answers["title_skill"]
-    if isinstance(answers.get("social_insurance_years"), int):
-        initial["si_years"] = answers["social_insurance_years"]
-    return initial
