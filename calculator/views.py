@@ -25,9 +25,9 @@ from calculator.forms import (
     StepForm,
     application_months,
     shortest_path,
-    step_of,
 )
 from calculator.models import Assessment
+from calculator.notices import RECENT_CONTRIBUTIONS_NOTICE, early_notices
 from calculator.plan_facts import plan_facts
 from calculator.results import (
     changes_as_query,
@@ -175,7 +175,7 @@ def step(request, slug):
         "count": len(STEPS),
         "previous": STEP_SLUGS[index - 1] if index else None,
         "back_to_check": back_to_check,
-        "early_notices": _early_notices(ruleset, stored, slug),
+        "early_notices": early_notices(ruleset, stored, slug),
         "carried": _carried(request, ruleset) if slug == "insurance" else None,
     }
 
@@ -219,26 +219,6 @@ def _carried(request, ruleset) -> engine.Option | None:
     code = request.session.pop(CARRIED_KEY, None)
     indicator = ruleset.indicator("si_base_tier")
     return indicator.option(code) if code and indicator else None
-
-
-def _early_notices(ruleset, stored, slug) -> list[str]:
-    """Out-of-scope notices as soon as the answers behind them are known (e.g. the over-60 band)."""
-    notices = []
-    if slug != "basic":
-        for indicator in ruleset.active_indicators:
-            raw = stored.get(step_of(indicator), {}).get(indicator.key, "")
-            band = indicator.band(int(raw)) if indicator.kind == engine.BANDED and raw.isdigit() else None
-            if band and band.notice:
-                notices.append(band.notice)
-    if slug in ("bonus", "deductions") and stored.get("insurance", {}).get(RECENT_CONTRIBUTIONS) == "no":
-        notices.append(_RECENT_CONTRIBUTIONS_NOTICE)
-    return notices
-
-
-_RECENT_CONTRIBUTIONS_NOTICE = (
-    "申请积分需要申请当月在上海缴纳职工社保，且最近 12 个月里至少有 6 个月正常缴纳（补缴不算）。"
-    "您目前还不满足这一条，可以先算分，等条件满足后再由单位申请。"
-)
 
 
 def _validated_steps(request, ruleset):
@@ -376,7 +356,7 @@ def result(request, token):
             "share_url": request.build_absolute_uri(reverse("calculator:result", args=[assessment.token])),
             "kept_until": kept_until(timezone.localdate(assessment.created_at)),
             "contributions_notice": (
-                _RECENT_CONTRIBUTIONS_NOTICE if assessment.recent_contributions is False else ""
+                RECENT_CONTRIBUTIONS_NOTICE if assessment.recent_contributions is False else ""
             ),
         },
     )
