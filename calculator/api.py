@@ -238,7 +238,7 @@ def tier_as_json(result, ruleset: engine.Ruleset | None) -> dict:
         option = indicator.option(result.tier)
     return {
         "tier": result.tier,
-        "months": {code: result.months[code] for code in ("x0_8", "x1", "x2", "x3")},
+        "months": {rule.code: result.months[rule.code] for rule in tiers.MULTIPLES},
         "points": option.points if option else None,
         "label": option.label if option else None,
         "application_month": str(result.application),

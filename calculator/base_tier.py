@@ -159,11 +159,6 @@ class TierResult:
     provisional: tuple[Month, ...]
     could_be_higher: bool
 
-    def window_for(self, code: str, rules: tuple[TierRule, ...] | None = None) -> tuple[Month, Month]:
-        """First and last month of the window the tier `code` is counted in."""
-        rule = next(r for r in rules or TIER_RULES if r.code == code)
-        return self.application.plus(-rule.window), self.application.plus(-1)
-
 
 def base_tier(
     bases: Mapping[Month, Decimal | int],

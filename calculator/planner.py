@@ -28,13 +28,11 @@ ACCRUES = "accrues"  # one more each year: age, years of social insurance
 ACCRUES_IF_STARTED = "accrues_if_started"  # one more each year once it is above zero (e.g. years in 环卫)
 LAPSES = "lapses"  # counts only for `lapse_years` after it happened (deductions)
 THIS_YEAR = "this_year"  # counts only in the calendar year it holds (应届: the graduation year)
-OVER_TIME = (STAYS, ACCRUES, ACCRUES_IF_STARTED, LAPSES, THIS_YEAR)
 
 # Whether a better answer is a route (IndicatorFact.route).
 NOT_A_ROUTE = "none"
 STEP_UP = "step_up"  # a person can work towards it: offered as a route
 IF_OBTAINED = "if_obtained"  # nobody can choose it (awards): only "如果您获得…"
-ROUTE_MODES = (NOT_A_ROUTE, STEP_UP, IF_OBTAINED)
 
 # Route kinds, as the API names them.
 TIME = "time"

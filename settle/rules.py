@@ -172,7 +172,6 @@ _FIELDS: dict[str, tuple[str, str, object]] = {
     "bad_record": ("bool", "有不良记录", False),
     "salary_alternative": ("bool", "满足社保基数或薪酬条件", False),
 }
-ANSWER_KEYS = tuple(_FIELDS)
 EXAMPLE_BODY = '{"card_years": 5, "si_years": 5, "title": "mid_title"}'
 
 

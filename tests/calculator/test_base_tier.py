@@ -11,6 +11,7 @@ from calculator.base_tier import (
     missing_period_since,
     months_between,
     social_insurance_years,
+    tier_rows,
     wage_on,
     yearly_bases,
 )
@@ -64,8 +65,9 @@ class TestPeriodBoundaries:
         bases = flat("2023-07", "2026-07", 12500)
         result = base_tier(bases, JULY_2026, PERIODS)
         assert result.judged[-1].month == Month(2026, 6)
-        assert result.window_for("x3") == (Month(2023, 7), Month(2026, 6))
-        assert result.window_for("x1") == (Month(2022, 7), Month(2026, 6))
+        windows = {row.code: (row.first, row.last) for row in tier_rows(result)}
+        assert windows["x3"] == (Month(2023, 7), Month(2026, 6))
+        assert windows["x1"] == (Month(2022, 7), Month(2026, 6))
 
     def test_3x_counts_only_within_36_months(self):
         # 24 months at the ceiling, but the first 12 lie 37–48 months back: only 12 are in the 3× window.
