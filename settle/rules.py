@@ -132,27 +132,6 @@ class SettleResult:
         return f"{self.earliest[0]:04d}-{self.earliest[1]:02d}" if self.earliest else None
 
 
-def build_rules(rows) -> SettleRules:
-    """SettleRules from plain rows (the seed migration's literal, or the database's values)."""
-    return SettleRules(
-        tuple(
-            Condition(
-                key=row["key"],
-                label=row["label"],
-                explanation=row["explanation"],
-                source=Source(row["source"], row.get("source_url", ""), _date(row.get("verified_on"))),
-                years=row.get("years"),
-                active=row.get("active", True),
-            )
-            for row in rows
-        )
-    )
-
-
-def _date(value) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
-
-
 class InvalidAnswers(ValueError):
     def __init__(self, errors: dict[str, list[str]]):
         super().__init__(errors)
