@@ -15,9 +15,10 @@ from calculator.base_tier import Month, base_tier, tier_notices
 from calculator.plan_facts import plan_facts
 from calculator.results import plan_as_json, result_as_json, ruleset_summary
 from calculator.rulesets import published_rulesets, ruleset_in_force
-from calculator.validity import chinese_date, validity
+from calculator.validity import validity
 from calculator.wages import wage_on_day, wage_periods
 from permitsite.api import ApiError, endpoint, json_object, parse_date, query_date
+from permitsite.dates import chinese_date
 from renewal.deadlines import EARLIEST_SUPPORTED, LATEST_SUPPORTED, UnsupportedDate, check_supported
 from renewal.next_steps import next_steps
 

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from calculator import engine, planner
+from permitsite.dates import chinese_date
 from permitsite.sourced import Sourced, not_after_today
 
 POINTS_VALIDATORS = [MinValueValidator(0), MaxValueValidator(engine.SANE_POINTS_MAX)]
@@ -69,8 +70,8 @@ class RuleSet(models.Model):
             raise ValidationError(
                 {
                     "valid_until": (
-                        f"有效期至（{self.valid_until:%Y年%m月%d日}）不能早于生效日期"
-                        f"（{self.effective_from:%Y年%m月%d日}），请检查这两个日期。"
+                        f"有效期至（{chinese_date(self.valid_until)}）不能早于生效日期"
+                        f"（{chinese_date(self.effective_from)}），请检查这两个日期。"
                     )
                 }
             )

@@ -12,13 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from calculator import engine
+from permitsite.dates import chinese_date
 
 # The admin starts warning this many days before a ruleset in force runs out without a successor draft.
 EXPIRY_WARNING_DAYS = 90
-
-
-def chinese_date(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 
-from renewal.deadlines import RenewalStatus, format_date_cn
+from permitsite.dates import chinese_date
+from renewal.deadlines import RenewalStatus
 
 # An all-day event starts at 00:00, so "three days before, at 09:00" is 3 days minus 9 hours.
 REMINDER_BEFORE = timedelta(days=3) - timedelta(hours=9)
@@ -16,7 +17,7 @@ WHERE = (
 
 
 def renewal_calendar(status: RenewalStatus, uid_domain: str, stamp: datetime) -> bytes:
-    expiry_cn = format_date_cn(status.expiry)
+    expiry_cn = chinese_date(status.expiry)
     events = [
         (
             "window-opens",
@@ -64,7 +65,7 @@ def _all_day_event(expiry, key, day: date, summary, description, uid_domain, sta
 
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"{summary}（{format_date_cn(day)}）")
+    alarm.add("description", f"{summary}（{chinese_date(day)}）")
     alarm.add("trigger", -REMINDER_BEFORE)
     event.add_component(alarm)
     return event

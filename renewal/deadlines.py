@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from permitsite.dates import chinese_date
+
 # 依据: 《上海市居住证》有效期限届满之前的 30 日内办理签注。
 WINDOW_DAYS_BEFORE_EXPIRY = 30
 # 依据: 逾期 60 日内补办签注的，居住年限连续计算；逾期 60 日后补办的，重新计算。
@@ -56,12 +58,12 @@ class RenewalStatus:
     message: str
 
 
-def format_date_cn(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+# The old name, still imported by reminders/.
+format_date_cn = chinese_date
 
 
 SUPPORTED_RANGE_MESSAGE = (
-    f"日期需在{format_date_cn(EARLIEST_SUPPORTED)}至{format_date_cn(LATEST_SUPPORTED)}之间。"
+    f"日期需在{chinese_date(EARLIEST_SUPPORTED)}至{chinese_date(LATEST_SUPPORTED)}之间。"
 )
 
 
@@ -112,12 +114,12 @@ def _message(status, expiry, window_opens, grace_ends, days_until_window_opens, 
 
 
 def _situation(status, expiry, window_opens, grace_ends, days_until_window_opens, days_left) -> str:
-    expiry_cn = format_date_cn(expiry)
-    grace_cn = format_date_cn(grace_ends)
+    expiry_cn = chinese_date(expiry)
+    grace_cn = chinese_date(grace_ends)
     if status is Status.NOT_YET_OPEN:
         return (
             f"还不能办理签注。您的居住证有效期到{expiry_cn}，"
-            f"签注从{format_date_cn(window_opens)}起可以办理，距离开放还有{days_until_window_opens}天。"
+            f"签注从{chinese_date(window_opens)}起可以办理，距离开放还有{days_until_window_opens}天。"
         )
     if status is Status.OPEN:
         if days_left == 0:

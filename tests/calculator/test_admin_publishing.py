@@ -248,7 +248,7 @@ def test_an_end_date_before_the_effective_date_is_refused_in_chinese(
     data |= {"effective_from": "2028-01-01", "valid_until": "2027-12-31"}
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert "有效期至（2027年12月31日）不能早于生效日期（2028年01月01日），请检查这两个日期。" in (
+    assert "有效期至（2027年12月31日）不能早于生效日期（2028年1月1日），请检查这两个日期。" in (
         response.content.decode()
     )
     draft.refresh_from_db()
