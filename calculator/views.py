@@ -26,7 +26,7 @@ from calculator.forms import (
     application_months,
     shortest_path,
 )
-from calculator.models import Assessment
+from calculator.models import Assessment, Indicator
 from calculator.notices import RECENT_CONTRIBUTIONS_NOTICE, early_notices
 from calculator.plan_facts import plan_facts
 from calculator.results import (
@@ -77,14 +77,6 @@ def start(request):
     return shared_but_for(request, page, started, stamps.current(RULES), timezone.localdate())
 
 
-CATEGORY_HEADINGS = (
-    (engine.BASIC, "基础指标"),
-    (engine.BONUS, "加分指标"),
-    (engine.DEDUCTION, "减分指标"),
-    (engine.VETO, "一票否决"),
-)
-
-
 @require_safe
 @shared_page(RULES)
 def rules(request):
@@ -120,7 +112,7 @@ def rules(request):
                 if indicator.category == category and indicator.kind != engine.CONDITION
             ],
         }
-        for category, heading in CATEGORY_HEADINGS
+        for category, heading in Indicator.Category.choices
     ]
     unverified = sum(
         1

@@ -126,3 +126,9 @@ def test_the_rules_api_names_the_validity_basis_without_notes_to_editors(client)
     migration = importlib.import_module("calculator.migrations.0012_validity_basis_for_readers")
     migration.as_seeded(apps, None)
     assert "RULES.md" in RuleSet.objects.get(version="2023-01").valid_until_basis
+
+
+def test_the_values_are_grouped_under_the_four_categories_in_order(client):
+    tree = parse(text(client).encode())
+    headings = [h.text().strip() for h in tree.find_all("h2") if (h.get("id") or "").startswith("rules-")]
+    assert headings == ["基础指标", "加分指标", "减分指标", "一票否决"]
