@@ -89,7 +89,7 @@ class StepForm(forms.Form):
         if slug == "insurance":
             self.fields[RECENT_CONTRIBUTIONS] = _yes_no(
                 "最近 12 个月里，是否至少有 6 个月在上海正常缴纳职工社保？",
-                "不含补缴。这是申请积分的前提条件之一，不影响下面的计分。",
+                "不含补缴。这是申请积分的前提条件之一（待核实：本站还没有找到它的官方原文），不影响下面的计分。",
                 initial=YES,
             )
 

@@ -5,7 +5,8 @@ from calculator import engine
 from calculator.forms import NO, RECENT_CONTRIBUTIONS, step_of
 
 RECENT_CONTRIBUTIONS_NOTICE = (
-    "申请积分需要申请当月在上海缴纳职工社保，且最近 12 个月里至少有 6 个月正常缴纳（补缴不算）。"
+    "申请积分需要申请当月在上海缴纳职工社保，且最近 12 个月里至少有 6 个月正常缴纳（补缴不算；这一条待核实，"
+    "本站还没有找到它的官方原文）。"
     "您目前还不满足这一条，可以先算分，等条件满足后再由单位申请。"
 )
 

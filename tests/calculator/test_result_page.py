@@ -64,7 +64,7 @@ def test_a_veto_is_explained(client):
 
 def test_few_recent_contributions_are_noted_on_the_result(client):
     response = complete(client, BASIC, {"social_insurance_years": "3", "recent_contributions": "no"})
-    assert "至少有 6 个月正常缴纳" in response.content.decode()
+    assert "至少有 6 个月正常缴纳（补缴不算；这一条待核实" in response.content.decode()
     assert shown_total(response) == 99
 
 
