@@ -96,6 +96,10 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
 
 
 class StaffLoginView(LoginView):
+    def get_default_redirect_url(self):
+        # When `next` is missing or points off the site: the admin's index, not Django's /accounts/profile/.
+        return reverse("admin:index")
+
     def form_valid(self, form):
         session = self.request.session
         before = dict(session.items())

@@ -48,6 +48,14 @@ def test_password_and_current_code_sign_in(device, frozen_clock):
     assert signed_in(client)
 
 
+@pytest.mark.parametrize("next_page", ["//evil.example/x", "https://evil.example/", ""])
+def test_a_sign_in_sent_off_the_site_or_nowhere_lands_on_the_admin(device, frozen_clock, next_page):
+    fields = {"username": "bianji", "password": STAFF_PASSWORD, "otp_token": current_code(device)}
+    response = Client().post(f"/admin/login/?next={next_page}", fields, REMOTE_ADDR=OFFICE)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
 def test_a_code_signs_in_only_once(device, frozen_clock):
     code = current_code(device)
     assert sign_in(Client(), otp_token=code).status_code == 302
