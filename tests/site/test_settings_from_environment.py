@@ -135,3 +135,13 @@ def test_deploy_check_warns_about_a_database_other_accounts_can_read(tmp_path):
 def test_the_admin_path_is_configurable(tmp_path):
     assert load_settings(tmp_path)["admin_index"] == "/admin/"
     assert load_settings(tmp_path, DJANGO_ADMIN_URL="backoffice-7f3a")["admin_index"] == "/backoffice-7f3a/"
+
+
+def test_https_mode_asks_for_a_year_of_https_on_subdomains_without_preloading(tmp_path):
+    """Preloading binds the operator's whole domain and is hard to undo: the site does not consent to it."""
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+    result = manage(tmp_path, "shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert result.stdout.split() == ["31536000", "True", "False"], result.stderr
