@@ -57,11 +57,11 @@ def _when(moment):
     return formats.date_format(timezone.localtime(moment), "n月j日（l）H:i")
 
 
-def admin_url(lead, base_url):
-    return base_url.rstrip("/") + reverse("admin:leads_lead_change", args=[lead.pk])
+def admin_url(lead):
+    return settings.SITE_URL + reverse("admin:leads_lead_change", args=[lead.pk])
 
 
-def new_lead_message(lead, base_url):
+def new_lead_message(lead):
     """(subject, body) of the notice about one new lead."""
     subject = f"新咨询线索 #{lead.pk}：{lead.service.name}（{lead.masked_phone}）"
     body = "\n".join(
@@ -74,13 +74,13 @@ def new_lead_message(lead, base_url):
             f"希望回电：{lead.callback_window}",
             f"回电期限：{_when(lead.due_by)}",
             f"自测结果：{'已附带' if lead.result_token else '未附带'}",
-            f"后台处理：{admin_url(lead, base_url)}",
+            f"后台处理：{admin_url(lead)}",
         ]
     )
     return subject, body
 
 
-def overdue_message(leads, base_url):
+def overdue_message(leads):
     subject = f"{len(leads)} 条咨询线索已超过回电期限"
     lines = ["下面的线索已过回电期限，还没有处理完：", ""]
     for lead in leads:
@@ -89,7 +89,7 @@ def overdue_message(leads, base_url):
             f"#{lead.pk} {lead.masked_phone} {lead.service.name}，期限 {_when(lead.due_by)}，"
             f"{lead.get_status_display()}，负责：{consultant}"
         )
-        lines.append(f"  {admin_url(lead, base_url)}")
+        lines.append(f"  {admin_url(lead)}")
     return subject, "\n".join(lines)
 
 
@@ -133,7 +133,7 @@ def describe_failure(error):
     return text[:200]
 
 
-def deliver(notifications, base_url, now=None):
+def deliver(notifications, now=None):
     """Send each pending notification once; returns how many went out. Failures are logged and kept for
     a later try, never raised."""
     now = now or timezone.now()
@@ -141,7 +141,7 @@ def deliver(notifications, base_url, now=None):
     for notification in notifications:
         notification.attempts += 1
         try:
-            SENDERS[notification.channel](*new_lead_message(notification.lead, base_url))
+            SENDERS[notification.channel](*new_lead_message(notification.lead))
         except Exception as error:  # whatever SMTP, the network or the robot does
             notification.last_error = describe_failure(error)
             logger.warning(
@@ -173,7 +173,7 @@ def pending(now):
     )
 
 
-def remind_overdue(base_url, now=None):
+def remind_overdue(now=None):
     """One mail (and robot message) about the open leads past their due-by that were not mentioned in the
     last day. Returns how many leads were due a reminder and whether it went out (through any channel)."""
     now = now or timezone.now()
@@ -189,7 +189,7 @@ def remind_overdue(base_url, now=None):
     )
     if not leads:
         return 0, True
-    message = overdue_message(leads, base_url)
+    message = overdue_message(leads)
     delivered = False
     for channel in channels():
         try:
@@ -203,33 +203,26 @@ def remind_overdue(base_url, now=None):
     return len(leads), delivered
 
 
-def base_url_for(request=None):
-    """Where the admin links in notices point: SITE_URL, else the address the person used."""
-    if settings.SITE_URL:
-        return settings.SITE_URL
-    return request.build_absolute_uri("/") if request is not None else ""
-
-
 # The leads whose notifications this thread sends once its response has gone out.
 _after_response = threading.local()
 
 
-def deliver_after_response(lead, request):
+def deliver_after_response(lead):
     """Send the new lead's notifications after the response to the person who submitted it has been
     written, so a slow or broken mail server costs them nothing."""
     queued = getattr(_after_response, "leads", None)
     if queued is None:
         queued = _after_response.leads = []
-    queued.append((lead.pk, base_url_for(request)))
+    queued.append(lead.pk)
 
 
 @receiver(request_finished, dispatch_uid="leads.notify.after_response")
 def _deliver_queued(sender, **kwargs):
     # request_finished comes when the WSGI server closes the response, after its last byte was written.
     queued, _after_response.leads = getattr(_after_response, "leads", None) or [], []
-    for lead_pk, base_url in queued:
+    for lead_pk in queued:
         try:
             notifications = LeadNotification.objects.filter(lead_id=lead_pk, sent_at__isnull=True)
-            deliver(notifications.select_related("lead__service"), base_url)
+            deliver(notifications.select_related("lead__service"))
         except Exception:  # e.g. the database went away; the rows stay pending for the cron job
             logger.exception("Lead #%s: notifications left for remind_overdue_leads to retry", lead_pk)

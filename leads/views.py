@@ -98,7 +98,7 @@ def consult(request):
         if lead is not None:
             flow.done()
             if outcome is CodeCheck.OK:  # a second tap saved nothing; the first told the consultants
-                notify.deliver_after_response(lead, request)
+                notify.deliver_after_response(lead)
             request.session[THANKS_SESSION_KEY] = lead.pk
             return redirect("leads:thanks")
 

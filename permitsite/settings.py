@@ -253,7 +253,7 @@ SITE_CONTACT_PHONE = env.get("SITE_CONTACT_PHONE", "").strip()
 SITE_CONTACT_EMAIL = env.get("SITE_CONTACT_EMAIL", "").strip()
 SITE_ICP_RECORD = env.get("SITE_ICP_RECORD", "").strip()  # e.g. 沪ICP备12345678号-1
 # The site's public address, for links sent outside a request: the 签注 reminders' stop links and the admin
-# links in lead mails (remind_overdue_leads). In production the https address (reminders.E001).
+# links in the lead notices. In production the https address (reminders.E001).
 SITE_URL = env.get("SITE_URL", "").strip().rstrip("/") or f"http://127.0.0.1:{PORT}"
 # A separate company that calls people back: the consent names it (个人信息保护法 第二十三条).
 LEADS_RECIPIENT = env.get("LEADS_RECIPIENT", "").strip()

@@ -94,13 +94,6 @@ def test_one_mail_per_new_lead_with_the_masked_number_and_a_link_to_it(client, n
 
 
 @pytest.mark.django_db
-def test_without_site_url_the_link_uses_the_address_the_person_used(client, notify_consultants):
-    notify_consultants.SITE_URL = ""
-    submit_lead(client)
-    assert f"http://testserver/admin/leads/lead/{Lead.objects.get().pk}/change/" in mail.outbox[0].body
-
-
-@pytest.mark.django_db
 def test_a_repeat_submission_updates_the_lead_without_a_second_mail(client, notify_consultants, time_machine):
     time_machine.move_to(timezone.now(), tick=False)
     submit_lead(client)

@@ -18,10 +18,9 @@ class Command(BaseCommand):
         if not notify.channels():
             self.stdout.write("没有设置 LEADS_NOTIFY_EMAILS 或 LEADS_NOTIFY_WEBHOOK，不发送任何提醒。")
             return
-        base_url = notify.base_url_for()
         retry = list(notify.pending(now))
-        resent = notify.deliver(retry, base_url, now)
-        overdue, reminded = notify.remind_overdue(base_url, now)
+        resent = notify.deliver(retry, now)
+        overdue, reminded = notify.remind_overdue(now)
         self.stdout.write(
             f"重发新线索通知 {resent}/{len(retry)} 条；逾期线索 {overdue} 条，"
             f"{'已提醒' if reminded else '提醒没有发出，下次再试'}。"
