@@ -34,6 +34,7 @@ from calculator.models import (
     copy_as_draft,
 )
 from calculator.samples import SAMPLE_PROFILES
+from permitsite.admin_review import CheckedFilter, ShowsChecks, review_status
 
 # The values each way of scoring uses; an indicator's page shows only its own kind's.
 KIND_FIELDS = {
@@ -61,13 +62,6 @@ def editor_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def review_status(verified_on: datetime.date | None, today: datetime.date) -> str:
-    """ "recent", "old" (over twelve months) or "missing" (待核实)."""
-    if verified_on is None:
-        return "missing"
-    return "recent" if verified_on >= review.review_cutoff(today) else "old"
-
-
 def shown(value) -> str:
     if value is None or value == "":
         return "空"
@@ -76,24 +70,6 @@ def shown(value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
-
-
-class CheckedFilter(admin.SimpleListFilter):
-    """What an editor checks next: facts 待核实, checked over twelve months ago, or checked since."""
-
-    title = "核对"
-    parameter_name = "checked"
-
-    def lookups(self, request, model_admin):
-        return [("missing", "待核实"), ("old", "超过 12 个月"), ("recent", "12 个月内核对过")]
-
-    def queryset(self, request, queryset):
-        cutoff = review.review_cutoff(timezone.localdate())
-        return {
-            "missing": lambda: queryset.filter(verified_on__isnull=True),
-            "old": lambda: queryset.filter(verified_on__lt=cutoff),
-            "recent": lambda: queryset.filter(verified_on__gte=cutoff),
-        }.get(self.value(), lambda: queryset)()
 
 
 def _where_asked(indicator: Indicator) -> dict | None:
@@ -136,8 +112,8 @@ class KeepsPublishedCodes:
         return super().has_delete_permission(request, obj)
 
 
-class MarksReviewed:
-    """An admin action and a save hook for rows with verified_on / verified_by."""
+class MarksReviewed(ShowsChecks):
+    """The 核对 column and an action that marks rows with verified_on / verified_by checked today."""
 
     @admin.action(description="标记为今天已对照原文核对", permissions=["change"])
     def mark_verified(self, request, queryset):
@@ -149,18 +125,6 @@ class MarksReviewed:
             self.log_change(request, obj, f"核对日期：{today}（{name}）")
             count += 1
         messages.success(request, f"已将 {count} 项标记为今天核对。")
-
-    @admin.display(description="核对", ordering="verified_on")
-    def verified(self, obj):
-        if obj.verified_on is None:
-            return format_html('<strong class="review-missing">{}</strong>', "待核实")
-        css = "review-old" if review_status(obj.verified_on, timezone.localdate()) == "old" else ""
-        return format_html(
-            '<span class="{}">{}{}</span>',
-            css,
-            obj.verified_on,
-            f"（{obj.verified_by}）" if obj.verified_by else "",
-        )
 
 
 def fill_reviewer(request, obj):

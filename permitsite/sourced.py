@@ -19,11 +19,6 @@ def not_after_today(checked_on) -> None:
         )
 
 
-def checked_label(verified_on) -> str:
-    """How admin lists show a fact's check: its date, or that it still awaits one."""
-    return f"{verified_on:%Y-%m-%d}" if verified_on else "待核实"
-
-
 class Sourced(models.Model):
     source = models.CharField(
         "依据",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from permitsite.sourced import SOURCE_FIELDS, checked_label
+from permitsite.admin_review import CheckedFilter, ShowsChecks, checked_cell
+from permitsite.sourced import SOURCE_FIELDS
 from schooling.models import PointsProcessingTime, RegistrationWindow, RouteWithoutPoints, SchoolSystem
 
 
@@ -15,7 +16,8 @@ class SingletonAdmin(admin.ModelAdmin):
 
 
 @admin.register(SchoolSystem)
-class SchoolSystemAdmin(SingletonAdmin):
+class SchoolSystemAdmin(ShowsChecks, SingletonAdmin):
+    # Two facts with a check date each, so two columns instead of ShowsChecks's one.
     list_display = ("__str__", "entry_checked", "stages_checked")
     fieldsets = (
         (
@@ -44,39 +46,29 @@ class SchoolSystemAdmin(SingletonAdmin):
 
     @admin.display(description="入学年龄核对", ordering="entry_verified_on")
     def entry_checked(self, system):
-        return checked_label(system.entry_verified_on)
+        return checked_cell(system.entry_verified_on)
 
     @admin.display(description="学制核对", ordering="stages_verified_on")
     def stages_checked(self, system):
-        return checked_label(system.stages_verified_on)
+        return checked_cell(system.stages_verified_on)
 
 
 @admin.register(PointsProcessingTime)
-class PointsProcessingTimeAdmin(SingletonAdmin):
-    list_display = ("__str__", "checked")
+class PointsProcessingTimeAdmin(ShowsChecks, SingletonAdmin):
+    list_display = ("__str__", "verified")
     fields = ("working_days", *SOURCE_FIELDS)
-
-    @admin.display(description="核对", ordering="verified_on")
-    def checked(self, processing):
-        return checked_label(processing.verified_on)
 
 
 @admin.register(RegistrationWindow)
-class RegistrationWindowAdmin(admin.ModelAdmin):
-    list_display = ("year", "opens", "closes", "late_until", "checked")
+class RegistrationWindowAdmin(ShowsChecks, admin.ModelAdmin):
+    list_display = ("year", "opens", "closes", "late_until", "verified")
+    list_filter = (CheckedFilter,)
     fields = ("year", ("opens", "closes", "late_until"), "note", *SOURCE_FIELDS)
-
-    @admin.display(description="核对", ordering="verified_on")
-    def checked(self, window):
-        return checked_label(window.verified_on)
 
 
 @admin.register(RouteWithoutPoints)
-class RouteWithoutPointsAdmin(admin.ModelAdmin):
-    list_display = ("name", "active", "order", "checked")
+class RouteWithoutPointsAdmin(ShowsChecks, admin.ModelAdmin):
+    list_display = ("name", "active", "order", "verified")
+    list_filter = (CheckedFilter,)
     list_editable = ("active", "order")
     fields = ("name", "who", "leads_to", "active", "order", *SOURCE_FIELDS)
-
-    @admin.display(description="核对", ordering="verified_on")
-    def checked(self, route):
-        return checked_label(route.verified_on)

@@ -105,10 +105,16 @@ def test_editors_may_change_but_not_add_or_delete_conditions(editor_client):
 def test_the_list_shows_which_conditions_await_verification(editor_client):
     html = editor_client.get("/admin/settle/settlecondition/").content.decode()
 
-    assert html.count('field-verified">待核实') == SettleCondition.objects.filter(verified_on=None).count()
+    assert (
+        html.count('field-verified"><strong class="review-missing">待核实')
+        == SettleCondition.objects.filter(verified_on=None).count()
+    )
     SettleCondition.objects.filter(key="tax").update(verified_on="2026-12-20")
     html = editor_client.get("/admin/settle/settlecondition/").content.decode()
-    assert html.count('field-verified">待核实') == SettleCondition.objects.filter(verified_on=None).count()
+    assert (
+        html.count('field-verified"><strong class="review-missing">待核实')
+        == SettleCondition.objects.filter(verified_on=None).count()
+    )
     assert "2026-12-20" in html
     waiting = (
         editor_client.get("/admin/settle/settlecondition/", {"checked": "missing"}).context["cl"].result_list
