@@ -19,15 +19,24 @@ from calculator.rulesets import rules_changed
 from calculator.wages import wages_changed
 from permitsite import stamps
 
-RULE_MODELS = (RuleSet, IndicatorGroup, Indicator, Option, Band)
-PLAN_MODELS = (PlanIndicator, PlanOption)
+SAVED_OR_DELETED = [post_save, post_delete]
 
 
-@receiver([post_save, post_delete])
-def reload_rules_after_edit(sender, **kwargs):
-    if sender in RULE_MODELS:
-        rules_changed()
-    elif sender is WagePeriod:
-        wages_changed()
-    elif sender in PLAN_MODELS:
-        stamps.changed(PLAN_FACTS)
+@receiver(SAVED_OR_DELETED, sender=RuleSet)
+@receiver(SAVED_OR_DELETED, sender=IndicatorGroup)
+@receiver(SAVED_OR_DELETED, sender=Indicator)
+@receiver(SAVED_OR_DELETED, sender=Option)
+@receiver(SAVED_OR_DELETED, sender=Band)
+def reload_rules(sender, **kwargs):
+    rules_changed()
+
+
+@receiver(SAVED_OR_DELETED, sender=WagePeriod)
+def reload_wages(sender, **kwargs):
+    wages_changed()
+
+
+@receiver(SAVED_OR_DELETED, sender=PlanIndicator)
+@receiver(SAVED_OR_DELETED, sender=PlanOption)
+def reload_plan_facts(sender, **kwargs):
+    stamps.changed(PLAN_FACTS)

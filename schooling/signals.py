@@ -9,10 +9,14 @@ from renewal.models import HolidayOverride, HolidayYear
 from schooling.facts import SCHOOL_FACTS
 from schooling.models import PointsProcessingTime, RegistrationWindow, RouteWithoutPoints, SchoolSystem
 
-SCHOOL_MODELS = (SchoolSystem, PointsProcessingTime, RegistrationWindow, RouteWithoutPoints)
+SAVED_OR_DELETED = [post_save, post_delete]
 
 
-@receiver([post_save, post_delete])
+@receiver(SAVED_OR_DELETED, sender=SchoolSystem)
+@receiver(SAVED_OR_DELETED, sender=PointsProcessingTime)
+@receiver(SAVED_OR_DELETED, sender=RegistrationWindow)
+@receiver(SAVED_OR_DELETED, sender=RouteWithoutPoints)
+@receiver(SAVED_OR_DELETED, sender=HolidayOverride)
+@receiver(SAVED_OR_DELETED, sender=HolidayYear)
 def school_facts_changed(sender, **kwargs):
-    if sender in SCHOOL_MODELS or sender in (HolidayOverride, HolidayYear):
-        stamps.changed(SCHOOL_FACTS)
+    stamps.changed(SCHOOL_FACTS)
