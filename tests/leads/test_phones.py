@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from leads.phones import InvalidPhone, mask_phone, normalize_phone, scrub
 
@@ -54,6 +56,26 @@ def test_it_rejects_what_is_not_a_mainland_mobile_number(typed, message_part):
     with pytest.raises(InvalidPhone) as excinfo:
         normalize_phone(typed)
     assert message_part in str(excinfo.value)
+
+
+@given(
+    digits=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    prefix=st.sampled_from(["", "+86", "0086", "86", "+86 ", "(+86) "]),
+    separator=st.sampled_from(["", " ", "-"]),
+)
+def test_any_formatting_of_a_mobile_number_normalises_to_its_digits(digits, prefix, separator):
+    typed = prefix + separator.join([digits[:3], digits[3:7], digits[7:]])
+    assert normalize_phone(typed) == digits
+
+
+@given(st.text(max_size=30))
+def test_normalize_either_returns_a_valid_number_or_explains_in_chinese(text):
+    try:
+        result = normalize_phone(text)
+    except InvalidPhone as exc:
+        assert str(exc).endswith("。")
+    else:
+        assert len(result) == 11 and result.isdigit() and result[0] == "1"
 
 
 def test_landline_with_area_code_is_rejected():

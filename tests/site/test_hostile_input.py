@@ -118,6 +118,10 @@ scalar_text = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=string.digits, min_size=1, max_size=400),  # huge numbers
     st.sampled_from(["", " ", "\x00", "null", "true", "-1", "1e309", "NaN", "２０２６-０１-０１", "💥" * 50]),
+    # Values the code forms act on, so a fuzzed post gets past the CAPTCHA and asks for a code.
+    st.sampled_from(
+        ["on", "send_code", "new_captcha", "PASSED", "lead", "deletion", "13812345678", "123456"]
+    ),
     date_like,
     st.integers().map(str),
 )
