@@ -20,11 +20,15 @@ from leads.codes import CHECK_MESSAGES, CODE_LIFETIME, CodeCheck
 from leads.forms import CAPTCHA_KEY, CodeRequestForm
 from leads.limits import RESEND_COOLDOWN
 from leads.phones import mask_phone
+from permitsite import privacy as privacy_policy
 from permitsite.client_ip import client_ip
 from permitsite.operator import current_operator
 from permitsite.shared_pages import CSRF_TOKEN, shared_but_for
 
 PROVIDER_FAILED = "短信暂时发送失败，请稍后再试。您填写的内容已保留。"
+NOT_SAVED = "系统繁忙，您的信息这次没有保存成功，请再点一次“提交”。"
+# What Django's error reports leave out of a post to one of these forms.
+SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
 # Per purpose: the masked number a code was last sent to from this browser, and when.
 CODES_SENT_SESSION_KEY = "leads_codes_sent"
 CODE_STEP_ACTIONS = ("send_code", "new_captcha", "new_code")
@@ -39,6 +43,15 @@ def session_key(request):
         request.session.modified = True
         request.session.save()
     return request.session.session_key
+
+
+def consent_evidence(request):
+    """What is kept with a consent given on one of these forms: the privacy policy shown, and where from."""
+    return services.ConsentEvidence(
+        privacy_version=privacy_policy.POLICY_VERSION,
+        ip=client_ip(request),
+        user_agent=request.headers.get("User-Agent", ""),
+    )
 
 
 def code_sent_to(request, purpose):

@@ -7,17 +7,21 @@ from django.views.decorators.http import require_http_methods
 
 from calculator.results import summary_of
 from leads import notify, services
-from leads.code_flow import CodeFlow, keep_for_done_page, send_code, session_key
+from leads.code_flow import (
+    NOT_SAVED,
+    SENSITIVE_FIELDS,
+    CodeFlow,
+    consent_evidence,
+    keep_for_done_page,
+    send_code,
+    session_key,
+)
 from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
 from leads.forms import CodeRequestForm, DeletionRequestForm, LeadForm, clean_result_token
 from leads.models import SERVICES_TOPIC, Lead, PhoneVerification
 from permitsite import api, stamps
-from permitsite import privacy as privacy_policy
-from permitsite.client_ip import client_ip
 from permitsite.operator import current_operator
 
-SENSITIVE_FIELDS = ("name", "phone", "code", "message", "captcha_1")
-NOT_SAVED = "系统繁忙，您的信息这次没有保存成功，请再点一次“提交”。"
 THANKS_SESSION_KEY = "leads_thanks"
 DELETED_SESSION_KEY = "leads_deleted"
 # The service a link from a self-test result preselects: checking that result.
@@ -113,11 +117,6 @@ def consult(request):
 @sensitive_variables()
 def _save_lead(request, form):
     data = form.cleaned_data
-    evidence = services.ConsentEvidence(
-        privacy_version=privacy_policy.POLICY_VERSION,
-        ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-    )
     try:
         outcome, lead = services.submit_lead(
             name=data["name"],
@@ -127,7 +126,7 @@ def _save_lead(request, form):
             result_token=form.result_token,
             code=data["code"],
             session_key=session_key(request),
-            evidence=evidence,
+            evidence=consent_evidence(request),
             callback_time=data["callback_time"],
             recipient=form.recipient if data.get("recipient_consent") else "",
         )

@@ -10,12 +10,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods
 
-from leads.code_flow import CodeFlow, keep_for_done_page, session_key
+from leads.code_flow import (
+    NOT_SAVED,
+    SENSITIVE_FIELDS,
+    CodeFlow,
+    consent_evidence,
+    keep_for_done_page,
+    session_key,
+)
 from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
-from leads.services import ConsentEvidence, DatabaseBusy
-from leads.views import NOT_SAVED, SENSITIVE_FIELDS
-from permitsite import privacy as privacy_policy
-from permitsite.client_ip import client_ip
+from leads.services import DatabaseBusy
 from reminders import schedule, services
 from reminders.forms import RenewedForm, StopForm, SubscribeForm
 from reminders.models import Subscription
@@ -25,14 +29,6 @@ from renewal.deadlines import format_date_cn
 DONE_SESSION_KEY = "reminders_done"
 STOPPED_SESSION_KEY = "reminders_stopped"
 REMINDER = services.REMINDER
-
-
-def _consent_evidence(request):
-    return ConsentEvidence(
-        privacy_version=privacy_policy.POLICY_VERSION,
-        ip=client_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-    )
 
 
 def _expiry_from(value):
@@ -89,7 +85,7 @@ def _subscribe(request, form):
             expiry=data["expiry"],
             code=data["code"],
             session_key=session_key(request),
-            evidence=_consent_evidence(request),
+            evidence=consent_evidence(request),
         )
     except DatabaseBusy:
         form.add_error(None, NOT_SAVED)
@@ -174,7 +170,7 @@ def manage(request, token):
         if form.is_valid():
             try:
                 subscription = services.renewed(
-                    subscription, expiry=form.cleaned_data["expiry"], evidence=_consent_evidence(request)
+                    subscription, expiry=form.cleaned_data["expiry"], evidence=consent_evidence(request)
                 )
             except services.NotLater:
                 # Another click moved the date meanwhile: show the page as it now stands.
