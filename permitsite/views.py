@@ -1,5 +1,6 @@
 """Site-wide pages: home, about, privacy, robots.txt, liveness and readiness, error pages."""
 
+import logging
 import sys
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from permitsite.models import ABOUT, SitePage
 from permitsite.operator import current_operator
 from permitsite.outage import is_outage, maintenance_response, render_without_database
 from permitsite.shared_pages import shared_page
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -109,7 +112,8 @@ def _database_ok() -> bool:
         with dbguard.deadline(HEALTH_CHECK_SECONDS), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
-    except Exception:
+    except Exception as error:
+        _log_failed_check("database", error)
         return False
 
 
@@ -117,8 +121,14 @@ def _cache_ok() -> bool:
     try:
         cache.set("healthz", "ok", 10)
         return cache.get("healthz") == "ok"
-    except Exception:
+    except Exception as error:
+        _log_failed_check("cache", error)
         return False
+
+
+def _log_failed_check(service: str, error: Exception) -> None:
+    # The kind of failure only: a driver's message can name the host, the user or a statement.
+    logger.warning("/healthz: the %s check failed with %s", service, type(error).__name__)
 
 
 def bad_request(request, exception=None):
