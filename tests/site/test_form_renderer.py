@@ -106,8 +106,3 @@ def test_a_template_it_does_not_know_goes_through_the_template_engine():
     assert widget.render("f", value, renderer=FastWidgets()) == widget.render(
         "f", value, renderer=DjangoTemplates()
     )
-
-
-def test_public_forms_use_it(settings):
-    assert settings.FORM_RENDERER == "permitsite.form_renderer.FastWidgets"
-    assert isinstance(forms.Form().renderer, FastWidgets)
