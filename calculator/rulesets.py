@@ -41,11 +41,6 @@ def published_rulesets() -> tuple[engine.Ruleset, ...]:
     return _published.get()
 
 
-def rules_changed() -> None:
-    """Tell every process to reload once the current transaction (if any) has committed."""
-    stamps.changed(RULES)
-
-
 def with_rules(queryset):
     """Prefetch everything to_engine reads, in four queries whatever the number of rulesets."""
     return queryset.prefetch_related(

@@ -15,8 +15,8 @@ from calculator.models import (
     WagePeriod,
 )
 from calculator.plan_facts import PLAN_FACTS
-from calculator.rulesets import rules_changed
-from calculator.wages import wages_changed
+from calculator.rulesets import RULES
+from calculator.wages import WAGES
 from permitsite import stamps
 
 SAVED_OR_DELETED = [post_save, post_delete]
@@ -28,12 +28,12 @@ SAVED_OR_DELETED = [post_save, post_delete]
 @receiver(SAVED_OR_DELETED, sender=Option)
 @receiver(SAVED_OR_DELETED, sender=Band)
 def reload_rules(sender, **kwargs):
-    rules_changed()
+    stamps.changed(RULES)
 
 
 @receiver(SAVED_OR_DELETED, sender=WagePeriod)
 def reload_wages(sender, **kwargs):
-    wages_changed()
+    stamps.changed(WAGES)
 
 
 @receiver(SAVED_OR_DELETED, sender=PlanIndicator)

@@ -43,10 +43,6 @@ def wage_on_day(day: datetime.date) -> WageOn | None:
     return wage_on(wage_periods(), day)
 
 
-def wages_changed() -> None:
-    stamps.changed(WAGES)
-
-
 @dataclass(frozen=True)
 class WageHint:
     """What a wizard question about bases shows: this period's amounts, and the one before it."""

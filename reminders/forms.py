@@ -5,9 +5,9 @@ from django.utils.html import format_html
 
 from leads.forms import CODE_BLOCK, AsksForCodeFirst, CodeField, PhoneField
 from permitsite import privacy as privacy_policy
+from permitsite.dates import chinese_date
 from permitsite.layout import Field, Include, inside_page_form
 from reminders.schedule import subscription_problem
-from renewal.deadlines import format_date_cn
 from renewal.forms import DateField
 
 EXPIRY_HELP = "证件上印的有效期截止日期，也就是证件有效的最后一天。"
@@ -99,7 +99,7 @@ class RenewedForm(forms.Form):
         expiry = self.cleaned_data["expiry"]
         if self.current_expiry is not None and expiry <= self.current_expiry:
             raise forms.ValidationError(
-                f"签注后的新有效期应晚于现在的有效期（{format_date_cn(self.current_expiry)}）。"
+                f"签注后的新有效期应晚于现在的有效期（{chinese_date(self.current_expiry)}）。"
                 "请填写签注后证件或“随申办”电子居住证上显示的新日期。",
                 code="not_later",
             )

@@ -20,11 +20,11 @@ from leads.code_flow import (
 )
 from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
 from leads.services import DatabaseBusy
+from permitsite.dates import chinese_date
 from reminders import schedule, services
 from reminders.forms import RenewedForm, StopForm, SubscribeForm
 from reminders.models import Subscription
 from renewal.dateinput import InvalidDate, parse_date
-from renewal.deadlines import format_date_cn
 
 DONE_SESSION_KEY = "reminders_done"
 STOPPED_SESSION_KEY = "reminders_stopped"
@@ -177,7 +177,7 @@ def manage(request, token):
                 return redirect("reminders:manage", token=token)
             messages.success(
                 request,
-                f"已记下您签注好了。今年的提醒不再发送，明年按新的有效期{format_date_cn(subscription.expiry)}提醒您。",
+                f"已记下您签注好了。今年的提醒不再发送，明年按新的有效期{chinese_date(subscription.expiry)}提醒您。",
             )
             return redirect("reminders:manage", token=token)
     else:

@@ -58,10 +58,6 @@ class RenewalStatus:
     message: str
 
 
-# The old name, still imported by reminders/.
-format_date_cn = chinese_date
-
-
 SUPPORTED_RANGE_MESSAGE = (
     f"日期需在{chinese_date(EARLIEST_SUPPORTED)}至{chinese_date(LATEST_SUPPORTED)}之间。"
 )

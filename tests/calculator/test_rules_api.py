@@ -67,10 +67,11 @@ def test_as_of_picks_the_ruleset(client, publish_copy):
 def test_without_a_published_ruleset_every_rules_question_is_a_chinese_503(client, query):
     # Unpublished rules are nothing the caller can fix: 503 (try later), with or without as_of (500 before).
     from calculator.models import RuleSet
-    from calculator.rulesets import rules_changed
+    from calculator.rulesets import RULES
+    from permitsite import stamps
 
-    RuleSet.objects.update(status=RuleSet.Status.DRAFT)
-    rules_changed()
+    RuleSet.objects.update(status=RuleSet.Status.DRAFT)  # a queryset update sends no signal
+    stamps.changed(RULES)
     for response in (
         client.get("/api/v1/rules" + query),
         client.post("/api/v1/score" + query, '{"age": 30}', content_type="application/json"),
