@@ -5,11 +5,12 @@ import datetime
 from functools import partial
 
 from django import forms as django_forms
-from django.core.exceptions import BadRequest, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from calculator import base_tier, engine, planner, review
@@ -139,6 +140,7 @@ def restart(request):
     return redirect("calculator:step", slug=STEP_SLUGS[0])
 
 
+@never_cache  # a step shows the visitor's answers at an address that is the same for everyone
 @require_http_methods(["GET", "POST"])
 def step(request, slug):
     if slug not in STEP_SLUGS:
@@ -203,8 +205,13 @@ def _stored_age(stored) -> int | None:
         return None
 
 
+# No answer is longer than a few characters (a number, an option code): what is kept in the session, where a
+# back tap keeps input unchecked, is cut to this, so a visitor cannot store large bodies in it.
+KEPT_CHARACTERS = 100
+
+
 def _as_posted(request, form) -> dict:
-    return {name: request.POST.get(name, "") for name in form.fields}
+    return {name: request.POST.get(name, "")[:KEPT_CHARACTERS] for name in form.fields}
 
 
 def _carried(request, ruleset) -> engine.Option | None:
@@ -226,6 +233,7 @@ def _validated_steps(request, ruleset):
     return forms, None
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def check(request):
     ruleset = _ruleset_or_404()
@@ -305,6 +313,7 @@ def _breakdown(items, threshold) -> dict:
     return {"scoring": [r for r in rows if r["points"]], "zero": [r for r in rows if not r["points"]]}
 
 
+@never_cache
 @require_GET
 def result(request, token):
     assessment = get_object_or_404(Assessment, token=token)
@@ -354,6 +363,7 @@ def result(request, token):
     )
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def try_change(request, token):
     """“试一试”: the result recomputed with a route's changes (from the query string). Nothing is stored
@@ -364,7 +374,8 @@ def try_change(request, token):
         changes = changes_from_query(ruleset, request.GET)
         answers = engine.parse_answers(ruleset, {**assessment.answers, **changes})
     except engine.InvalidAnswers:
-        raise BadRequest("试一试的链接不完整或已失效") from None
+        # A link cut short or edited by hand: the plain 400 page, not a logged exception (cheap to send).
+        return render(request, "400.html", status=400)
     if not changes:
         return redirect("calculator:result", token=assessment.token)
     # A stored result describes the person today: a variation in which time has moved answers is a
@@ -421,6 +432,8 @@ def _described(ruleset, key, value) -> dict:
 def recompute(request, token):
     assessment = get_object_or_404(Assessment, token=token)
     ruleset = _ruleset_or_404()
+    if ruleset.version == assessment.ruleset_version:
+        return redirect("calculator:result", token=assessment.token)  # nothing to recompute: store nothing
     try:
         answers = engine.parse_answers(ruleset, assessment.answers)
     except engine.InvalidAnswers:
@@ -430,6 +443,7 @@ def recompute(request, token):
     return redirect("calculator:result", token=fresh.token)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def base(request):
     """The base-tier helper: a base per 社保年度 in, the tier and the months at each multiple out, every

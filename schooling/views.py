@@ -8,6 +8,7 @@ from functools import partial
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from permitsite import stamps
@@ -18,6 +19,7 @@ from schooling.forms import TOKEN_MAX, ChildForm
 from schooling.selftest import parent_result
 
 
+@never_cache  # a child's birth date and a parent's result are the visitor's own
 @require_safe
 def timeline_page(request):
     today = timezone.localdate()

@@ -6,6 +6,7 @@ in browser history or server logs.
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from permitsite import stamps
@@ -16,6 +17,7 @@ from settle.forms import SettleForm
 from settle.selftest import answers_from_self_test
 
 
+@never_cache  # the verdict and the prefilled answers are the visitor's own
 @require_http_methods(["GET", "HEAD", "POST"])
 def check(request):
     conditions = settle_rules()
