@@ -22,6 +22,9 @@ BUDGET_WARNING_SHARE = 0.8
 # No network (an IPv6 /48, an IPv4 /24) may take more than this share of the day's budget: one person with
 # many addresses must not stop the form for everyone else until midnight.
 NETWORK_BUDGET_SHARE = 0.10
+# Kept for deletion requests (个人信息保护法 第四十七条): whoever spends the rest of the day's budget on
+# the other forms cannot also stop people from asking us to delete their data.
+DELETION_RESERVE_SHARE = 0.10
 
 # The reasons, in the words a visitor reads in the 429 answer and on the form.
 REFUSAL_MESSAGES = {
@@ -90,12 +93,20 @@ def network_daily_limit(daily_budget):
     return max(1, math.floor(daily_budget * NETWORK_BUDGET_SHARE))
 
 
-def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget, network_sends_today=0):
+def deletion_reserve(daily_budget):
+    """A tenth of the day's budget, rounded down, that only deletion requests may use."""
+    return math.floor(daily_budget * DELETION_RESERVE_SHARE)
+
+
+def decide_send(
+    now, phone_sends, ip_sends, sends_today, daily_budget, network_sends_today=0, for_deletion=False
+):
     """Whether one more code may be sent now.
 
     phone_sends / ip_sends: times of this number's / this address's sends in (at least) the last 24 h.
     sends_today / network_sends_today: all sends, and this network's, since midnight in Shanghai; the budget
-    and a network's share of it are calendar-day amounts.
+    and a network's share of it are calendar-day amounts. Only a deletion request (`for_deletion`) may use
+    the last DELETION_RESERVE_SHARE of the budget.
     Per-number and per-address limits use rolling windows, so midnight gives an attacker no fresh start.
     """
     waits = {}
@@ -108,7 +119,8 @@ def decide_send(now, phone_sends, ip_sends, sends_today, daily_budget, network_s
     waits["ip_day"] = _window_wait(now, ip_sends, DAY, IP_DAILY_LIMIT)
     until_midnight = _seconds(shanghai_day_start(now) + timedelta(days=1) - now)
     # The budget first: when both hold until midnight, its message is the one that tells the whole truth.
-    if sends_today >= daily_budget:
+    usable = daily_budget if for_deletion else daily_budget - deletion_reserve(daily_budget)
+    if sends_today >= usable:
         waits["budget"] = until_midnight
     if network_sends_today >= network_daily_limit(daily_budget):
         waits["network_day"] = until_midnight

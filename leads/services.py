@@ -153,6 +153,7 @@ def request_code(phone, session_key, ip, purpose, now=None):
                 today.count(),
                 budget,
                 network_sends_today=today.filter(network_hash=network_hash).count(),
+                for_deletion=purpose == PhoneVerification.Purpose.DELETION,
             )
             if not decision.allowed:
                 return decision, None, None

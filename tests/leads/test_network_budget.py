@@ -86,3 +86,29 @@ def test_one_network_gets_at_most_a_tenth_and_another_network_still_gets_a_code(
     assert "Wi-Fi" not in error
     assert ask_for_code(client, phone="13700000002", ip=other_network).status_code == 200
     assert len(sms.outbox) == 11
+
+
+def test_the_last_tenth_of_the_budget_is_kept_for_deletion_requests():
+    now = datetime(2026, 11, 23, 22, 0, tzinfo=SHANGHAI)
+    lead = limits.decide_send(now, [], [], sends_today=90, daily_budget=100)
+    assert (lead.allowed, lead.reason) == (False, "budget")
+    assert limits.decide_send(now, [], [], sends_today=89, daily_budget=100).allowed
+    assert limits.decide_send(now, [], [], sends_today=99, daily_budget=100, for_deletion=True).allowed
+    spent = limits.decide_send(now, [], [], sends_today=100, daily_budget=100, for_deletion=True)
+    assert spent.reason == "budget"
+
+
+@pytest.mark.django_db
+def test_a_deletion_request_still_gets_a_code_when_the_other_forms_have_spent_their_part(
+    settings, time_machine
+):
+    time_machine.move_to(datetime(2026, 11, 23, 9, 0, tzinfo=SHANGHAI), tick=False)
+    settings.SMS_DAILY_BUDGET = 20
+    networks = [f"198.51.{n}.7" for n in range(1, 20)]  # one each, so no network meets its own share first
+    sent = [
+        not services.request_code(f"1390000{index:04d}", f"s{index}", ip, "lead").refused
+        for index, ip in enumerate(networks)
+    ]
+    assert sent.count(True) == 18  # 20 less the 2 kept for deletion requests
+    assert services.request_code("13900009999", "s-late", "203.0.113.9", "reminder").refused
+    assert not services.request_code("13900009999", "s-delete", "203.0.113.9", "deletion").refused
