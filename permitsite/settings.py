@@ -133,6 +133,9 @@ AUTHENTICATION_BACKENDS = [
 # Admin sign-in: password plus a TOTP code from an authenticator app, always (docs/admin.md explains
 # enrolment; permitsite/admin_site.py the checks).
 OTP_TOTP_ISSUER = "上海居住证助手"
+# A device's secret is shown once, by `manage.py enrol_totp` to the person enrolling; the admin never shows it
+# again (no key field, no QR page), so a hijacked superuser session cannot copy every colleague's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after a working day without a request to the admin.
 STAFF_SESSION_IDLE_TIMEOUT = datetime.timedelta(hours=8)
 # Revealing a phone number or exporting leads asks for the code again when the last one is older.

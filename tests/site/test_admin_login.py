@@ -252,3 +252,11 @@ def test_staff_passwords_need_twelve_characters_and_must_not_be_common(staff):
     with pytest.raises(ValidationError):
         validate_password("password1234", staff)
     validate_password("明年春天去苏州看园林-2027", staff)
+
+
+def test_no_admin_page_shows_a_devices_secret_again(admin_client, device):
+    page = admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    assert admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/").status_code == 403
+    assert admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
