@@ -4,6 +4,10 @@ import os
 import sys
 import time
 
+from gunicorn.glogging import Logger
+
+from permitsite.logs import without_tokens
+
 # One timezone in every log line: settings.TIME_ZONE. Django sets it in the workers when it loads; the
 # master never loads Django, so without this its lines would be in the host's zone (often UTC).
 os.environ["TZ"] = "Asia/Shanghai"
@@ -51,6 +55,18 @@ accesslog = "-"
 errorlog = "-"
 # %(U)s is the path without the query string: query strings may carry a user's answers.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'
+
+
+class AccessLogWithoutTokens(Logger):
+    """The path as logged keeps a result or reminder link's kind of page, never its token."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = without_tokens(atoms["U"] or "")
+        return atoms
+
+
+logger_class = AccessLogWithoutTokens
 
 
 def worker_exit(server, worker):

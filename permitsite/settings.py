@@ -133,8 +133,8 @@ AUTHENTICATION_BACKENDS = [
 # Admin sign-in: password plus a TOTP code from an authenticator app, always (docs/admin.md explains
 # enrolment; permitsite/admin_site.py the checks).
 OTP_TOTP_ISSUER = "上海居住证助手"
-# A device's secret is shown once, by `manage.py enrol_totp` to the person enrolling; the admin never shows it
-# again (no key field, no QR page), so a hijacked superuser session cannot copy every colleague's second factor.
+# A device's secret is shown once, by `manage.py enrol_totp` to the person enrolling; the admin never shows
+# it again (no key field, no QR page), so a hijacked superuser session cannot copy colleagues' second factors.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after a working day without a request to the admin.
 STAFF_SESSION_IDLE_TIMEOUT = datetime.timedelta(hours=8)
@@ -291,8 +291,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": logs.FORMAT, "datefmt": logs.DATE_FORMAT}},
-    "filters": {"refused_body": {"()": "permitsite.logs.RefusedBodyAsOneLine"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "refused_body": {"()": "permitsite.logs.RefusedBodyAsOneLine"},
+        "tokens_out": {"()": "permitsite.logs.TokensOut"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["tokens_out"]}
+    },
     "loggers": {name: {"filters": ["refused_body"]} for name in logs.REFUSED_BODY_LOGGERS},
     "root": {"handlers": ["console"], "level": "INFO"},
 }

@@ -93,3 +93,17 @@ def test_too_many_fields_is_one_warning_line_too(server):
     refused = [line for line in text.splitlines() if "DATA_UPLOAD_MAX_NUMBER_FIELDS" in line]
     assert len(refused) == 1, text
     assert "[WARNING]" in refused[0] and refused[0].endswith("POST /privacy/requests/")
+
+
+def test_link_tokens_never_reach_the_log(server):
+    """A result or reminder link is the key to one person's answers or phone: gunicorn's access line and
+    Django's request warning keep the page's kind, never the key."""
+    base_url, log = server
+    for path in ("/jifen/result/ResultKey0123456789ab/", "/jifen/result/ResultKey0123456789ab/try/?age=1"):
+        assert Browser().get(base_url + path)[0] == 404
+    assert Browser().get(base_url + "/r/LinkKey9")[0] == 404
+    text = log.read_text()
+    assert "ResultKey0123456789ab" not in text and "LinkKey9" not in text, text
+    assert '"GET /jifen/result/…/try/ HTTP/1.1" 404' in text, text
+    assert '"GET /r/… HTTP/1.1" 404' in text, text
+    assert "Not Found: /jifen/result/…/" in text, text

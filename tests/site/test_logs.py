@@ -34,3 +34,29 @@ def test_a_refused_body_is_one_warning_line(client, caplog, body):
 def test_log_lines_carry_the_shanghai_offset(caplog):
     logging.getLogger("permitsite").warning("a line")
     assert "+0800]" in LINE.format(caplog.records[-1])
+
+
+@pytest.mark.parametrize(
+    "text, logged",
+    [
+        ("/jifen/result/AbC_12-xyz/", "/jifen/result/…/"),
+        ("/jifen/result/AbC_12-xyz/try/", "/jifen/result/…/try/"),
+        ("Bad Request: /jifen/result/AbC_12-xyz/try/", "Bad Request: /jifen/result/…/try/"),
+        ("/r/Ab12Cd34", "/r/…"),
+        ("/jifen/rules/", "/jifen/rules/"),
+        ("/renewal/remind/", "/renewal/remind/"),
+    ],
+)
+def test_link_tokens_are_cut_from_what_is_logged(text, logged):
+    assert logs.without_tokens(text) == logged
+
+
+def test_every_line_the_console_prints_goes_through_the_token_filter():
+    from django.conf import settings
+
+    assert "tokens_out" in settings.LOGGING["handlers"]["console"]["filters"]
+    record = logging.LogRecord(
+        "django.request", logging.WARNING, "", 0, "%s: %s", ("Not Found", "/r/Ab12Cd34"), None
+    )
+    assert logs.TokensOut().filter(record)
+    assert record.getMessage() == "Not Found: /r/…"
