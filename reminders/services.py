@@ -7,6 +7,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
@@ -94,6 +95,32 @@ def stop_with_code(*, phone, code, session_key, now=None):
 
 def subscription_for_link(token):
     return Subscription.objects.filter(token=token).first()
+
+
+# Whoever opens this many unknown /r/ links from one address within an hour is guessing, not reading a text:
+# refused for the rest of the hour. A person mistypes a link once or twice.
+LINK_MISSES_PER_HOUR = 30
+
+
+def _misses_key(ip):
+    return "link-misses:" + leads_services.digest("ip", leads_services.sms_limit_client(ip))
+
+
+def too_many_link_misses(ip) -> bool:
+    try:
+        return (cache.get(_misses_key(ip)) or 0) >= LINK_MISSES_PER_HOUR
+    except Exception as error:  # whatever the cache backend raises: links keep working without the limit
+        logger.warning("Link guess limit unavailable: %s", type(error).__name__)
+        return False
+
+
+def count_link_miss(ip) -> None:
+    key = _misses_key(ip)
+    try:
+        if not cache.add(key, 1, timeout=60 * 60):
+            cache.incr(key)
+    except Exception as error:
+        logger.warning("Link guess limit unavailable: %s", type(error).__name__)
 
 
 def stop_with_link(token):

@@ -20,6 +20,7 @@ from leads.code_flow import (
 )
 from leads.codes import CHECK_MESSAGES, SUCCEEDED, CodeCheck
 from leads.services import DatabaseBusy
+from permitsite.client_ip import client_ip
 from permitsite.dates import chinese_date
 from reminders import schedule, services
 from reminders.forms import RenewedForm, StopForm, SubscribeForm
@@ -155,8 +156,12 @@ def manage(request, token):
 
     GET only shows the choices: phones and chat apps open links to preview them, which must change nothing.
     """
+    ip = client_ip(request)
+    if services.too_many_link_misses(ip):
+        return render(request, "reminders/link_guesses.html", status=429)
     subscription = services.subscription_for_link(token)
     if subscription is None:
+        services.count_link_miss(ip)
         return render(request, "reminders/link_gone.html", status=404)
     action = request.POST.get("action")
     if request.method == "POST" and action == "stop":
