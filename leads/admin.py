@@ -96,7 +96,18 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     fieldsets = (
         (
             "联系人",
-            {"fields": ("name", "phone_with_reveal", "service", "callback_time", "message", "result_link")},
+            # A number typed into the message is masked for everyone here; the reveal page, which is logged,
+            # shows the message as written.
+            {
+                "fields": (
+                    "name",
+                    "phone_with_reveal",
+                    "service",
+                    "callback_time",
+                    "message_masked",
+                    "result_link",
+                )
+            },
         ),
         ("跟进", {"fields": ("status", "assigned_to", "due_by", "notes")}),
         (
@@ -119,7 +130,6 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
         "phone_masked",
         "phone_with_reveal",
         "callback_time",
-        "message",
         "message_masked",
         "result_link",
         "created_at",
@@ -197,8 +207,8 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if self.has_reveal_permission(request):
             return self.fieldsets
-        # Without the permission, not even a link to the reveal page, nor a number typed into the message.
-        without_reveal = {"phone_with_reveal": "phone_masked", "message": "message_masked"}
+        # Without the permission, not even a link to the reveal page.
+        without_reveal = {"phone_with_reveal": "phone_masked"}
         contact_fields = tuple(without_reveal.get(name, name) for name in self.fieldsets[0][1]["fields"])
         return ((self.fieldsets[0][0], {"fields": contact_fields}), *self.fieldsets[1:])
 
@@ -244,6 +254,7 @@ class LeadAdmin(OfferedFiltersOnly, admin.ModelAdmin):
         if request.method == "POST" and code_form is None:
             services.log_access(request.user, [lead], LeadAccessLog.Action.REVEAL)
             context["revealed"] = lead.phone
+            context["message_as_written"] = lead.message if scrub(lead.message) != lead.message else ""
         response = TemplateResponse(request, "admin/leads/lead/reveal.html", context)
         response["Cache-Control"] = "no-store"
         return response

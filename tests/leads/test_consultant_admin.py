@@ -205,7 +205,7 @@ def test_the_consultant_workflow_leaves_no_access_log_until_a_reveal(consultant_
     assert LeadAccessLog.objects.count() == 0
 
 
-def test_a_number_typed_into_the_message_is_masked_without_the_reveal_permission(
+def test_a_number_typed_into_the_message_is_shown_only_by_a_logged_reveal(
     consultant_client, consultant_with_reveal, sign_in_admin
 ):
     from django.test import Client
@@ -215,4 +215,9 @@ def test_a_number_typed_into_the_message_is_masked_without_the_reveal_permission
     assert "请打我另一个电话136****4321，白天方便" in page and "13687654321" not in page
     revealer = Client()
     sign_in_admin(revealer, consultant_with_reveal)
-    assert "13687654321" in revealer.get(f"/admin/leads/lead/{lead.pk}/change/").content.decode()
+    page = revealer.get(f"/admin/leads/lead/{lead.pk}/change/").content.decode()
+    assert "136****4321" in page and "13687654321" not in page
+    assert LeadAccessLog.objects.count() == 0
+    revealed = revealer.post(f"/admin/leads/lead/{lead.pk}/reveal/").content.decode()
+    assert "留言原文（其中的号码在线索页上是遮住的）：请打我另一个电话13687654321，白天方便" in revealed
+    assert LeadAccessLog.objects.filter(lead_number=lead.pk, action=LeadAccessLog.Action.REVEAL).count() == 1
