@@ -6,8 +6,6 @@ import time
 
 from gunicorn.glogging import Logger
 
-from permitsite.logs import without_tokens
-
 # One timezone in every log line: settings.TIME_ZONE. Django sets it in the workers when it loads; the
 # master never loads Django, so without this its lines would be in the host's zone (often UTC).
 os.environ["TZ"] = "Asia/Shanghai"
@@ -61,6 +59,10 @@ class AccessLogWithoutTokens(Logger):
     """The path as logged keeps a result or reminder link's kind of page, never its token."""
 
     def atoms(self, resp, req, environ, request_time):
+        # Imported here, in the worker, where Django has already loaded it: the master imports no project
+        # code, so a HUP deploy's new workers read the new release's permitsite/logs.py.
+        from permitsite.logs import without_tokens
+
         atoms = super().atoms(resp, req, environ, request_time)
         atoms["U"] = without_tokens(atoms["U"] or "")
         return atoms

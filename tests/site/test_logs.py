@@ -60,3 +60,21 @@ def test_every_line_the_console_prints_goes_through_the_token_filter():
     )
     assert logs.TokensOut().filter(record)
     assert record.getMessage() == "Not Found: /r/…"
+
+
+def test_the_gunicorn_master_imports_no_project_code():
+    """A HUP deploy re-reads gunicorn.conf.py in the master and forks new workers from it: a project module
+    the master had imported would reach them in the old release's version."""
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    code = (
+        "import runpy, sys; runpy.run_path('gunicorn.conf.py'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('permitsite', 'django')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=settings.BASE_DIR, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "[]", result.stderr
