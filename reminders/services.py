@@ -97,28 +97,34 @@ def subscription_for_link(token):
     return Subscription.objects.filter(token=token).first()
 
 
-# Whoever opens this many unknown /r/ links from one address within an hour is guessing, not reading a text:
-# refused for the rest of the hour. A person mistypes a link once or twice.
+# Whoever opens this many unknown /r/ links from one address (an IPv6 /64) within a clock hour is guessing,
+# not reading a text: refused until the hour ends. A person mistypes a link once or twice.
 LINK_MISSES_PER_HOUR = 30
 
 
-def _misses_key(ip):
-    return "link-misses:" + leads_services.digest("ip", leads_services.sms_limit_client(ip))
+def _misses_key(ip, now) -> tuple[str, int]:
+    """The address's counter for this clock hour, and the seconds left in the hour (its timeout)."""
+    local = timezone.localtime(now)
+    left = 3600 - local.minute * 60 - local.second
+    address = leads_services.digest("ip", leads_services.sms_limit_client(ip))
+    return f"link-misses:{local:%Y%m%d%H}:{address}", max(left, 1)
 
 
-def too_many_link_misses(ip) -> bool:
+def too_many_link_misses(ip, now=None) -> bool:
+    key, _ = _misses_key(ip, now or timezone.now())
     try:
-        return (cache.get(_misses_key(ip)) or 0) >= LINK_MISSES_PER_HOUR
+        return (cache.get(key) or 0) >= LINK_MISSES_PER_HOUR
     except Exception as error:  # whatever the cache backend raises: links keep working without the limit
         logger.warning("Link guess limit unavailable: %s", type(error).__name__)
         return False
 
 
-def count_link_miss(ip) -> None:
-    key = _misses_key(ip)
+def count_link_miss(ip, now=None) -> None:
+    # get and set rather than incr, which on the file cache resets the timeout to its default: two misses
+    # at the same moment may count as one, which a limit of dozens an hour can spare.
+    key, left = _misses_key(ip, now or timezone.now())
     try:
-        if not cache.add(key, 1, timeout=60 * 60):
-            cache.incr(key)
+        cache.set(key, (cache.get(key) or 0) + 1, timeout=left)
     except Exception as error:
         logger.warning("Link guess limit unavailable: %s", type(error).__name__)
 
