@@ -94,8 +94,11 @@ def network_daily_limit(daily_budget):
 
 
 def deletion_reserve(daily_budget):
-    """A tenth of the day's budget, rounded down, that only deletion requests may use."""
-    return math.floor(daily_budget * DELETION_RESERVE_SHARE)
+    """A tenth of the day's budget, rounded down, that only deletion requests may use; at least one SMS of
+    any budget of two or more, so a small budget keeps one too."""
+    if daily_budget < 2:
+        return 0
+    return max(1, math.floor(daily_budget * DELETION_RESERVE_SHARE))
 
 
 def decide_send(

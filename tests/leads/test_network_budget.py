@@ -112,3 +112,8 @@ def test_a_deletion_request_still_gets_a_code_when_the_other_forms_have_spent_th
     assert sent.count(True) == 18  # 20 less the 2 kept for deletion requests
     assert services.request_code("13900009999", "s-late", "203.0.113.9", "reminder").refused
     assert not services.request_code("13900009999", "s-delete", "203.0.113.9", "deletion").refused
+
+
+@pytest.mark.parametrize("budget, kept", [(1, 0), (2, 1), (9, 1), (10, 1), (25, 2), (500, 50)])
+def test_even_a_small_budget_keeps_one_sms_for_deletion_requests(budget, kept):
+    assert limits.deletion_reserve(budget) == kept
