@@ -97,17 +97,14 @@ class IndicatorOfRulesetFilter(admin.RelatedOnlyFieldListFilter):
 
 
 class KeepsPublishedCodes:
-    """No deleting an indicator or option of a published ruleset: saved self-tests and API callers answer by
-    its code, and a deletion breaks them as a rename would (rulesets.renamed_code_problem). For an inline,
-    `obj` is the indicator the options belong to."""
-
-    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location)
-        actions.pop("delete_selected", None)  # it would not ask has_delete_permission per row
-        return actions
+    """No deleting an indicator or option of a ruleset that scores today or scored before: saved self-tests
+    and API callers answer by its codes, and a deletion breaks them as a rename would
+    (rulesets.renamed_code_problem). A published ruleset that has not started yet can still be deleted whole
+    (RuleSetAdmin), which deletes its indicators with it. For an inline, `obj` is the options' indicator;
+    the bulk delete action asks this for every row too."""
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.ruleset.is_published:
+        if obj is not None and obj.ruleset.has_scored:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -235,13 +232,8 @@ class RuleSetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A ruleset that scores today or scored in the past stays: as_of results must stay reproducible.
-        # One published without a date never scored a day, so nothing depends on it.
-        if (
-            obj is not None
-            and obj.is_published
-            and obj.effective_from is not None
-            and obj.effective_from <= timezone.localdate()
-        ):
+        # One published without a date, or for a day still ahead, never scored, so nothing depends on it.
+        if obj is not None and obj.has_scored:
             return False
         return super().has_delete_permission(request, obj)
 

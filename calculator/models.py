@@ -8,6 +8,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 
 from calculator import engine, planner
 from permitsite.dates import chinese_date
@@ -63,6 +64,15 @@ class RuleSet(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def has_scored(self):
+        """Published and in force today or before: saved results and API callers may rest on it."""
+        return (
+            self.is_published
+            and self.effective_from is not None
+            and self.effective_from <= timezone.localdate()
+        )
 
     def clean(self):
         super().clean()

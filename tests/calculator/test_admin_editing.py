@@ -232,3 +232,12 @@ def test_a_published_rulesets_options_and_indicators_cannot_be_deleted_and_a_dra
         == 302
     )
     assert not Indicator.objects.filter(pk=draft_item.pk).exists()
+    # The bulk action asks the same question row by row: a draft's options go, a published one's stay.
+    draft_option = Option.objects.get(ruleset__version="2023-01-草稿", code="bachelor")
+    bulk = {"action": "delete_selected", "_selected_action": [draft_option.pk, option.pk], "post": "yes"}
+    assert editor_client.post("/admin/calculator/option/", bulk).status_code == 403
+    bulk["_selected_action"] = [draft_option.pk]
+    with callbacks(execute=True):
+        assert editor_client.post("/admin/calculator/option/", bulk).status_code == 302
+    assert not Option.objects.filter(pk=draft_option.pk).exists()
+    assert Option.objects.filter(pk=option.pk).exists()

@@ -293,3 +293,19 @@ def test_a_confirmation_binds_the_total_shown_and_no_posted_total_is_used(
     assert draft.status == "published"
     case.refresh_from_db()
     assert case.expected_total == expected + 15
+
+
+def test_a_published_ruleset_that_has_not_started_can_be_deleted_with_its_indicators(
+    editor_client, publish_copy, django_capture_on_commit_callbacks
+):
+    future = publish_copy(timezone.localdate() + datetime.timedelta(days=30), version="2099-future")
+    indicator = future.indicators.get(key="fresh_graduate")
+    indicator_page = editor_client.get(f"/admin/calculator/indicator/{indicator.pk}/change/").content.decode()
+    assert (
+        f"/admin/calculator/indicator/{indicator.pk}/delete/" in indicator_page
+    )  # nobody answered by it yet
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(f"/admin/calculator/ruleset/{future.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not RuleSet.objects.filter(pk=future.pk).exists()
+    assert RuleSet.objects.filter(version="2023-01").exists()
