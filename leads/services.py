@@ -174,7 +174,10 @@ def request_code(phone, session_key, ip, purpose, now=None):
     decision, verification, code = retry_once_if_locked(decide_and_record)
     if not decision.allowed:
         if decision.reason == "budget":
-            logger.error("SMS daily budget of %s exhausted; refusing codes until midnight", budget)
+            # Other codes stop at the deletion reserve; deletion codes at the whole budget (leads/limits.py).
+            logger.error(
+                "SMS daily budget of %s exhausted for %s codes; refusing them until midnight", budget, purpose
+            )
         elif decision.reason == "network_day":
             # The network, not the address: an operator may want to look at a range that keeps trying.
             logger.warning("One network reached its share of the SMS budget: %s", sms_limit_network(ip))
