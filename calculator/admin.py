@@ -53,9 +53,19 @@ CATEGORY_TITLES = dict(Indicator.Category.choices)
 SAVES_AT_ONCE = (
     "这个规则集已经发布：在这里保存的修改立即生效，所有人的下一次自测和接口调用都会用新的值。"
     "只纠正错字或明显的录入错误时可以直接改；政策变了，请先“复制为新草稿”，改好、预览、核对后再发布。"
+)
+# Said once the ruleset has scored (RuleSet.has_scored): before its first day its parts may still be deleted.
+KEEPS_CODES = (
     "已保存的自测答案和调用接口的程序按指标和选项的代码作答，所以这里不能删除指标或选项："
     "不再计分的指标请取消“启用”。"
 )
+
+
+def saves_at_once(ruleset) -> str:
+    """The warning a published ruleset's pages carry; "" for a draft."""
+    if ruleset is None or not ruleset.is_published:
+        return ""
+    return SAVES_AT_ONCE + (KEEPS_CODES if ruleset.has_scored else "")
 
 
 def editor_name(user) -> str:
@@ -272,7 +282,7 @@ class RuleSetAdmin(admin.ModelAdmin):
                 "opts": RuleSet._meta,
                 "original": ruleset,
                 "title": title,
-                "saves_at_once": SAVES_AT_ONCE if ruleset.is_published else "",
+                "saves_at_once": saves_at_once(ruleset),
                 "can_publish": self.has_publish_permission(request) and not ruleset.is_published,
                 "can_change": self.has_change_permission(request, ruleset),
                 "has_add_permission": self.has_add_permission(request),
@@ -446,7 +456,7 @@ class RuleSetAdmin(admin.ModelAdmin):
         context["can_publish"] = (
             obj is not None and not obj.is_published and self.has_publish_permission(request)
         )
-        context["saves_at_once"] = SAVES_AT_ONCE if obj is not None and obj.is_published else ""
+        context["saves_at_once"] = saves_at_once(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_change(self, request, obj):
@@ -664,7 +674,7 @@ class IndicatorAdmin(KeepsPublishedCodes, MarksReviewed, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         ruleset = obj.ruleset if obj else RuleSet.objects.filter(pk=request.GET.get("ruleset") or 0).first()
         context["ruleset"] = ruleset
-        context["saves_at_once"] = SAVES_AT_ONCE if ruleset is not None and ruleset.is_published else ""
+        context["saves_at_once"] = saves_at_once(ruleset)
         context["on_site"] = _where_asked(obj) if obj is not None else None
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -301,9 +301,9 @@ def test_a_published_ruleset_that_has_not_started_can_be_deleted_with_its_indica
     future = publish_copy(timezone.localdate() + datetime.timedelta(days=30), version="2099-future")
     indicator = future.indicators.get(key="fresh_graduate")
     indicator_page = editor_client.get(f"/admin/calculator/indicator/{indicator.pk}/change/").content.decode()
-    assert (
-        f"/admin/calculator/indicator/{indicator.pk}/delete/" in indicator_page
-    )  # nobody answered by it yet
+    # Nobody has answered by it yet: its parts may go, and the page does not say otherwise.
+    assert f"/admin/calculator/indicator/{indicator.pk}/delete/" in indicator_page
+    assert "在这里保存的修改立即生效" in indicator_page and "所以这里不能删除指标或选项" not in indicator_page
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(f"/admin/calculator/ruleset/{future.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
